@@ -1,0 +1,33 @@
+"""Errors with stable codes, turned into one-line messages by the CLI (exit status 2)."""
+
+
+class TidingsError(Exception):
+    """A user-facing error: ``code`` is stable (T001...), ``str()`` is one line."""
+
+    code = "T000"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.args[0]}"
+
+
+class InputError(TidingsError):
+    """The input cannot be read: missing file, binary data, bad JSON line, empty text."""
+
+    code = "T001"
+
+
+class OptionError(TidingsError):
+    """A command-line value is malformed (a bad --published date, an unknown format)."""
+
+    code = "T002"
+
+
+class ModelError(TidingsError):
+    """The spaCy pipeline named by --model is not installed."""
+
+    code = "T003"

@@ -1,0 +1,93 @@
+"""The extraction sequence, one article at a time (after a batched spaCy pass).
+
+1. read: ``Article`` (text, publication date, source) from the readers in ``ingest``;
+2. parse: spaCy over a batch of texts with ``nlp.pipe`` (model loaded once per process);
+3. actors: mentions found, coded (country + sector) and grouped per article;
+4. times: expressions normalized against the publication date;
+5. places: toponyms resolved to coordinates (actors such as "Washington said" excluded);
+6. events: coded from triggers, with actors, times and places of their own clause;
+7. quotes: attributions with their speakers resolved to actors.
+
+Each stage reads what earlier ones produced; none writes to another's output.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Iterable, Iterator
+
+from tidings.article import Article, ReadFailure, parse_published
+from tidings.events import find_events
+from tidings.nlp import pipeline
+from tidings.nlp.actors import find_actors
+from tidings.nlp.places import find_places
+from tidings.nlp.times import find_times
+from tidings.quotes import find_quotes
+
+LOGGER = logging.getLogger(__name__)
+
+
+def document_for(article: Article, doc) -> dict:
+    """Run stages 3-7 over one parsed article; returns the contract's document."""
+    published = dt.date.fromisoformat(article.published) if article.published else None
+    actors = find_actors(doc)
+    times = find_times(doc, published)
+    places = find_places(doc, actors)
+    events = find_events(doc, actors, times, places)
+    quotes = find_quotes(doc, actors)
+    return {
+        "article": article.metadata(),
+        "actors": actors.as_dicts(),
+        "events": events,
+        "quotes": quotes,
+        "times": times,
+        "places": places,
+    }
+
+
+def extract_articles(items: Iterable[Article | ReadFailure], model: str | None = None,
+                     batch_size: int = pipeline.BATCH_SIZE,
+                     with_text: bool = False) -> Iterator[dict]:
+    """Documents for ``items`` in input order; a ReadFailure becomes an error document.
+
+    An article whose extraction raises is reported (logged, ``error`` field) and skipped;
+    the batch goes on.
+    """
+    nlp = pipeline.load(model)
+    batch: list[Article | ReadFailure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _run_batch(nlp, batch, with_text)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, batch, with_text)
+
+
+def _run_batch(nlp, batch: list[Article | ReadFailure], with_text: bool) -> Iterator[dict]:
+    articles = [item for item in batch if isinstance(item, Article)]
+    docs = iter(nlp.pipe([a.text for a in articles]))
+    for item in batch:
+        if isinstance(item, ReadFailure):
+            LOGGER.warning("%s", item.message)
+            yield item.document()
+            continue
+        doc = next(docs)
+        try:
+            document = document_for(item, doc)
+        except Exception as exc:  # one bad article must not stop the batch
+            LOGGER.exception("%s: extraction failed", item.origin or item.id)
+            failure = ReadFailure(f"{item.origin or item.id}: extraction failed "
+                                  f"({type(exc).__name__}: {exc})", id=item.id)
+            yield failure.document()
+            continue
+        if with_text:
+            document["article"]["text"] = item.text
+        yield document
+
+
+def extract_text(text: str, published: str | None = None, model: str | None = None,
+                 **meta) -> dict:
+    """One article given as text (library convenience)."""
+    article = Article(text=text, published=parse_published(published), **meta)
+    return next(extract_articles([article], model=model))
