@@ -30,7 +30,7 @@ LOGGER = logging.getLogger(__name__)
 def document_for(article: Article, doc) -> dict:
     """Run stages 3-7 over one parsed article; returns the contract's document."""
     published = dt.date.fromisoformat(article.published) if article.published else None
-    actors = find_actors(doc)
+    actors = find_actors(doc, article.published)
     times = find_times(doc, published)
     places = find_places(doc, actors)
     events = find_events(doc, actors, times, places)

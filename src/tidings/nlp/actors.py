@@ -5,6 +5,9 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tidings.nlp import lexicon as lexicon_module
+from tidings.nlp.lexicon import Term, fold
+
 
 @dataclass
 class Actor:
@@ -84,6 +87,378 @@ class ActorTable:
         return [a.as_dict() for a in self.actors]
 
 
-def find_actors(doc) -> ActorTable:
-    """Placeholder until the coder lands."""
-    return ActorTable([])
+
+# -- Mention finding -------------------------------------------------------------------------
+#
+# 1. terms: longest lexicon matches over the tokens (countries, demonyms, capitals, roles,
+#    organizations, office holders), plus spaCy's PERSON/ORG entities;
+# 2. runs: maximal stretches of a sentence made of terms, names, possessives and the adjectives
+#    and nouns between them ("Iraq's top Shi'ite Muslim cleric"), trimmed to end on a head;
+# 3. coding: a run's head (person, organization, role, people) gives kind and sector, its
+#    first country word gives the country; runs without a head are country mentions;
+# 4. appositions ("Ali al-Sistani, Iraq's top cleric,") and office holders fill what a name
+#    alone lacks; roles without a country borrow one from a recent actor of the same sector;
+# 5. grouping: later bare names ("Sistani") join the full name they end.
+
+# Prepositions that make a capital a location ("in Washington"), not an actor.
+LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around",
+                  "across", "toward", "towards", "via", "through", "within", "over", "of",
+                  "throughout", "between", "on"}
+# How many sentences back a countryless title looks for the country of its institution
+# ("The State Department said ... spokeswoman Morgan Ortagus said"): two keeps it local.
+COUNTRY_LOOKBACK_SENTENCES = 2
+NAME_ENTS = {"PERSON"}
+ORG_ENTS = {"ORG", "NORP", "GPE", "FAC"}
+TITLE_FILLER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
+HEAD_KINDS = {"role", "org", "holder", "people", "person"}
+COUNTRY_KINDS = {"country", "adjective", "capital"}
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "i", "we",
+            "you", "me", "us"}
+
+
+@dataclass
+class _Piece:
+    """A matched term or a name entity inside a sentence, in token indices."""
+
+    start: int
+    end: int
+    kind: str  # a Term kind, or "person" / "orgent" for uncoded spaCy entities
+    term: Term | None = None
+
+
+@dataclass
+class _Mention:
+    start: int  # char offsets
+    end: int
+    kind: str  # person, organization, country, group
+    name: str
+    country: str | None
+    sector: str | None
+    key: tuple
+    igo_code: str | None = None
+    sentence: int = 0
+    person_tokens: tuple = ()
+    metonym: bool = False
+
+
+def _match_terms(doc, lex) -> list[_Piece]:
+    """Longest lexicon matches, left to right, never across sentence ends."""
+    pieces = []
+    folded = [fold(t.text) for t in doc]
+    lemmas = [fold(t.lemma_) for t in doc]
+    sent_end = {}
+    for sent in doc.sents:
+        for t in sent:
+            sent_end[t.i] = sent.end
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        limit = min(n, sent_end[i], i + lexicon_module.MAX_TERM_TOKENS)
+        for j in range(limit, i, -1):
+            originals = [t.text for t in doc[i:j]]
+            terms = lex.lookup(folded[i:j], originals)
+            if not terms and j - i >= 1:
+                # plural or inflected last word: "troops" -> troop, "ministers" -> minister
+                key = folded[i:j - 1] + [lemmas[j - 1]]
+                terms = [t for t in lex.lookup(key, originals) if t.kind in ("role", "people")]
+            if terms:
+                found = (j, _best_term(terms, doc[i:j]))
+                break
+        if found:
+            j, term = found
+            if term is not None:
+                pieces.append(_Piece(i, j, term.kind, term))
+            i = j
+        else:
+            i += 1
+    return pieces
+
+
+def _best_term(terms: list[Term], span) -> Term | None:
+    """Pick one reading; proper-noun readings need a capital letter."""
+    capitalized = span[0].text[:1].isupper()
+    order = ["holder", "org", "country", "capital", "people", "adjective", "role", "modifier"]
+    for kind in order:
+        for term in terms:
+            if term.kind != kind:
+                continue
+            if kind in ("holder", "org", "country", "capital", "people", "adjective") \
+                    and not capitalized:
+                continue
+            return term
+    return None
+
+
+def _pieces(doc, lex) -> list[_Piece]:
+    """Terms plus spaCy PERSON/ORG entities not already covered by a term."""
+    pieces = _match_terms(doc, lex)
+    covered = set()
+    for p in pieces:
+        covered.update(range(p.start, p.end))
+    for ent in doc.ents:
+        if ent.label_ not in NAME_ENTS and ent.label_ != "ORG":
+            continue
+        tokens = [t.i for t in ent if t.i not in covered and not t.is_punct]
+        if not tokens:
+            continue
+        # Titles inside a PERSON entity ("Ayatollah Ali al-Sistani") are already role terms.
+        start, end = min(tokens), max(tokens) + 1
+        if any(t in covered for t in range(start, end)):
+            # split around covered tokens: keep the longest uncovered stretch at the end
+            run = []
+            for t in range(start, end):
+                run = [] if t in covered else run + [t]
+            if not run:
+                continue
+            start, end = run[0], run[-1] + 1
+        if doc[start].text.lower() in PRONOUNS:
+            continue
+        kind = "person" if ent.label_ in NAME_ENTS else "orgent"
+        pieces.append(_Piece(start, end, kind))
+        covered.update(range(start, end))
+    pieces.sort(key=lambda p: p.start)
+    return pieces
+
+
+def _is_possessive(token) -> bool:
+    return token.tag_ == "POS" or token.text in ("'s", "\u2019s", "'", "\u2019")
+
+
+def _runs(doc, pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Group pieces into runs: adjacent pieces joined by possessives, hyphens or title words."""
+    runs: list[list[_Piece]] = []
+    current: list[_Piece] = []
+    last_end = None
+    for piece in pieces:
+        if current and _joinable(doc, last_end, piece.start):
+            current.append(piece)
+        else:
+            if current:
+                runs.append(current)
+            current = [piece]
+        last_end = piece.end
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _joinable(doc, gap_start: int, gap_end: int) -> bool:
+    """Tokens between two pieces that keep them in one noun phrase."""
+    if doc[gap_start].sent.start != doc[gap_end].sent.start if gap_end < len(doc) else True:
+        return False
+    for token in doc[gap_start:gap_end]:
+        if _is_possessive(token) or token.text in ("-", "\u2013"):
+            continue
+        if token.pos_ in TITLE_FILLER_POS and not token.text[:1] in "\"\u201c\u201d":
+            continue
+        return False
+    return gap_end - gap_start <= 4
+
+
+def _code(country: str | None, sector: str | None, igo_code: str | None = None) -> str | None:
+    if country == "IGO":
+        return "IGO" + (igo_code or "")
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+def _holder_sector(term: Term, published: str | None) -> str | None:
+    """An office holder's sector on the publication date: out of office means elite (ELI)."""
+    if published and term.end and term.end[:10] < published[:len(term.end[:10])]:
+        return "ELI"
+    return term.sector
+
+
+def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None) -> list[_Mention]:
+    """Code one run: a headed actor phrase, or plain country mentions."""
+    heads = [p for p in run if p.kind in HEAD_KINDS or p.kind == "orgent"]
+    if not heads:
+        mentions = []
+        for p in run:
+            if p.kind in COUNTRY_KINDS and p.term:
+                span = doc[p.start:p.end]
+                mentions.append(_Mention(span.start_char, span.end_char, "country",
+                                         p.term.name, p.term.country, None,
+                                         ("country", p.term.country), sentence=sent_index,
+                                         metonym=p.kind == "capital"))
+        return mentions
+    head = heads[-1]
+    first = run[0]
+    # leave modifiers ("former") in, but a run never starts with a lone possessive
+    span = doc[first.start:head.end]
+    country = None
+    sector = None
+    igo = None
+    kind = "group"
+    name = span.text
+    person_tokens: tuple = ()
+    for p in run[: run.index(head) + 1]:
+        if p.term and p.kind in COUNTRY_KINDS | {"people"} and country is None:
+            country = p.term.country
+        if p.term and p.kind == "org" and country is None and p.term.country:
+            country = p.term.country
+            igo = p.term.igo_code
+    roles = [p for p in run[: run.index(head) + 1] if p.kind == "role" and p.term]
+    modifiers = [p for p in run if p.kind == "modifier" and p.term]
+    if head.kind == "person" or head.kind == "holder":
+        kind = "person"
+        name_span = doc[head.start:head.end]
+        name = name_span.text
+        person_tokens = tuple(fold(t.text) for t in name_span if not t.is_punct)
+        if head.kind == "holder":
+            name = head.term.name
+            if country is None:
+                country = head.term.country
+            if not roles:
+                sector = _holder_sector(head.term, published)
+        if roles:
+            sector = roles[-1].term.sector
+    elif head.kind == "org" or head.kind == "orgent":
+        kind = "organization"
+        if head.term:
+            name = head.term.name
+            kind = head.term.actor_kind or "organization"
+            sector = head.term.sector
+            if head.term.country:
+                country = head.term.country
+                igo = head.term.igo_code
+            if kind == "country":
+                kind = "organization"
+        else:
+            name = doc[head.start:head.end].text
+            if roles:
+                sector = roles[-1].term.sector
+    elif head.kind == "people":
+        kind = "group"
+        sector = "CVL"
+        name = head.term.name + (" people" if False else "")
+        name = span.text
+    else:  # role
+        kind = head.term.actor_kind or "group"
+        sector = head.term.sector
+        name = span.text
+    for m in modifiers:
+        if m.term.sector == "ELI" and m.start < head.start:
+            sector = "ELI"
+    if name.lower().startswith(("the ", "a ", "an ")):
+        name = name.split(" ", 1)[1]
+    if kind == "person":
+        key = ("person", person_tokens or (fold(name),))
+    elif kind == "organization":
+        key = ("org", fold(name))
+    else:
+        key = ("group", country, sector, fold(doc[head.start:head.end].lemma_))
+    start_char = span.start_char
+    if doc[first.start].pos_ == "DET":
+        start_char = doc[first.start + 1].idx
+    return [_Mention(start_char, span.end_char, kind, name, country, sector, key, igo,
+                     sentence=sent_index, person_tokens=person_tokens)]
+
+
+def _is_locative(doc, piece: _Piece) -> bool:
+    token = doc[piece.start:piece.end].root
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS or \
+        (head.dep_ in ("compound", "npadvmod") and head.head.ent_type_ in ("GPE", "LOC"))
+
+
+def find_actors(doc, published: str | None = None) -> ActorTable:
+    """Find, code and group the actors of one parsed article."""
+    lex = lexicon_module.load()
+    pieces = _pieces(doc, lex)
+    sent_starts = [s.start for s in doc.sents]
+    mentions: list[_Mention] = []
+    places: set[tuple[int, int]] = set()
+    for run in _runs(doc, pieces):
+        if len(run) == 1 and run[0].kind == "capital" and _is_locative(doc, run[0]):
+            span = doc[run[0].start:run[0].end]
+            places.add((span.start_char, span.end_char))
+            continue
+        sent_index = bisect.bisect_right(sent_starts, run[0].start) - 1
+        mentions.extend(_run_mentions(doc, run, sent_index, published))
+    _apply_appositions(doc, mentions)
+    _borrow_countries(mentions)
+    return _group(mentions)
+
+
+def _apply_appositions(doc, mentions: list[_Mention]) -> None:
+    """"Ali al-Sistani, Iraq's top cleric," - the title after the comma codes the name."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind != "person" or b.kind == "person":
+            continue
+        between = doc.text[a.end:b.start]
+        if between.strip() not in (",",) or b.sector is None:
+            continue
+        if a.sector is None:
+            a.sector = b.sector
+        if a.country is None:
+            a.country = b.country
+
+
+def _borrow_countries(mentions: list[_Mention]) -> None:
+    """A title without a country ("spokeswoman Morgan Ortagus") takes the country of the
+    nearest earlier actor of the same sector in the last sentences."""
+    for i, m in enumerate(mentions):
+        if m.country is not None or m.sector is None or m.kind != "person":
+            continue
+        for prev in reversed(mentions[:i]):
+            if m.sentence - prev.sentence > COUNTRY_LOOKBACK_SENTENCES:
+                break
+            if prev.country and prev.sector == m.sector:
+                m.country = prev.country
+                break
+
+
+def _group(mentions: list[_Mention]) -> ActorTable:
+    """Merge mentions into actors; bare surnames join the full names they end."""
+    actors: list[Actor] = []
+    by_key: dict[tuple, Actor] = {}
+    persons: list[tuple[tuple, Actor]] = []
+    metonyms: set[tuple[int, int]] = set()
+    for m in mentions:
+        actor = by_key.get(m.key)
+        if actor is None and m.kind == "person":
+            actor = _known_person(persons, m.person_tokens)
+        if actor is None:
+            actor = Actor(id=f"A{len(actors) + 1}", name=m.name, kind=m.kind,
+                          country=m.country, sector=m.sector, code=None)
+            actor._igo = m.igo_code  # type: ignore[attr-defined]
+            actors.append(actor)
+            if m.kind == "person":
+                persons.append((m.person_tokens, actor))
+        else:
+            if m.kind == "person" and len(m.name) > len(actor.name) and \
+                    len(m.person_tokens) > 1:
+                actor.name = m.name
+            actor.country = actor.country or m.country
+            actor.sector = actor.sector or m.sector
+        by_key[m.key] = actor
+        if m.metonym:
+            metonyms.add((m.start, m.end))
+            if actor.kind == "country":
+                actor.sector = actor.sector or "GOV"
+        actor.mentions.append((m.start, m.end))
+    for actor in actors:
+        actor.code = _code(actor.country, actor.sector, getattr(actor, "_igo", None))
+    return ActorTable(actors, metonyms)
+
+
+def _strip_article(tokens: tuple) -> tuple:
+    return tuple(t[3:] if t.startswith("al-") and len(t) > 3 else t for t in tokens)
+
+
+def _known_person(persons, tokens: tuple):
+    """An earlier person whose name ends with (or contains) these tokens."""
+    if not tokens:
+        return None
+    bare = _strip_article(tokens)
+    for full, actor in reversed(persons):
+        full_bare = _strip_article(full)
+        n = len(bare)
+        if n <= len(full_bare) and any(full_bare[k:k + n] == bare
+                                       for k in range(len(full_bare) - n + 1)):
+            return actor
+    return None

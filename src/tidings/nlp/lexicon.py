@@ -1,0 +1,175 @@
+"""The actor lexicon: countries, roles, organizations and office holders, from data files.
+
+Everything here is read from ``tidings/data/`` (versioned, curated tables); this module only
+indexes it for fast lookup by folded token sequences. Loaded once per process.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+# Longest term, in tokens, looked up in the lexicon ("the Democratic Republic of the Congo").
+MAX_TERM_TOKENS = 7
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes: the key every lookup uses."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry matched by a token sequence."""
+
+    kind: str  # country, adjective, people, capital, role, modifier, org, holder
+    key: str  # folded form
+    country: str | None = None  # ISO3, IGO
+    sector: str | None = None
+    name: str | None = None  # canonical name (country, org or person)
+    actor_kind: str | None = None  # person / group / organization / country
+    igo_code: str | None = None
+    start: str | None = None  # office holders: term of office
+    end: str | None = None
+    case_sensitive: bool = False  # all-caps abbreviations: "US" but not "us"
+
+
+def _data(name: str):
+    return resources.files("tidings").joinpath("data", name)
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, without comments, blank lines or a header row."""
+    path = _data(name)
+    if not path.is_file():
+        return []
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+                continue
+            rows.append([cell.strip() for cell in row])
+    if rows and rows[0][0].lower() in ("pattern", "name", "word", "iso3"):
+        rows = rows[1:]
+    return rows
+
+
+def _is_abbreviation(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+class Lexicon:
+    """All terms, indexed by tuples of folded tokens."""
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, ...], list[Term]] = {}
+        self.countries: dict[str, dict] = {}
+        self._load_countries()
+        self._load_roles()
+        self._load_orgs()
+        self._load_holders()
+
+    # -- building ---------------------------------------------------------------------------
+    def add(self, form: str, term: Term) -> None:
+        key = tuple(tokenize_key(form))
+        if not key or len(key) > MAX_TERM_TOKENS:
+            return
+        entries = self.terms.setdefault(key, [])
+        if term not in entries:
+            entries.append(term)
+
+    def _load_countries(self) -> None:
+        path = _data("countries.json")
+        if not path.is_file():
+            return
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for c in data.get("countries", []):
+            iso3, name = c["iso3"], c["name"]
+            self.countries[iso3] = c
+            for kind, forms in (("country", [name, *c.get("aliases", [])]),
+                                ("adjective", c.get("adjectives", [])),
+                                ("people", c.get("people", [])),
+                                ("capital", [c.get("capital") or "", *c.get("capital_aliases", [])])):
+                for form in forms:
+                    if form:
+                        self.add(form, Term(kind, fold(form), country=iso3, name=name,
+                                            actor_kind="country",
+                                            case_sensitive=_is_abbreviation(form)))
+
+    def _load_roles(self) -> None:
+        for row in _rows("roles.tsv"):
+            if len(row) < 2:
+                continue
+            pattern, sector = row[0], row[1]
+            kind = row[2] if len(row) > 2 and row[2] else "group"
+            self.add(pattern, Term("role", fold(pattern), sector=sector or None,
+                                   actor_kind=kind))
+        for row in _rows("role_modifiers.tsv"):
+            if len(row) >= 2:
+                self.add(row[0], Term("modifier", fold(row[0]), sector=row[1] or None))
+
+    def _load_orgs(self) -> None:
+        for row in _rows("organizations.tsv"):
+            if len(row) < 4:
+                continue
+            name, aliases, country, sector = row[:4]
+            kind = row[4] if len(row) > 4 and row[4] else "organization"
+            igo = row[5] if len(row) > 5 and row[5] else None
+            for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
+                form = form.strip()
+                self.add(form, Term("org", fold(form), country=country or None,
+                                    sector=sector or None, name=name, actor_kind=kind,
+                                    igo_code=igo, case_sensitive=_is_abbreviation(form)))
+
+    def _load_holders(self) -> None:
+        for row in _rows("office_holders.tsv"):
+            if len(row) < 4:
+                continue
+            name, aliases, country, sector = row[:4]
+            start = row[5] if len(row) > 5 and row[5] else None
+            end = row[6] if len(row) > 6 and row[6] else None
+            for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
+                self.add(form.strip(), Term("holder", fold(form), country=country or None,
+                                            sector=sector or None, name=name,
+                                            actor_kind="person", start=start, end=end))
+
+    # -- lookup -----------------------------------------------------------------------------
+    def lookup(self, tokens: list[str], originals: list[str]) -> list[Term]:
+        """Terms for exactly this folded token sequence (case rules applied)."""
+        found = self.terms.get(tuple(tokens), [])
+        if not found:
+            return []
+        exact = " ".join(originals)
+        return [t for t in found if not t.case_sensitive or _caps_match(exact)]
+
+
+def _caps_match(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def tokenize_key(form: str) -> list[str]:
+    """Split a lexicon form the way spaCy splits running text (near enough for matching)."""
+    from tidings.nlp import pipeline
+
+    tokenizer = _tokenizer()
+    return [fold(t.text) for t in tokenizer(form) if not t.is_space]
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The process-wide lexicon."""
+    return Lexicon()
