@@ -28,14 +28,29 @@ LOGGER = logging.getLogger(__name__)
 
 
 def document_for(article: Article, doc) -> dict:
-    """Run stages 3-7 over one parsed article; returns the contract's document."""
+    """Run stages 3-7 over one parsed article; returns the contract's document.
+
+    A stage that fails on this article is logged and leaves its field empty, with a line in
+    ``warnings``; the stages after it still run (actors are needed by all of them, so a
+    failure there fails the article).
+    """
     published = dt.date.fromisoformat(article.published) if article.published else None
+    warnings: list[str] = []
+
+    def stage(name, function, *args):
+        try:
+            return function(*args)
+        except Exception as exc:  # one stage's bug must not lose the others' output
+            LOGGER.exception("%s: stage %s failed", article.origin or article.id, name)
+            warnings.append(f"{name}: {type(exc).__name__}: {exc}")
+            return []
+
     actors = find_actors(doc, article.published)
-    times = find_times(doc, published)
-    places = find_places(doc, actors)
-    events = find_events(doc, actors, times, places)
-    quotes = find_quotes(doc, actors)
-    return {
+    times = stage("times", find_times, doc, published)
+    places = stage("places", find_places, doc, actors)
+    events = stage("events", find_events, doc, actors, times, places)
+    quotes = stage("quotes", find_quotes, doc, actors)
+    document = {
         "article": article.metadata(),
         "actors": actors.as_dicts(),
         "events": events,
@@ -43,6 +58,9 @@ def document_for(article: Article, doc) -> dict:
         "times": times,
         "places": places,
     }
+    if warnings:
+        document["warnings"] = warnings
+    return document
 
 
 def extract_articles(items: Iterable[Article | ReadFailure], model: str | None = None,
@@ -79,7 +97,9 @@ def _run_batch(nlp, batch: list[Article | ReadFailure], with_text: bool) -> Iter
             LOGGER.exception("%s: extraction failed", item.origin or item.id)
             failure = ReadFailure(f"{item.origin or item.id}: extraction failed "
                                   f"({type(exc).__name__}: {exc})", id=item.id)
-            yield failure.document()
+            document = failure.document()
+            document["article"] = item.metadata()
+            yield document
             continue
         if with_text:
             document["article"]["text"] = item.text

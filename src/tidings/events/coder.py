@@ -1,7 +1,385 @@
-"""Event coder. Not built yet: every article gets ``events: []`` in the contract's shape."""
+"""Event coder: triggers (data/event_patterns.tsv) + dependency roles -> CAMEO/PLOVER events.
+
+Per sentence: find trigger tokens; let frames ("agree to", "refuse to", "urged X to", "said
+that ...") take their code from the act they embed; fold event nouns into the verb that
+carries them ("made a request", "imposed sanctions", "killed in a drone strike"); read the
+sides off the parse (roles.py); map negated cooperation to rejection ("would not discuss" ->
+125); set modality, date, place and confidence; drop weak events and duplicates.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 
-def find_events(doc, actors, times, places) -> list[dict]:
-    """Events of one article (none until the event coder lands)."""
+from tidings.events import roles
+from tidings.events.ontology import describe
+from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
+
+# Below this an event is not reported. 0.35 keeps an asserted event with one uncoded side
+# (0.40) and drops ones that are also only claimed/possible, or negated.
+MIN_CONFIDENCE = 0.35
+# Verbs whose that-clause is reported, not asserted by the article.
+REPORT_VERBS = {"say", "tell", "claim", "allege", "report", "state", "add", "announce",
+                "insist", "argue", "accuse", "believe", "think", "suggest", "deny", "warn"}
+# Frames whose embedded act still happened (as a claim) and whose own event is an accusation.
+SAY_FRAMES = {"say", "claim", "allege"}
+PLAN_VERBS = {"plan", "intend", "prepare", "seek", "aim", "want", "hope", "try", "attempt",
+              "expect", "consider", "mull", "propose", "threaten", "vow", "promise", "pledge",
+              "agree", "decide", "offer"}
+FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "going"}
+POSSIBLE_AUX = {"may", "might", "could", "can", "ca"}
+# Edges followed from a frame to the act it embeds (its object, to-clause, complement).
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "relcl", "advcl"}
+# "killed in a drone strike": an event noun under these prepositions is the means.
+MEANS_PREPS = {"in", "with", "by", "through", "during"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
+
+
+@dataclass
+class Trigger:
+    tok: object
+    code: str | None
+    pattern: Pattern | None
+    anchor: object = None          # the support verb of a nominal event ("made" a request)
+    suppressed: bool = False       # folded into another trigger
+    embedded: "Trigger | None" = None
+    accuses: "Trigger | None" = None  # a say-frame coded as accusation of the embedded source
+    means: "Trigger | None" = None
+    carrier: "Trigger | None" = None  # event noun used as object: its side is the target
+    setting: object = None         # a governing verb whose subject is this noun's source
+    frame_derived: bool = False
+    extra: list = field(default_factory=list)
+
+    @property
+    def head(self):
+        return self.anchor if self.anchor is not None else self.tok
+
+
+def find_events(doc, actors, times, places, published=None) -> list[dict]:
+    """Events of one article, in text order (see docs/output-contract.md)."""
+    if published is None:
+        published = doc.user_data.get("published") if hasattr(doc, "user_data") else None
+    if isinstance(published, dt.date):
+        published = published.isoformat()
+    events: list[dict] = []
+    for sent in doc.sents:
+        for trig in _triggers(sent):
+            events.extend(_code(trig, sent, actors, times or [], places or [], published))
+    return _finish(events)
+
+
+# --- triggers ---------------------------------------------------------------------------
+
+def _triggers(sent) -> list[Trigger]:
+    lex = lexicon()
+    found: dict[int, Trigger] = {}
+    for tok in sent:
+        pat = match(tok)
+        if pat is not None:
+            found[tok.i] = Trigger(tok, pat.cameo, pat)
+        elif tok.pos_ in VERB_POS and lemma(tok) in lex.frames:
+            found[tok.i] = Trigger(tok, None, None)
+    for trig in found.values():  # nominal events carried by a support verb
+        tok = trig.tok
+        if tok.pos_ in NOUN_POS and tok.dep_ in ("dobj", "nsubjpass") \
+                and lemma(tok.head) in lex.light and tok.head.i not in found:
+            trig.anchor = tok.head
+    # innermost frames first: "spurned a request to pull out" codes the request, then the spurning
+    for trig in sorted(found.values(), key=lambda t: -t.tok.i):
+        _apply_frame(trig, found)
+    for trig in found.values():
+        if trig.suppressed or trig.tok.pos_ not in NOUN_POS or trig.anchor is not None:
+            continue
+        _fold_noun(trig, found)
+    return [t for t in sorted(found.values(), key=lambda t: t.tok.i)
+            if not t.suppressed and t.code]
+
+
+def _apply_frame(trig: Trigger, found: dict) -> None:
+    lex = lexicon()
+    name = lemma(trig.tok)
+    if name not in lex.frames or trig.suppressed:
+        return
+    emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
+    if emb is None or not emb.code:
+        if trig.pattern is None:
+            trig.code = None
+        return
+    code = lex.frame_code(name, emb.code)
+    if name in SAY_FRAMES:
+        trig.code = code
+        trig.accuses = emb if code else None
+        return
+    if code is None:
+        return
+    trig.code, trig.embedded, trig.frame_derived = code, emb, True
+    emb.suppressed = True
+
+
+def _embedded(tok, found: dict, say: bool) -> Trigger | None:
+    """The first trigger below ``tok`` along complement edges (breadth first, 4 levels)."""
+    frontier = [c for c in tok.children if (c.dep_ == "ccomp" if say else c.dep_ in EMBED_DEPS)]
+    for _ in range(4):
+        nxt = []
+        for t in frontier:
+            if t.i in found and found[t.i].code and not found[t.i].suppressed:
+                return found[t.i]
+            if t.i in found and lemma(t) in lexicon().frames:
+                continue  # another frame governs below
+            nxt.extend(c for c in t.children if c.dep_ in EMBED_DEPS | {"conj"})
+        frontier = nxt
+    return None
+
+
+def _fold_noun(trig: Trigger, found: dict) -> None:
+    """Event nouns under another trigger: object (target carrier), means, or setting."""
+    tok = trig.tok
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.i in found and found[head.i].code:
+        trig.suppressed = True
+        found[head.i].carrier = trig
+        return
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in MEANS_PREPS:
+        verb = head.head
+        if verb.i in found and found[verb.i].code and not found[verb.i].suppressed:
+            owner = found[verb.i]
+            if owner.code[:2] in VIOLENT_ROOTS and trig.code[:2] in VIOLENT_ROOTS:
+                trig.suppressed = True
+                owner.means = trig
+                return
+        if verb.pos_ in VERB_POS:
+            trig.setting = verb
+
+
+# --- sides ------------------------------------------------------------------------------
+
+def _side_tokens(trig: Trigger) -> tuple[list, list]:
+    """Source and target head tokens, best first."""
+    tok, head = trig.tok, trig.head
+    src, tgt = [], []
+    comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
+    if head.pos_ in VERB_POS:
+        if roles.is_passive(head):
+            src.append(roles.agent_of(head))
+            if trig.means is not None:
+                src.append(roles.actor_modifier(trig.means.tok))
+            tgt.extend(c for c in head.children if c.dep_ == "nsubjpass")
+        else:
+            src.append(roles.subject_of(head))
+        tgt.extend(c for c in head.children if c.dep_ == "dative")
+        dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i]
+        weak = []
+        for d in dobjs:
+            carrier = trig.carrier if trig.carrier is not None and trig.carrier.tok.i == d.i else None
+            if carrier is not None or (d.i != tok.i and _is_event_noun(d)):
+                mod = roles.actor_modifier(d) or roles.agent_of(d)
+                if mod is not None:
+                    tgt.append(mod)
+                    continue
+            (weak if lemma(d) in comp or not _actorish(d) else tgt).append(d)
+        tgt.extend(roles.prep_objects(head))
+        for d in dobjs:
+            tgt.extend(roles.prep_objects(d))
+        if tok.i != head.i:  # nominal event under a support verb: its own prepositions
+            tgt.extend(roles.prep_objects(tok))
+        for x in head.children:  # "agreed to open its borders to X": the to-verb's objects
+            if x.dep_ == "xcomp":
+                tgt.extend(c for c in x.children if c.dep_ in ("dative", "dobj"))
+                tgt.extend(roles.prep_objects(x))
+        tgt.extend(weak)
+    else:  # a nominal event
+        src.append(roles.actor_modifier(tok))
+        src.append(roles.agent_of(tok))
+        for child in tok.children:
+            if child.dep_ == "acl":
+                src.append(roles.agent_of(child))
+        if trig.setting is not None:
+            src.append(roles.subject_of(trig.setting))
+        preps = roles.TARGET_PREPS
+        if trig.code[:2] in roles.OF_TARGET_ROOTS:
+            preps = ("of",) + preps
+        tgt.extend(roles.prep_objects(tok, preps))
+        if trig.setting is not None and not tgt:
+            tgt.extend(roles.prep_objects(trig.setting))
+    if trig.embedded is not None and not [t for t in tgt if t is not None]:
+        _, emb_tgt = _side_tokens(trig.embedded)
+        tgt.extend(emb_tgt)
+    src = [roles.resolve_relative(s) for s in src if s is not None]
+    tgt = [roles.resolve_relative(t) for t in tgt if t is not None]
+    return [s for s in src if s.lower_ not in roles.RELATIVE], \
+        [t for t in tgt if t.lower_ not in roles.RELATIVE and t.i != tok.i]
+
+
+def _is_event_noun(tok) -> bool:
+    return tok.pos_ in NOUN_POS and match(tok) is not None
+
+
+def _actorish(tok) -> bool:
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in roles.ACTORISH_ENTS or any(
+        c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in roles.ACTORISH_ENTS)
+        for c in tok.children) or tok.pos_ == "NOUN"
+
+
+def _sides(tok, actors) -> list[dict]:
+    out = []
+    for t in roles.conjuncts(tok)[:MAX_SIDES]:
+        start, end = roles.np_span(t)
+        head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
+        if head_hit is not None:
+            out.append(head_hit[0].ref(head_hit[1]))
+            continue
+        hits = actors.mentions_in(start, end) if actors else []
+        seen = set()
+        for actor, mention in hits:
+            if actor.id not in seen:
+                seen.add(actor.id)
+                out.append(actor.ref(mention))
+        if not seen:
+            out.append({"actor": None, "name": t.doc.text[start:end], "country": None,
+                        "sector": None, "code": None, "mention": [start, end]})
+    return out
+
+
+def _first_sides(tokens, actors) -> list[dict]:
+    for tok in tokens:
+        sides = _sides(tok, actors)
+        if sides:
+            return sides
     return []
+
+
+# --- modality, negation, time, place ----------------------------------------------------
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) or (c.dep_ == "det" and c.lower_ == "no")
+               for c in tok.children)
+
+
+def _modality(trig: Trigger) -> str:
+    tok = trig.head
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & POSSIBLE_AUX:
+        return "possible"
+    if auxes & FUTURE_AUX:
+        return "planned"
+    cur, steps = tok, 0
+    # an adverbial or relative clause ("when X was killed") is asserted on its own
+    while cur.dep_ not in ("ROOT", "advcl", "relcl") and steps < 8:
+        dep, cur, steps = cur.dep_, cur.head, steps + 1
+        if dep == "xcomp" and lemma(cur) in PLAN_VERBS:
+            return "threatened" if lemma(cur) in ("threaten", "warn") else "planned"
+        if dep == "ccomp" and lemma(cur) in REPORT_VERBS:
+            return "claimed"
+    return "asserted"
+
+
+def _clause(trig: Trigger):
+    """The highest verb reached from the trigger without crossing a reported clause."""
+    cur = trig.head
+    while cur.dep_ not in ("ROOT", "ccomp") and cur.head is not cur:
+        cur = cur.head
+    return cur.left_edge.idx, cur.right_edge.idx + len(cur.right_edge)
+
+
+def _nearest(items: list[dict], lo: int, hi: int, at: int) -> dict | None:
+    inside = [x for x in items if x.get("start") is not None and lo <= x["start"] and x["end"] <= hi]
+    return min(inside, key=lambda x: abs(x["start"] - at)) if inside else None
+
+
+def _date(trig, sent, times, published) -> tuple[str | None, str | None, str]:
+    lo, hi = _clause(trig)
+    at = trig.tok.idx
+    for (a, b), source in (((lo, hi), "clause"), ((sent.start_char, sent.end_char), "sentence")):
+        hit = _nearest([t for t in times if t.get("value")], a, b, at)
+        if hit is not None:
+            return hit["value"], hit.get("text"), source
+    return published, None, "published" if published else "none"
+
+
+def _place(trig, actors, places) -> dict | None:
+    lo, hi = _clause(trig)
+    metonyms = getattr(actors, "metonyms", set()) or set()
+    usable = [p for p in places if (p.get("start"), p.get("end")) not in metonyms]
+    hit = _nearest(usable, lo, hi, trig.tok.idx)
+    if hit is None:
+        return None
+    return {"name": hit.get("name") or hit.get("text"), "country": hit.get("country"),
+            "lat": hit.get("lat"), "lon": hit.get("lon")}
+
+
+# --- coding -----------------------------------------------------------------------------
+
+def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
+    code = trig.code
+    negated = _negated(trig.head) or (trig.anchor is not None and _negated(trig.tok))
+    if negated:
+        flipped = lexicon().frame_code("NOT", code)
+        if flipped:  # "would not discuss" is a rejection, asserted
+            code, negated, trig.frame_derived = flipped, False, True
+    src_toks, tgt_toks = _side_tokens(trig)
+    if trig.accuses is not None:  # "X said Y planned to attack": X accuses Y
+        emb_src, _ = _side_tokens(trig.accuses)
+        tgt_toks = emb_src
+    sources = _first_sides(src_toks, actors)
+    targets = _first_sides(tgt_toks, actors)
+    if not sources and not targets:
+        return []
+    modality = "asserted" if trig.accuses is not None or trig.frame_derived and code[:2] == "12" \
+        else _modality(trig)
+    date, date_text, date_source = _date(trig, sent, times, published)
+    place = _place(trig, actors, places)
+    toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
+    toks += [c for c in trig.tok.children if c.dep_ == "prt"]
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    span = [first.idx, last.idx + len(last)]
+    trigger_text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+    out = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s and t and _key(s) == _key(t):
+                continue
+            conf = _confidence(trig, s, t, modality, negated)
+            if conf < MIN_CONFIDENCE:
+                continue
+            event = {"id": None, "start": sent.start_char, "end": sent.end_char,
+                     "trigger": trigger_text, "trigger_span": span, "sentence": sent.text,
+                     "source": s, "target": t}
+            event.update(describe(code))
+            event.update({"date": date, "date_text": date_text, "date_source": date_source,
+                          "place": place, "negated": negated, "modality": modality,
+                          "confidence": conf})
+            out.append(event)
+    return out
+
+
+def _confidence(trig: Trigger, s, t, modality: str, negated: bool) -> float:
+    """A heuristic score: coded sides, a specific pattern and an asserted act raise it."""
+    conf = 0.5
+    conf += 0.15 if s and s.get("actor") else 0.0
+    conf += 0.15 if t and t.get("actor") else 0.0
+    conf += 0.1 if trig.frame_derived or (trig.pattern and trig.pattern.specificity) else 0.0
+    conf -= 0.1 if s is None or t is None else 0.0
+    conf -= {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatened": 0.1,
+             "possible": 0.15}.get(modality, 0.1)
+    conf -= 0.3 if negated else 0.0
+    return round(max(0.0, min(conf, 0.99)), 2)
+
+
+def _key(side: dict | None) -> str:
+    if not side:
+        return ""
+    return side.get("actor") or (side.get("name") or "").lower()
+
+
+def _finish(events: list[dict]) -> list[dict]:
+    """One event per (source, target, code, date) per article: the most confident."""
+    best: dict[tuple, dict] = {}
+    for ev in events:
+        key = (_key(ev["source"]), _key(ev["target"]), ev["cameo"], ev["date"])
+        if key not in best or ev["confidence"] > best[key]["confidence"]:
+            best[key] = ev
+    kept = sorted(best.values(), key=lambda e: (e["start"], e["trigger_span"][0]))
+    for n, ev in enumerate(kept, 1):
+        ev["id"] = f"E{n}"
+    return kept

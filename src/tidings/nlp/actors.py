@@ -112,6 +112,12 @@ ORG_ENTS = {"ORG", "NORP", "GPE", "FAC"}
 TITLE_FILLER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 HEAD_KINDS = {"role", "org", "holder", "people", "person"}
 COUNTRY_KINDS = {"country", "adjective", "capital"}
+# Titles of people who speak for an institution: without a country of their own they take
+# the country of the institution named just before ("The State Department said ...
+# spokeswoman Morgan Ortagus said"). Other titles do not borrow: a general or a president
+# near another country's institution is not of that country.
+SPEAKS_FOR_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "aide",
+                    "adviser", "advisor", "press secretary", "representative", "envoy"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "i", "we",
             "you", "me", "us"}
 
@@ -139,6 +145,8 @@ class _Mention:
     sentence: int = 0
     person_tokens: tuple = ()
     metonym: bool = False
+    role: str | None = None  # the title's folded pattern ("spokeswoman")
+    quoted: bool = False  # inside quotation marks
 
 
 def _match_terms(doc, lex) -> list[_Piece]:
@@ -198,7 +206,8 @@ def _pieces(doc, lex) -> list[_Piece]:
     for ent in doc.ents:
         if ent.label_ not in NAME_ENTS and ent.label_ != "ORG":
             continue
-        tokens = [t.i for t in ent if t.i not in covered and not t.is_punct]
+        tokens = [t.i for t in ent
+                  if t.i not in covered and not t.is_punct and not _is_possessive(t)]
         if not tokens:
             continue
         # Titles inside a PERSON entity ("Ayatollah Ali al-Sistani") are already role terms.
@@ -216,8 +225,27 @@ def _pieces(doc, lex) -> list[_Piece]:
         kind = "person" if ent.label_ in NAME_ENTS else "orgent"
         pieces.append(_Piece(start, end, kind))
         covered.update(range(start, end))
+    _add_bare_names(doc, pieces, covered)
     pieces.sort(key=lambda p: p.start)
     return pieces
+
+
+def _add_bare_names(doc, pieces: list[_Piece], covered: set[int]) -> None:
+    """Later bare surnames of people already named in full ("Soleimani"), where the
+    entity recognizer missed them or called them a place."""
+    surnames = set()
+    for p in pieces:
+        if p.kind in ("person", "holder") and p.end - p.start > 1:
+            last = doc[p.end - 1]
+            if last.text[:1].isupper() and len(last.text) > 2:
+                surnames.add(last.text)
+    if not surnames:
+        return
+    first_seen = min((p.start for p in pieces if p.kind in ("person", "holder")), default=0)
+    for token in doc:
+        if token.i > first_seen and token.i not in covered and token.text in surnames:
+            pieces.append(_Piece(token.i, token.i + 1, "person"))
+            covered.add(token.i)
 
 
 def _is_possessive(token) -> bool:
@@ -301,6 +329,9 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
             igo = p.term.igo_code
     roles = [p for p in run[: run.index(head) + 1] if p.kind == "role" and p.term]
     modifiers = [p for p in run if p.kind == "modifier" and p.term]
+    if head.kind == "orgent" and roles and roles[-1].term.actor_kind == "person" \
+            and roles[-1].end <= head.start:
+        head = _Piece(head.start, head.end, "person")  # "spokeswoman Morgan Ortagus"
     if head.kind == "person" or head.kind == "holder":
         kind = "person"
         name_span = doc[head.start:head.end]
@@ -327,6 +358,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
                 kind = "organization"
         else:
             name = doc[head.start:head.end].text
+            person_tokens = tuple(fold(t.text) for t in doc[head.start:head.end]
+                                  if not t.is_punct)
             if roles:
                 sector = roles[-1].term.sector
     elif head.kind == "people":
@@ -353,7 +386,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
     if doc[first.start].pos_ == "DET":
         start_char = doc[first.start + 1].idx
     return [_Mention(start_char, span.end_char, kind, name, country, sector, key, igo,
-                     sentence=sent_index, person_tokens=person_tokens)]
+                     sentence=sent_index, person_tokens=person_tokens,
+                     role=roles[-1].term.key if roles else None)]
 
 
 def _is_locative(doc, piece: _Piece) -> bool:
@@ -379,35 +413,72 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
             continue
         sent_index = bisect.bisect_right(sent_starts, run[0].start) - 1
         mentions.extend(_run_mentions(doc, run, sent_index, published))
+    inside = _quoted_regions(doc.text)
+    for m in mentions:
+        m.quoted = inside(m.start)
     _apply_appositions(doc, mentions)
     _borrow_countries(mentions)
     return _group(mentions)
 
 
+def _quoted_regions(text: str):
+    """A test "is this offset inside quotation marks?" (marks paired within a paragraph)."""
+    spans = []
+    for para_start, para in _paragraphs(text):
+        open_at = None
+        for i, ch in enumerate(para):
+            if ch in "\u201c\"" and open_at is None:
+                open_at = i
+            elif ch in "\u201d\"" and open_at is not None:
+                spans.append((para_start + open_at, para_start + i))
+                open_at = None
+    starts = [a for a, _ in spans]
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and spans[k][0] < offset < spans[k][1]
+
+    return inside
+
+
+def _paragraphs(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
 def _apply_appositions(doc, mentions: list[_Mention]) -> None:
-    """"Ali al-Sistani, Iraq's top cleric," - the title after the comma codes the name."""
+    """"Ali al-Sistani, Iraq's top cleric," - the title after the comma codes the name,
+    and names the same actor."""
     for a, b in zip(mentions, mentions[1:]):
-        if a.kind != "person" or b.kind == "person":
+        if a.kind != "person" or b.person_tokens or b.sector is None or b.kind != "person":
             continue
-        between = doc.text[a.end:b.start]
-        if between.strip() not in (",",) or b.sector is None:
+        if doc.text[a.end:b.start].strip() != ",":
             continue
         if a.sector is None:
             a.sector = b.sector
         if a.country is None:
             a.country = b.country
+        b.key = a.key
+        b.person_tokens = a.person_tokens
+        b.name = a.name
 
 
 def _borrow_countries(mentions: list[_Mention]) -> None:
-    """A title without a country ("spokeswoman Morgan Ortagus") takes the country of the
-    nearest earlier actor of the same sector in the last sentences."""
+    """A titled name without a country ("spokeswoman Morgan Ortagus") takes the country of the
+    nearest earlier institution of the same sector ("The State Department said") in the last
+    sentences: spokespeople and officials speak for the institution just named. Only
+    institutions lend a country: a person or a group nearby is too weak a signal."""
     for i, m in enumerate(mentions):
-        if m.country is not None or m.sector is None or m.kind != "person":
+        if m.country is not None or m.sector is None or m.kind != "person" or \
+                m.role not in SPEAKS_FOR_ROLES:
             continue
         for prev in reversed(mentions[:i]):
             if m.sentence - prev.sentence > COUNTRY_LOOKBACK_SENTENCES:
                 break
-            if prev.country and prev.sector == m.sector:
+            if prev.kind == "organization" and prev.country and prev.sector == m.sector \
+                    and not prev.quoted:
                 m.country = prev.country
                 break
 
@@ -420,8 +491,20 @@ def _group(mentions: list[_Mention]) -> ActorTable:
     metonyms: set[tuple[int, int]] = set()
     for m in mentions:
         actor = by_key.get(m.key)
+        if actor is None and m.key[0] == "group" and m.key[1] is None:
+            # a bare institution or group ("the parliament's decision") is the one of that
+            # kind already named with its country ("Iraq's parliament")
+            actor = next((by_key[k] for k in reversed(list(by_key)) if k[0] == "group"
+                          and k[1] is not None and k[2:] == m.key[2:]), None)
         if actor is None and m.kind == "person":
             actor = _known_person(persons, m.person_tokens)
+        elif actor is None and m.kind == "organization" and m.person_tokens and \
+                m.country is None:
+            # spaCy sometimes labels a bare surname ORG ("Sistani said"): a name already
+            # known as a person's is that person
+            actor = _known_person(persons, m.person_tokens)
+            if actor is not None:
+                m.kind = "person"
         if actor is None:
             actor = Actor(id=f"A{len(actors) + 1}", name=m.name, kind=m.kind,
                           country=m.country, sector=m.sector, code=None)

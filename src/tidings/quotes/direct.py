@@ -1,0 +1,140 @@
+"""Direct quotes: quoted spans with the cue and speaker found around them.
+
+The cue may come before (`Trump said: "..."`), after (`"...," Trump said.`) or inside
+(`"...," Trump said, "..."`) the quote; a quote with no cue of its own that follows a
+quote of the same paragraph (or opens the next one) inherits that quote's speaker.
+"""
+from __future__ import annotations
+
+from tidings.quotes.attribution import Attribution
+from tidings.quotes.cues import lexicon
+from tidings.quotes.indirect import phrase_span, speaker_span_of, subject_of
+from tidings.quotes.marks import Marked
+
+# A cue further than this many characters from the quote's edge is someone else's
+# (a news sentence frame "..., Trump said in an interview with X on Friday" fits).
+MAX_CUE_GAP = 90
+DASHES = "\u2015\u2014\u2013-"
+# a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
+MAX_SIGNATURE_WORDS = 5
+# Quoted spans shorter than this many words with no cue are titles or scare quotes.
+MIN_UNCUED_WORDS = 6
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+def _cue_tokens(doc, quote: Marked, inside_quote):
+    """Cue verbs outside quotation marks in the sentences at the quote's two edges."""
+    lex = lexicon()
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return []
+    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    # `"...," Trump said.` may be split off as a sentence of its own
+    last = first[-1].sent
+    if last.end < len(doc) and doc[last.end].sent.end - last.end <= 12:
+        nxt = doc[last.end].sent
+        sents[nxt.start] = nxt
+    if first[0].sent.start > 0:
+        prev = doc[first[0].sent.start - 1].sent
+        if doc.text[prev.end_char - 1:prev.end_char] == ":" or prev[-1].text == ":":
+            sents[prev.start] = prev
+    cues = []
+    for sent in sents.values():
+        for tok in sent:
+            if inside_quote(tok.idx):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                cues.append(tok)
+            elif (lex.verb_class(tok.lemma_) in ("speech", "request") and tok.pos_ in ("VERB", "AUX")
+                  and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
+                cues.append(tok)
+    return cues
+
+
+def _gap(tok, quote: Marked) -> int:
+    if tok.idx >= quote.end:
+        return tok.idx - quote.end
+    return max(0, quote.start - (tok.idx + len(tok)))
+
+
+def _other_quote_between(tok, quote: Marked, quotes: list[Marked]) -> bool:
+    lo, hi = sorted((tok.idx, quote.start if tok.idx < quote.start else quote.end))
+    return any(m is not quote and lo <= m.start < hi for m in quotes)
+
+
+def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
+    """One direct attribution per quoted span, with its cue and speaker span when found."""
+    text = doc.text
+    found: list[Attribution] = []
+    for quote in quotes:
+        start, end = quote.start, quote.end
+        while end > start and text[end - 1] in ",;: ":
+            end -= 1  # the comma before the closing mark belongs to the frame
+        item = Attribution("direct", start, end)
+        best = None
+        for tok in _cue_tokens(doc, quote, inside_quote):
+            gap = _gap(tok, quote)
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.idx <= quote.start
+                   < c.right_edge.idx + len(c.right_edge) for c in tok.children):
+                continue  # `the so-called "peace plan" was published`: the quote is the subject
+            edge = quote.start if tok.idx < quote.start else quote.end
+            lo, hi = sorted((tok.idx, edge))
+            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes) or "\n" in text[lo:hi]:
+                continue
+            # a cue after the quote is the usual news frame: prefer it at equal distance
+            key = (gap + (0 if tok.idx >= quote.end else 5), tok.i)
+            if best is None or key < best[0]:
+                best = (key, tok)
+        if best is not None:
+            tok = best[1]
+            if tok.lower_ == "according":
+                to = doc[tok.i + 1]
+                item.cue, item.cue_span = text[tok.idx:to.idx + len(to)], (tok.idx, to.idx + len(to))
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                item.speaker_span = phrase_span(pobj) if pobj is not None else None
+            else:
+                item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
+                item.speaker_span = speaker_span_of(subject_of(tok), tok)
+        if best is None and quote.close_at is not None:
+            _dash_signature(text, quote.close_at + 1, item)
+        found.append(item)
+    _inherit(text, found)
+    return found
+
+
+def _dash_signature(text: str, at: int, item: Attribution) -> None:
+    """`"..." ― Jane Doe, teacher`: a dash and a short name closing the paragraph sign it."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    tail = text[at:end]
+    stripped = tail.lstrip(" .,")
+    if not stripped or stripped[0] not in DASHES:
+        return
+    dash = at + len(tail) - len(stripped)
+    s = dash + 1
+    while s < end and (text[s] in DASHES or text[s].isspace()):
+        s += 1
+    e = text.find(",", s, end)
+    e = end if e < 0 else e
+    while e > s and text[e - 1] in " .;":
+        e -= 1
+    if s < e and len(text[s:e].split()) <= MAX_SIGNATURE_WORDS and text[s].isupper():
+        item.cue, item.cue_span, item.speaker_span = text[dash], (dash, dash + 1), (s, e)
+
+
+def _inherit(text: str, items: list[Attribution]) -> None:
+    """An uncued quote right after another quote of the same or the previous paragraph
+    continues that quote's speaker."""
+    for k, item in enumerate(items):
+        if item.cue is not None or k == 0:
+            continue
+        prev = items[k - 1]
+        if prev.cue is None and prev.follows is None:
+            continue
+        between = text[prev.end:item.start]
+        if between.count("\n") > 1 or len(between) > MAX_CUE_GAP + 40:
+            continue
+        item.follows = prev.follows or prev

@@ -1,0 +1,297 @@
+"""Reported speech from the dependency parse: a cue verb and its clausal complement.
+
+"X said (that) ...", "X told reporters ...", "..., X said in a statement", "X, adding
+that ...", "X asked Y to ...", "according to X, ...". The reported clause is the subtree
+of the cue's ``ccomp`` (or ``xcomp`` for request verbs); the speaker is the cue's subject,
+or its head verb's subject for participles ("..., adding that ...").
+"""
+from __future__ import annotations
+
+from tidings.quotes.attribution import Attribution
+from tidings.quotes.cues import lexicon
+
+SUBJECT_DEPS = {"nsubj"}
+# participles and coordinated verbs that borrow the subject of the verb they hang on
+BORROW_DEPS = {"advcl", "conj", "xcomp", "ccomp", "acl", "pcomp"}
+CLAUSE_DEPS = {"ccomp"}
+REQUEST_DEPS = {"xcomp"}
+# a reported clause shorter than this many word tokens is a fragment, not speech
+MIN_CLAUSE_WORDS = 3
+# a speaker's name before a line-initial colon is short ("Pat Caddell:", "PENCE:")
+MAX_COLON_HEAD = 40
+# an object of a speech verb ("backed Clinton") needs fewer words than a clause
+MIN_OBJECT_WORDS = 2
+# prepositions whose object is what was said: "called for", "warned of", "spoke about"
+TOPIC_PREPS = ("for", "of", "about", "against")
+EDGE_PUNCT = " \t\n,;:—–-"
+
+
+def subject_of(verb, depth: int = 0):
+    """The subject token of ``verb``: borrowed from its head for participles, infinitives
+    and coordinated verbs, and taken through relative pronouns ("Trump, who said ...")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head is not verb:
+                return verb.head
+            return child
+    if depth < 3 and verb.dep_ in BORROW_DEPS and verb.head is not verb:
+        if verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp", "advcl"):
+            return subject_of(verb.head, depth + 1)
+    return None
+
+
+def speaker_span_of(subj, cue) -> tuple[int, int] | None:
+    """The speaker phrase of ``subj`` kept within the cue's paragraph (a parse running over
+    a dateline or a heading would otherwise take it in)."""
+    if subj is None:
+        return None
+    text = subj.doc.text
+    s, e = phrase_span(subj)
+    lo = text.rfind("\n", 0, cue.idx) + 1
+    hi = text.find("\n", cue.idx)
+    hi = len(text) if hi < 0 else hi
+    if lo <= subj.idx < hi:
+        s, e = _trim(text, max(s, lo), min(e, hi))
+        return (s, e) if e > s else None
+    return None
+
+
+def phrase_span(token) -> tuple[int, int]:
+    """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause."""
+    cut = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in cut:
+            break
+        right = max(right, child.right_edge.i)
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _finite(clause) -> bool:
+    """A clause with a subject of its own and no infinitival "to" (a that-type clause)."""
+    has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return has_subj and not to_inf
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in EDGE_PUNCT:
+        s += 1
+    while e > s and text[e - 1] in EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
+def _clause_span(clause, skip_first_mark: bool = True) -> tuple[int, int]:
+    doc = clause.doc
+    left, right = clause.left_edge.i, clause.right_edge.i
+    # "that"/"whether"-less content: the complementizer is the cue's, not the speaker's
+    while left < clause.i and (doc[left].dep_ == "mark" and doc[left].lower_ == "that"
+                               or doc[left].is_punct and doc[left].text not in "\"“‘'"):
+        left += 1
+    if skip_first_mark and doc[left].lower_ == "to" and doc[left].dep_ == "aux":
+        left += 1
+    return _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _words(doc, s: int, e: int) -> int:
+    return sum(1 for t in doc.char_span(s, e, alignment_mode="expand") or [] if t.is_alpha)
+
+
+def find_indirect(doc, inside_quote) -> list[Attribution]:
+    """Attributions read from cue verbs outside quotation marks."""
+    lex = lexicon()
+    found: list[Attribution] = []
+    for token in doc:
+        if inside_quote(token.idx):
+            continue
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            item = _according(token)
+            if item:
+                found.append(item)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
+            item = _noun_cue(token)
+            if item:
+                found.append(item)
+            continue
+        cls = lex.verb_class(token.lemma_)
+        if cls is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+            continue
+        if _hypothetical(token):
+            continue
+        span = _content(token, cls)
+        if span is None:
+            continue
+        s, e, min_words, basis = span
+        s, e = _same_paragraph(doc.text, token.idx, s, e)
+        if e - s <= 0 or _words(doc, s, e) < min_words:
+            continue
+        subj = subject_of(token)
+        if subj is not None and cls in ("thought", "evidence") and subj.lower_ in ("i", "we", "you"):
+            continue  # the writer's own opinion ("I think"), not attribution
+        cue_end = token.idx + len(token)
+        found.append(Attribution(
+            "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
+            speaker_span=speaker_span_of(subj, token), basis=basis, cue_class=cls))
+    return found
+
+
+def find_colon_lines(doc) -> list[Attribution]:
+    """Headline and transcript lines "Pat Caddell: Voters Are Worried", "PENCE: Well, ...":
+    a short name before a colon at the head of a paragraph speaks the rest of it."""
+    found: list[Attribution] = []
+    text = doc.text
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        colon = text.find(":", start, min(end, start + MAX_COLON_HEAD))
+        if colon > start:
+            head = doc.char_span(start, colon, alignment_mode="contract")
+            s, e = _trim(text, colon + 1, end)
+            if (head is not None and len(head) and len(head) <= 5
+                    and any(t.pos_ == "PROPN" for t in head)
+                    and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
+                    and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
+                found.append(Attribution("indirect", s, e, cue=":", cue_span=(colon, colon + 1),
+                                         speaker_span=(head[0].idx, head[-1].idx + len(head[-1])),
+                                         basis="colon"))
+        start = end + 1
+    return found
+
+
+def _content(token, cls: str) -> tuple[int, int, int, str] | None:
+    """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS and (child.i > token.i or cls == "speech"):
+            if cls in ("thought", "evidence") and not _finite(child):
+                return None
+            s, e = _clause_span(child)
+            return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    for child in token.children:
+        if child.dep_ in REQUEST_DEPS and child.i > token.i and cls in ("request", "intent"):
+            s, e = _clause_span(child)
+            return s, e, MIN_CLAUSE_WORDS, "request"
+    host = _parataxis_host(token, cls)
+    if host is not None:
+        s, e = _host_span(host, token)
+        return s, e, MIN_CLAUSE_WORDS, "host"
+    if cls not in ("speech", "intent"):
+        return None
+    # what the speaker talked about: "cited remarks ... as examples", "called for X"
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is None:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
+                     and c.lower_ in TOPIC_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+            return None
+    doc = token.doc
+    right = obj.right_edge.i
+    for child in token.children:  # "... as examples of X", "... of lying"
+        if child.i > right and child.dep_ in ("prep", "oprd", "xcomp", "advmod") and (
+                child.dep_ != "prep" or child.lower_ in TOPIC_PREPS + ("as",)):
+            right = child.right_edge.i
+    s, e = _trim(doc.text, doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
+    return s, e, MIN_OBJECT_WORDS, "object"
+
+
+def _hypothetical(token) -> bool:
+    """A cue inside an "if"/"unless" clause reports nothing ("if Iraq wanted ...")."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _noun_cue(token) -> Attribution | None:
+    """"Trump's claim that ...": a speech noun with a that-clause of its own."""
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    doc = token.doc
+    s, e = _clause_span(clause)
+    s, e = _same_paragraph(doc.text, token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
+                       speaker_span=phrase_span(poss) if poss is not None else None, basis="noun")
+
+
+def _same_paragraph(text: str, at: int, s: int, e: int) -> tuple[int, int]:
+    """Clamp a span to the paragraph holding offset ``at`` (parses may run across lines)."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    return _trim(text, max(s, lo), min(e, hi))
+
+
+def _more_clauses(cue, clause, end: int) -> int:
+    """A clause the parser split into two sibling ccomps ("X said A ... was B") ends with
+    the last of them."""
+    for sib in cue.children:
+        if sib.i > clause.right_edge.i and sib.dep_ == "ccomp" and clause.i > cue.i:
+            _, e = _clause_span(sib)
+            end = max(end, e)
+    return end
+
+
+def _parataxis_host(cue, cls: str):
+    """For "Iraq must leave, officials said" parsed with the cue hanging on the clause."""
+    if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
+        return None
+    if cue.head.i > cue.i or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
+        return None
+    return cue.head
+
+
+def _host_span(host, cue) -> tuple[int, int]:
+    doc = host.doc
+    left = host.left_edge.i
+    right = cue.left_edge.i - 1
+    while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _according(token) -> Attribution | None:
+    """"according to X": X is the speaker, the clause around it the content."""
+    doc = token.doc
+    to = next(c for c in token.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    host = token.head
+    while host.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and host.head is not host:
+        host = host.head
+    sent = token.sent
+    left, right = host.left_edge.i, host.right_edge.i
+    phrase_l, phrase_r = token.left_edge.i, token.right_edge.i
+    if phrase_l <= left:          # "According to X, the plan will fail."
+        left = phrase_r + 1
+    elif phrase_r >= right - 1:   # "The plan will fail, according to X."
+        right = phrase_l - 1
+    else:                         # "The plan, according to X, will fail."
+        left = max(left, sent.start)
+    if right < left:
+        return None
+    s, e = _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+    s, e = _same_paragraph(doc.text, token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
+        return None
+    cue_end = to.idx + len(to)
+    return Attribution("indirect", s, e, cue=doc.text[token.idx:cue_end],
+                       cue_span=(token.idx, cue_end), speaker_span=phrase_span(pobj), basis="according")
