@@ -15,15 +15,19 @@ from tidings.events import roles
 from tidings.events.ontology import describe
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
 
-# Below this an event is not reported. 0.35 keeps an asserted event with one uncoded side
-# (0.40) and drops ones that are also only claimed/possible, or negated.
-MIN_CONFIDENCE = 0.35
+# Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
+# when asserted or claimed (0.5, 0.45), and drops one-sided events (0.3-0.45; protests and
+# force postures, which often have no target, excepted), planned/possible acts with uncoded
+# sides, and negated ones.
+MIN_CONFIDENCE = 0.45
+# Roots whose events are commonly reported without a target.
+TARGETLESS_ROOTS = {"14", "15"}
 # Verbs whose that-clause is reported, not asserted by the article.
 REPORT_VERBS = {"say", "tell", "claim", "allege", "report", "state", "add", "announce",
                 "insist", "argue", "accuse", "believe", "think", "suggest", "deny", "warn"}
 # Frames whose embedded act still happened (as a claim) and whose own event is an accusation.
 SAY_FRAMES = {"say", "claim", "allege"}
-PLAN_VERBS = {"plan", "intend", "prepare", "seek", "aim", "want", "hope", "try", "attempt",
+PLAN_VERBS = {"ready", "willing", "prepared", "eager", "keen", "plan", "intend", "prepare", "seek", "aim", "want", "hope", "try", "attempt",
               "expect", "consider", "mull", "propose", "threaten", "vow", "promise", "pledge",
               "agree", "decide", "offer"}
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "going"}
@@ -101,6 +105,8 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
     name = lemma(trig.tok)
     if name not in lex.frames or trig.suppressed:
         return
+    if trig.pattern is not None and trig.pattern.cameo[:2] == "04":
+        return  # "called X to congratulate him" is a phone call, not an appeal
     emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
     if emb is None or not emb.code:
         if trig.pattern is None:
@@ -141,7 +147,7 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
         found[head.i].carrier = trig
         return
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in MEANS_PREPS:
-        verb = head.head
+        verb = head.head  # the owner may be a verb or another event noun ("killing ... in a strike")
         if verb.i in found and found[verb.i].code and not found[verb.i].suppressed:
             owner = found[verb.i]
             if owner.code[:2] in VIOLENT_ROOTS and trig.code[:2] in VIOLENT_ROOTS:
@@ -160,6 +166,8 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
     src, tgt = [], []
     comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
     if head.pos_ in VERB_POS:
+        if trig.code and trig.code[:2] == "04":  # "discussed Iran with X": X is the partner
+            tgt.extend(roles.prep_objects(head, ("with",)))
         if roles.is_passive(head):
             src.append(roles.agent_of(head))
             if trig.means is not None:
@@ -177,7 +185,13 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
                 if mod is not None:
                     tgt.append(mod)
                     continue
-            (weak if lemma(d) in comp or not _actorish(d) else tgt).append(d)
+            elif d.pos_ == "NOUN" and lemma(d) not in comp:
+                mod = roles.actor_modifier(d)  # "welcomed Trump's decision": Trump
+                if mod is not None and mod.dep_ == "poss":
+                    tgt.append(mod)
+                    continue
+            thing = lemma(d) in comp or any(lemma(c) in comp for c in d.children)
+            (weak if thing else tgt).append(d)  # "suspended aid donations for X": X first
         tgt.extend(roles.prep_objects(head))
         for d in dobjs:
             tgt.extend(roles.prep_objects(d))
@@ -195,7 +209,7 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
             if child.dep_ == "acl":
                 src.append(roles.agent_of(child))
         if trig.setting is not None:
-            src.append(roles.subject_of(trig.setting))
+            src.append(roles.subject_of(trig.setting))  # "X made a request in a phone call"
         preps = roles.TARGET_PREPS
         if trig.code[:2] in roles.OF_TARGET_ROOTS:
             preps = ("of",) + preps
@@ -213,12 +227,6 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
 
 def _is_event_noun(tok) -> bool:
     return tok.pos_ in NOUN_POS and match(tok) is not None
-
-
-def _actorish(tok) -> bool:
-    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in roles.ACTORISH_ENTS or any(
-        c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in roles.ACTORISH_ENTS)
-        for c in tok.children) or tok.pos_ == "NOUN"
 
 
 def _sides(tok, actors) -> list[dict]:
@@ -241,12 +249,57 @@ def _sides(tok, actors) -> list[dict]:
     return out
 
 
-def _first_sides(tokens, actors) -> list[dict]:
+def _strong(tok, actors) -> bool:
+    """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in roles.ACTORISH_ENTS:
+        return True
+    if actors and actors.mentions_in(*roles.np_span(tok)):
+        return True
+    return any(c.pos_ == "PROPN" or c.ent_type_ in roles.ACTORISH_ENTS for c in tok.lefts)
+
+
+def _pick(tokens, actors, strict: bool) -> list[dict]:
     for tok in tokens:
+        if strict and not _strong(tok, actors):
+            continue
         sides = _sides(tok, actors)
         if sides:
             return sides
     return []
+
+
+def _nearby(trig: Trigger, actors, after: bool, avoid: list[dict]) -> list[dict]:
+    """The coded actor nearest the trigger in its clause, on the given side of it: a guess
+    for a side the parse did not give (PETRARCH-style proximity)."""
+    if not actors:
+        return []
+    lo, hi = _clause(trig)
+    at = trig.tok.idx
+    taken = [tuple(a["mention"]) for a in avoid if a and a.get("mention")]
+    best = None
+    for actor, (s, e) in actors.mentions_in(lo, hi):
+        if (after and s < at) or (not after and e > at):
+            continue
+        if any(s < te and ts < e for ts, te in taken) or any(a and a.get("actor") == actor.id for a in avoid):
+            continue
+        dist = abs(s - at)
+        if best is None or dist < best[0]:
+            best = (dist, actor, (s, e))
+    return [best[1].ref(best[2])] if best else []
+
+
+def _antecedent(tok, actors):
+    """A pronoun subject ("Russia said it had expelled") stands for the nearest governing
+    clause's non-pronoun subject."""
+    if tok.pos_ != "PRON" or (actors and actors.at(tok.idx, tok.idx + len(tok))):
+        return tok
+    cur, steps = tok.head, 0
+    while cur.head.i != cur.i and steps < 6:
+        cur, steps = cur.head, steps + 1
+        subj = next((c for c in cur.children if c.dep_ in roles.SUBJ_DEPS), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return tok
 
 
 # --- modality, negation, time, place ----------------------------------------------------
@@ -274,8 +327,13 @@ def _modality(trig: Trigger) -> str:
     return "asserted"
 
 
-def _clause(trig: Trigger):
-    """The highest verb reached from the trigger without crossing a reported clause."""
+def _clause(trig: Trigger, own_phrase: bool = False):
+    """The highest verb reached from the trigger without crossing a reported clause; with
+    ``own_phrase``, for an event noun not carried by a support verb, the noun phrase itself
+    ("the killing of X on Jan. 3"): the surrounding clause's time is usually the report's."""
+    if own_phrase and trig.anchor is None and trig.tok.pos_ in NOUN_POS:
+        tok = trig.tok
+        return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     cur = trig.head
     while cur.dep_ not in ("ROOT", "ccomp") and cur.head is not cur:
         cur = cur.head
@@ -288,10 +346,17 @@ def _nearest(items: list[dict], lo: int, hi: int, at: int) -> dict | None:
 
 
 def _date(trig, sent, times, published) -> tuple[str | None, str | None, str]:
-    lo, hi = _clause(trig)
+    lo, hi = _clause(trig, own_phrase=True)
     at = trig.tok.idx
-    for (a, b), source in (((lo, hi), "clause"), ((sent.start_char, sent.end_char), "sentence")):
-        hit = _nearest([t for t in times if t.get("value")], a, b, at)
+    spans = [((lo, hi), "clause")]
+    if trig.anchor is not None or trig.tok.pos_ not in NOUN_POS:
+        spans.append(((sent.start_char, sent.end_char), "sentence"))
+    else:  # an event noun: a time after it qualifies it ("the killing of X ... on Jan. 3");
+        # one before it belongs to the reporting clause ("on Friday spurned ... after the killing")
+        spans.append(((trig.tok.idx, sent.end_char), "sentence"))
+    for (a, b), source in spans:
+        # only calendar values ("2020-01-08", "2020-W02"), not "PRESENT_REF"/"FUTURE_REF"
+        hit = _nearest([t for t in times if str(t.get("value") or "")[:1].isdigit()], a, b, at)
         if hit is not None:
             return hit["value"], hit.get("text"), source
     return published, None, "published" if published else "none"
@@ -321,12 +386,28 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
     if trig.accuses is not None:  # "X said Y planned to attack": X accuses Y
         emb_src, _ = _side_tokens(trig.accuses)
         tgt_toks = emb_src
-    sources = _first_sides(src_toks, actors)
-    targets = _first_sides(tgt_toks, actors)
+    src_toks = [_antecedent(t, actors) for t in src_toks]
+    guessed = 0
+    sources = _pick(src_toks, actors, strict=False)
+    if not sources:
+        sources = _nearby(trig, actors, after=False, avoid=[])
+        guessed += bool(sources)
+    targets = _pick(tgt_toks, actors, strict=True)
+    if not targets:
+        targets = _nearby(trig, actors, after=True, avoid=sources)
+        guessed += bool(targets)
+        if not targets:
+            targets = _pick(tgt_toks, actors, strict=False)
     if not sources and not targets:
         return []
     modality = "asserted" if trig.accuses is not None or trig.frame_derived and code[:2] == "12" \
         else _modality(trig)
+    if modality == "planned" and code[:2] in ("04", "05", "06", "07", "08"):
+        intent = lexicon().frame_code("INTENT", code)  # "will meet": intent to meet (036)
+        if intent:
+            code, modality, trig.frame_derived = intent, "asserted", True
+    if modality in ("planned", "possible") and code[:2] >= "14":
+        return []  # a planned attack is not an attack (CAMEO codes it only via a threat frame)
     date, date_text, date_source = _date(trig, sent, times, published)
     place = _place(trig, actors, places)
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
@@ -339,7 +420,7 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
         for t in targets or [None]:
             if s and t and _key(s) == _key(t):
                 continue
-            conf = _confidence(trig, s, t, modality, negated)
+            conf = round(_confidence(trig, s, t, modality, negated) - 0.05 * guessed, 2)
             if conf < MIN_CONFIDENCE:
                 continue
             event = {"id": None, "start": sent.start_char, "end": sent.end_char,
@@ -359,7 +440,8 @@ def _confidence(trig: Trigger, s, t, modality: str, negated: bool) -> float:
     conf += 0.15 if s and s.get("actor") else 0.0
     conf += 0.15 if t and t.get("actor") else 0.0
     conf += 0.1 if trig.frame_derived or (trig.pattern and trig.pattern.specificity) else 0.0
-    conf -= 0.1 if s is None or t is None else 0.0
+    if s is None or t is None:  # one-sided events are weak, except where usual
+        conf -= 0.1 if trig.code[:2] in TARGETLESS_ROOTS else 0.2
     conf -= {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatened": 0.1,
              "possible": 0.15}.get(modality, 0.1)
     conf -= 0.3 if negated else 0.0
@@ -372,14 +454,27 @@ def _key(side: dict | None) -> str:
     return side.get("actor") or (side.get("name") or "").lower()
 
 
+def _side_id(side: dict | None) -> str:
+    if not side:
+        return ""
+    return side.get("country") or _key(side)
+
+
 def _finish(events: list[dict]) -> list[dict]:
-    """One event per (source, target, code, date) per article: the most confident."""
+    """One event per (source, target, root, date) per article: the most confident, then the
+    most specific code. An event dated only by the publication date that repeats a dyad and
+    root dated in the text is a later mention of that event ("the US killing of ..."): dropped."""
     best: dict[tuple, dict] = {}
     for ev in events:
-        key = (_key(ev["source"]), _key(ev["target"]), ev["cameo"], ev["date"])
-        if key not in best or ev["confidence"] > best[key]["confidence"]:
+        key = (_key(ev["source"]), _key(ev["target"]), ev["root"], ev["date"])
+        rank = (ev["confidence"], len(ev["cameo"]))
+        if key not in best or rank > (best[key]["confidence"], len(best[key]["cameo"])):
             best[key] = ev
-    kept = sorted(best.values(), key=lambda e: (e["start"], e["trigger_span"][0]))
+    dated = {(_side_id(e["source"]), _side_id(e["target"]), e["root"])
+             for e in best.values() if e["date_source"] in ("clause", "sentence")}
+    kept = [e for e in best.values() if e["date_source"] != "published"
+            or (_side_id(e["source"]), _side_id(e["target"]), e["root"]) not in dated]
+    kept.sort(key=lambda e: (e["start"], e["trigger_span"][0]))
     for n, ev in enumerate(kept, 1):
         ev["id"] = f"E{n}"
     return kept

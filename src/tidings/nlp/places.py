@@ -19,12 +19,9 @@ from tidings.nlp import gazetteer
 from tidings.nlp.gazetteer import Place, fold
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-# Entity labels whose text may still be a place when it is exactly a gazetteer name
-# (the small English model often tags rarer towns as PERSON or ORG).
-MISLABEL_ENTS = {"PERSON", "ORG"}
 # Never places, even when a gazetteer name matches ("March", "Reading" in a title).
 NON_PLACE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-                  "NORP", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+                  "LAW", "LANGUAGE"}
 LEADING_DROP = {"the", "of", "in", "at"}
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
 NAME_INNER_WORDS = {"of", "and", "de", "del", "da", "do", "la", "el", "al", "the", "upon",
@@ -34,6 +31,9 @@ NAME_INNER_WORDS = {"of", "and", "de", "del", "da", "do", "la", "el", "al", "the
 # ("Georgia" aside, which the context settles); regions and divisions come next.
 KIND_SCORE = {"country": 100.0, "admin1": 90.0, "region": 88.0, "continent": 88.0,
               "water": 85.0}
+# A division of a country the article never names is less likely ("Norfolk" in a story
+# about Virginia is the city, in one about England the county).
+DIVISION_OUT_OF_CONTEXT = 20.0
 # Cities: 10 points per order of magnitude of population (1M people -> 60).
 CITY_POP_WEIGHT = 10.0
 # A city of half a million or more outranks a division of the same name ("New York",
@@ -60,6 +60,12 @@ MISLABEL_MIN_POPULATION = {"ORG": 100_000, "PERSON": 1_000_000}
 LOCATIVE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "around",
                   "across", "toward", "towards", "via", "through", "within", "throughout",
                   "between", "outside", "nearby", "of"}
+# Trailing words naming the kind of a division or area, stripped when the full name is not
+# in the gazetteer ("Dallas County" -> Dallas).
+GENERIC_SUFFIXES = {"county", "province", "district", "region", "city", "governorate",
+                    "prefecture", "municipality", "oblast", "state", "territory", "area"}
+# Words that make a name a first-level division: "Washington state", "province of Quebec".
+DIVISION_WORDS = {"state", "province", "region", "county", "territory", "governorate"}
 # Cities counted as context when their name is unambiguous and they are this large.
 CONTEXT_CITY_MIN_POPULATION = 100_000
 
@@ -71,6 +77,7 @@ class _Mention:
     text: str
     candidates: list[Place]
     source: str  # "entity" or "token"
+    token_start: int = 0
     token_end: int = 0  # token index after the mention
     bonus: dict = field(default_factory=dict)  # candidate index -> local bonus
 
@@ -81,8 +88,8 @@ def find_places(doc, actors) -> list[dict]:
     mentions = _candidates(doc, gaz)
     metonyms = list(getattr(actors, "metonyms", None) or ())
     if metonyms:
-        mentions = [m for m in mentions
-                    if not any(s < m.end and m.start < e for s, e in metonyms)]
+        mentions = [m for m in mentions if not _actor_use(doc, m)
+                    or not any(s < m.end and m.start < e for s, e in metonyms)]
     if not mentions:
         return []
     countries, admin1s = _context(doc, gaz, actors, mentions)
@@ -177,6 +184,13 @@ def _match_in(doc, s: int, e: int, gaz) -> _Mention | None:
     found = _lookup_tokens(doc, s, e, gaz)
     if found:
         return _mention(doc, s, e, found, "entity")
+    if e - s > 1 and doc[e - 1].lower_ in GENERIC_SUFFIXES:
+        # "Dallas County", "Nyanza Province": the named place, as near as the gazetteer has
+        # it; a city only where the article's countries support it (checked at resolution).
+        found = [p for p in _lookup_tokens(doc, s, e - 1, gaz) if p.primary]
+        if found:
+            m = _mention(doc, s, e, found, "suffix")
+            return m
     best = None
     for i in range(s, e):
         if not _capitalized(doc[i].text):
@@ -221,7 +235,7 @@ def _longest_at(doc, i: int, gaz, claimed, ent_of) -> _Mention | None:
             if ent.label_ in NON_PLACE_ENTS:
                 return None
             if (ent.start, ent.end) == (i, j):
-                found = _mislabelled(found, ent.label_)
+                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
             else:  # a country inside a name ("the U.S. Centers for Disease Control")
                 found = [p for p in found if p.kind == "country"]
         elif doc[i].pos_ != "PROPN" and doc[j - 1].pos_ != "PROPN":
@@ -229,15 +243,20 @@ def _longest_at(doc, i: int, gaz, claimed, ent_of) -> _Mention | None:
         else:
             found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
                      or (p.primary and _locative_cue(doc, i, j))]
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound":
+            # "Marburg virus", "Reston ebolavirus": a name modifying a noun, not a place
+            found = [p for p in found if p.kind != "city"]
         if found:
             return _mention(doc, i, j, found, "token")
     return None
 
 
-def _mislabelled(found: list[Place], label: str) -> list[Place]:
-    """A whole PERSON/ORG entity read as a place only when it is a well-known one."""
-    floor = MISLABEL_MIN_POPULATION.get(label, SURE_CITY_POPULATION)
-    return [p for p in found if p.kind != "city" or (p.primary and p.population >= floor)]
+def _mislabelled(found: list[Place], label: str, cue: bool) -> list[Place]:
+    """A whole PERSON/ORG entity read as a place only when it is a well-known one, or
+    when the text says it is a place ("in Nottingham", "the town of Garissa")."""
+    floor = 0 if cue else MISLABEL_MIN_POPULATION.get(label, SURE_CITY_POPULATION)
+    return [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
+            or (p.primary and p.population >= floor)]
 
 
 def _locative_cue(doc, i: int, j: int) -> bool:
@@ -252,7 +271,7 @@ def _locative_cue(doc, i: int, j: int) -> bool:
 def _mention(doc, s: int, e: int, found: list[Place], source: str) -> _Mention:
     span = doc[s:e]
     return _Mention(span.start_char, span.end_char, span.text, list(found), source,
-                    token_end=e)
+                    token_start=s, token_end=e)
 
 
 def _capitalized(text: str) -> bool:
@@ -291,11 +310,38 @@ def _context(doc, gaz, actors, mentions) -> tuple[Counter, set]:
     return countries, admin1s
 
 
+def _actor_use(doc, m: _Mention) -> bool:
+    """Whether the name stands where an actor stands ("Washington said", "Tehran's reply",
+    "talks between Washington and Tehran" are actors; "in Cairo", "leaving Cairo" are not):
+    the actor coder's metonyms are left out only then."""
+    tok = doc[m.token_start:m.token_end].root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("by", "between", "with", "against")
+
+
+def _inside(p: Place, q: Place) -> bool:
+    """Whether city p lies in country or division q."""
+    if p.kind != "city" or p.country != q.country:
+        return False
+    return q.kind == "country" or (q.kind == "admin1" and bool(q.admin1) and q.admin1 == p.admin1)
+
+
 def _apposition(doc, mentions: list[_Mention]) -> None:
-    """"Pandi, Bulacan": a name followed by ", X" is read as lying inside X."""
+    """"Pandi, Bulacan": a name followed by ", X" is read as lying inside X; "Washington
+    state", "the state of Washington": the division, not the city."""
     by_start = {m.start: m for m in mentions}
     text = doc.text
     for m in mentions:
+        after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+        before = doc[max(0, m.token_start - 2):m.token_start].text.lower()
+        if after in DIVISION_WORDS or before.split(" ")[0] in DIVISION_WORDS and \
+                before.endswith(" of"):
+            for idx, p in enumerate(m.candidates):
+                if p.kind == "admin1":
+                    m.bonus[idx] = APPOSITION_BONUS
         k = m.end
         if k < len(text) and text[k] == ",":
             k += 1
@@ -304,6 +350,9 @@ def _apposition(doc, mentions: list[_Mention]) -> None:
             nxt = by_start.get(k)
             if nxt is None:
                 continue
+            for idx, q in enumerate(nxt.candidates):  # "Atlanta, Georgia": the state
+                if q.kind != "city" and any(_inside(p, q) for p in m.candidates):
+                    nxt.bonus[idx] = APPOSITION_BONUS
             for idx, p in enumerate(m.candidates):
                 if p.kind != "city":
                     continue
@@ -329,6 +378,8 @@ def _score(p: Place, countries: Counter, admin1s: set) -> float:
             score -= ALTNAME_PENALTY
     else:
         score = KIND_SCORE.get(p.kind, 80.0)
+        if p.kind != "country" and p.country and not countries.get(p.country):
+            score -= DIVISION_OUT_OF_CONTEXT
     if p.country and countries.get(p.country):
         score += CONTEXT_COUNTRY_BONUS
     if p.admin1 and (p.country, p.admin1) in admin1s and p.kind == "city":
@@ -347,9 +398,11 @@ def _resolve(mentions: list[_Mention], countries: Counter, admin1s: set) -> dict
         for m in group:
             for idx, p in enumerate(m.candidates):
                 totals[p] += _score(p, countries, admin1s) + m.bonus.get(idx, 0.0)
-        ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0].population))
         for m in group:
             for p, _ in ranked:
+                if m.source == "suffix" and p.kind == "city" and not countries.get(p.country):
+                    continue
                 if p in m.candidates:
                     chosen[id(m)] = p
                     break

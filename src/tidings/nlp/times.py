@@ -64,7 +64,8 @@ _B = r"(?<![\w'])"  # left word boundary that also refuses "'s"-like glue
 _E = r"(?![\w])"
 _MON = (r"(?:" + _alt(w for w in MONTHS if len(w) > 3 and w != "sept") + "|"
         + _alt(w for w in MONTHS if len(w) <= 3 or w == "sept") + r"\.?)")
-_MON_FULL = _alt(w for w in MONTHS if len(w) > 3 and w != "sept")
+_FULL_MONTHS = {w for w in MONTHS if len(w) > 3 and w != "sept"}
+_MON_FULL = _alt(_FULL_MONTHS)
 _WD = (r"(?:" + _alt(w for w in WEEKDAYS if len(w) > 4) + "|"
        + _alt(w for w in WEEKDAYS if len(w) <= 4) + r"\.)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -76,6 +77,23 @@ _UNIT = r"(?:" + _alt(UNITS) + r"s?|centuries)"
 _SEASON = _alt(SEASONS)
 _PART = _alt(PARTS)
 _TZ = _alt(_WORDS["time_zones"])
+_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                 "eighty": 80, "ninety": 90}
+# Years as broadcast transcripts spell them: "nineteen ninety-six".
+_SPOKEN_YEAR = (r"(?:nineteen|eighteen)\s+" + _alt(_SPELLED_TENS) + r"(?:[\s-](?:" + _ONES + "))?")
+
+
+def _year_of(text: str) -> int:
+    """The year a numeral or a spoken year ("nineteen ninety-six") stands for."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.lower())
+    century = 1900 if words[0] == "nineteen" else 1800
+    return century + _SPELLED_TENS[words[1]] + (NUMBERS[words[2]] if len(words) > 2 else 0)
+
+
 # Modifiers kept inside a DATE span that do not change its TIMEX3 value at this granularity.
 _PRE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:early|late|mid)|middle\s+of|end\s+of|beginning\s+of|"
         r"start\s+of|first\s+half\s+of|second\s+half\s+of)(?:\s+|-)(?:the\s+)?)")
@@ -86,6 +104,16 @@ _MONTH_CUES = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|through|during
 _YEAR_CUES = re.compile(r"(?:\b(?:in|since|until|till|by|from|to|through|during|of|before|after|"
                         r"between|and|or|early|late|mid|fiscal|calendar|year|circa|c\.)[\s-]+)$",
                         re.I)
+
+
+# Words that make the next date an end point or a start ("through January", "effective Feb. 1"):
+# such dates are set around the report and the verb's tense says little; the nearest one is meant.
+_DEADLINE = re.compile(r"\b(?:until|till|through|by|effective|starting|beginning|before)\s+(?:the\s+)?$",
+                       re.I)
+
+
+_REPORTED = re.compile(r"\b(?:said|told|announced|reported|added|stated|declared|confirmed)\s+"
+                       r"(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
 @dataclass
@@ -113,13 +141,21 @@ class Context:
     def tense(self, start: int, end: int) -> str | None:
         key = (start, end)
         if key not in self._tense:
-            self._tense[key] = _tense(self.doc, start, end)
+            if _REPORTED.search(self.text[max(0, start - 16):start]):
+                self._tense[key] = "PAST"  # "said Wednesday it would ...": the saying is dated
+            elif _DEADLINE.search(self.text[max(0, start - 16):start]):
+                self._tense[key] = "PRESENT"  # "until mid-November", "effective Feb. 1": nearest
+            else:
+                self._tense[key] = _tense(self.doc, start, end)
         return self._tense[key]
 
 
 # -- tense --------------------------------------------------------------------------------------
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "’ll"}
 _PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d", "’ve", "'ve"}
+# Reporting verbs in the present tense report what was said, mostly that day or before.
+_REPORT_VERBS = {"say", "tell", "report", "announce", "claim", "insist", "deny", "confirm"}
+_SCHEDULE_VERBS = {"plan", "schedule", "set", "expect", "slate", "due"}
 _MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d", "ca"}
 _PLAN_VERBS = {"expect", "plan", "schedule", "intend", "hope", "want", "seek", "aim", "prepare",
                "set", "due", "likely", "going", "agree", "promise", "vow", "threaten", "decide"}
@@ -144,18 +180,29 @@ def _tense(doc, start: int, end: int) -> str | None:
         return "FUTURE"
     if tok.tag_ == "VBG" and aux & {"is", "are", "'s", "'re", "am"}:
         return "FUTURE"  # "is meeting on Friday"
+    if tok.tag_ == "VB" and tok.head.lemma_ in _PLAN_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.head.children):
+        return "PAST"  # "had been due to expire Friday"
     if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_ in _PLAN_VERBS:
         return "FUTURE"  # "is expected to vote in March"
     if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ in _PLAN_VERBS:
         return "FUTURE"
-    if tok.tag_ == "VB" and aux & _MODALS:
+    negated = any(c.dep_ == "neg" for c in tok.children) or any(
+        w.lower_ in ("neither", "nor") for w in tok.subtree)
+    if "could" in aux and negated:
+        return "PAST"  # "could not be located Wednesday"
+    if aux & _MODALS and not aux & {"have", "'ve", "’ve"}:
         return "FUTURE"  # "would travel Thursday", "could come as early as Tuesday"
-    if tok.lemma_ in ("plan", "schedule"):
-        return "FUTURE"  # "planned a demonstration on Saturday"
-    if tok.tag_ in ("VBD", "VBN") or aux & _PAST_AUX:
+    if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ == "be":
+        return "FUTURE"  # "is to resume trading Tuesday"
+    if tok.lemma_ in _SCHEDULE_VERBS:
+        return "FUTURE"  # "planned a demonstration on Saturday", "a summit set for April"
+    if tok.tag_ == "VBD" or aux & _PAST_AUX:
         return "PAST"
+    if tok.tag_ == "VBN":  # "is heard in May" is a present passive; "signed Friday" is past
+        return "PRESENT" if aux & {"is", "are", "am", "be", "'s", "'re"} else "PAST"
     if tok.tag_ in ("VBZ", "VBP"):
-        return "PRESENT"
+        return "PAST" if tok.lemma_ in _REPORT_VERBS else "PRESENT"
     return None
 
 
@@ -206,6 +253,10 @@ def _month_year(pub: dt.date, month: int, tense: str | None, mod: str = "") -> i
         return pub.year if month > pub.month else pub.year + 1
     if mod == "this":
         return pub.year
+    if tense == "PAST":
+        return pub.year if month <= pub.month else pub.year - 1
+    if tense == "FUTURE":
+        return pub.year if month >= pub.month else pub.year + 1
     return _pick_year(pub, month, 15, tense)
 
 
@@ -220,6 +271,9 @@ def _weekday_date(pub: dt.date, weekday: int, tense: str | None, mod: str = "") 
         return pub + dt.timedelta(days=ahead)
     if tense == "FUTURE" or (mod == "this" and tense != "PAST"):
         return pub + dt.timedelta(days=delta % 7)
+    if tense == "PRESENT":  # "they meet Monday": the nearer one, the coming one on a tie
+        ahead, back = delta % 7, (-delta) % 7
+        return pub + dt.timedelta(days=ahead) if ahead <= back else pub - dt.timedelta(days=back)
     return pub - dt.timedelta(days=(-delta) % 7)
 
 
@@ -327,7 +381,7 @@ def _month_ok(m: re.Match, ctx: Context, group: str = "mon", cue_needed: bool = 
     key = word.lower().rstrip(".")
     if key in AMBIGUOUS_MONTHS and not word[0].isupper():
         return False
-    if cue_needed and (key in ("may", "march") or (len(key) <= 4 and not word.endswith("."))):
+    if cue_needed and (key in ("may", "march") or (key not in _FULL_MONTHS and not word.endswith("."))):
         return bool(_MONTH_CUES.search(ctx.text[max(0, m.start() - 30):m.start()]))
     return True
 
@@ -341,8 +395,8 @@ def _found(m: re.Match, type_: str, value: str, relative: str | None = None,
 
 @rule(r"(?:(?P<wd>" + _WD + r"),?\s+)?(?:the\s+)?(?P<day>" + _DAY + r")(?:\s+of)?\s+(?P<mon>"
       + _MON + r")(?:,?\s+(?P<year>" + _YEAR + "))?")
-@rule(r"(?:(?P<wd>" + _WD + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<day>" + _DAY
-      + r")(?:,?\s+(?P<year>" + _YEAR + "))?")
+@rule(r"(?:(?P<wd>" + _WD + r"),?\s+|(?P<mod>last|next|this|this\s+coming|this\s+past)\s+)?(?P<mon>"
+      + _MON + r")\s+(?:the\s+)?(?P<day>" + _DAY + r")(?:,?\s+(?P<year>" + _YEAR + "))?")
 def full_date(m, ctx):
     if not _month_ok(m, ctx):
         return None
@@ -351,7 +405,10 @@ def full_date(m, ctx):
     if m.group("year"):
         year, rel = int(m.group("year")), None
     else:
-        year, rel = _pick_year(ctx.pub, month, day, ctx.tense(m.start(), m.end())), "year"
+        mod = _g(m, "mod") if "mod" in m.groupdict() else ""
+        tense = {"last": "PAST", "this past": "PAST", "next": "FUTURE"}.get(
+            re.sub(r"\s+", " ", mod), None) or ctx.tense(m.start(), m.end())
+        year, rel = _pick_year(ctx.pub, month, day, tense), "year"
     if not _valid_day(year, month, day):
         return None
     return _found(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}", rel)
@@ -372,12 +429,12 @@ def us_numeric_date(m, ctx):
     return _found(m, "DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid_day(y, mo, d) else None
 
 
-@rule(_PRE + r"?(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<year>" + _YEAR + ")")
+@rule(_PRE + r"?(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<year>" + _YEAR + "|" + _SPOKEN_YEAR + ")")
 def month_year(m, ctx):
     if not _month_ok(m, ctx):
         return None
     month = MONTHS[_g(m, "mon").rstrip(".")]
-    return _found(m, "DATE", f"{m.group('year')}-{month:02d}")
+    return _found(m, "DATE", f"{_year_of(m.group('year'))}-{month:02d}")
 
 
 @rule(r"(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year")
@@ -409,6 +466,8 @@ def year(m, ctx):
     if pre.endswith(("$", "#", "-")) or re.search(r"\d[,.]?$", pre):
         return None
     start = m.start("year")
+    if _counts_things(ctx.doc, start):
+        return None
     label = _label_at(ctx.doc, start)
     if label in NOT_YEAR_LABELS and not m.group("mod") and not _YEAR_CUES.search(
             ctx.text[max(0, start - 20):start]):
@@ -433,7 +492,7 @@ def decade(m, ctx):
     return _found(m, "DATE", f"{century}{digit}", "year" if m.group("dec2") else "all")
 
 
-_QUARTER = (r"(?P<ord>" + _alt(ORDINALS) + r")(?:\s+|-)(?:fiscal(?:\s+|-))?(?:-?year\s+)?"
+_QUARTER = (r"(?P<ord>" + _alt(ORDINALS) + r"|last(?=\s+half\s+of\s))(?:\s+|-)(?:fiscal(?:\s+|-))?(?:-?year\s+)?"
             r"(?P<q>quarter|half)s?")
 
 
@@ -443,7 +502,7 @@ _QUARTER = (r"(?P<ord>" + _alt(ORDINALS) + r")(?:\s+|-)(?:fiscal(?:\s+|-))?(?:-?
       + r")|(?P<rel>this|last|next)\s+year|the\s+year))?")
 def quarter(m, ctx):
     kind = _g(m, "q")
-    n = ORDINALS[_g(m, "ord")]
+    n = ORDINALS.get(_g(m, "ord"), 2)  # "the last half of 1989"
     if kind == "half" and n > 2:
         n = 2 if _g(m, "ord") in ("final", "fourth") else None
         if n is None:
@@ -470,13 +529,13 @@ def quarter(m, ctx):
 
 @rule(r"(?:(?P<mod>this(?:\s+past|\s+coming)?|last|next|the|early|late|mid|the\s+(?:early|late|"
       r"mid)|(?:the\s+)?(?:middle|end|beginning|start)\s+of(?:\s+the)?)(?:\s+|-))?(?P<s>"
-      + _SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + _YEAR + r"))?")
+      + _SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + _YEAR + "|" + _SPOKEN_YEAR + r"))?")
 @rule(r"(?P<year>" + _YEAR + r")\s+(?P<s>" + _SEASON + ")")
 def season(m, ctx):
     code = SEASONS[_g(m, "s")]
     mod = _g(m, "mod") if "mod" in m.groupdict() else ""
     if m.group("year"):
-        return _found(m, "DATE", f"{m.group('year')}-{code}")
+        return _found(m, "DATE", f"{_year_of(m.group('year'))}-{code}")
     if not mod or (mod == "the" and ctx.text[m.end():m.end() + 3].lower() == " of"):
         if _g(m, "s") in ("fall", "spring") or not m.group("s")[0].islower():
             return None  # bare "fall" and "spring" are mostly verbs and nouns
@@ -490,22 +549,26 @@ def season(m, ctx):
     else:
         year = ctx.pub.year
         tense = ctx.tense(m.start(), m.end())
-        if tense == "PAST" and first > ctx.pub.month and code != "WI":
+        if tense == "PAST" and first > ctx.pub.month and code != "WI" and mod != "this":
             year -= 1
     return _found(m, "DATE", f"{year}-{code}", "year")
 
 
-@rule(r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
+@rule(r"(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?:early|late|mid)[\s-]?(?P<part0>" + _PART
+      + r")\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
       r"(?P<d>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>" + _PART + "))?")
 def deictic_day(m, ctx):
     word = _g(m, "d")
+    if word == "tomorrow" and re.search(r"\bof\s+$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return None  # "the people of tomorrow"
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
     offset += {"before": -1, "after": 1}.get(_g(m, "ba"), 0)
     day = ctx.pub + dt.timedelta(days=offset)
     if word == "tonight":
         return _found(m, "TIME", f"{day.isoformat()}TNI", "all")
-    if m.group("part"):
-        return _found(m, "TIME", f"{day.isoformat()}T{PARTS[_g(m, 'part')]}", "all")
+    part = _g(m, "part") or _g(m, "part0")
+    if part:
+        return _found(m, "TIME", f"{day.isoformat()}T{PARTS[part]}", "all")
     return _found(m, "DATE", day.isoformat(), "all")
 
 
@@ -546,6 +609,9 @@ _REL_UNIT = r"(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year
       r"the\s+(?:past|last|next|coming|current|previous|following|preceding)|past|coming|"
       r"previous|current)\s+" + _REL_UNIT)
 def relative_unit(m, ctx):
+    if m.group(0).istitle() and m.start() > 0 and ctx.text[m.start() - 1] not in "\n.\"'`(":
+        if not re.search(r"[.!?]\s+$", ctx.text[max(0, m.start() - 3):m.start()]):
+            return None  # a title mid-sentence: ABC's "This Week"
     rel = _g(m, "rel").split()[-1]
     if "this" in _g(m, "rel") and "past" in _g(m, "rel"):
         rel = "last"
@@ -604,7 +670,7 @@ def in_the_unit(m, ctx):
 
 
 _MODS = (r"(?:(?:about|nearly|almost|roughly|approximately|around|some|only|just|barely|"
-         r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|over|under|up\s+to)\s+)")
+         r"more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)\s+)")
 
 
 def _ago_value(m, ctx, n, unit: str, sign: int, pub: dt.date) -> tuple[str, str]:
@@ -648,17 +714,40 @@ def year_ago_adj(m, ctx):
 
 def _year_ago_anchor(found: Found, ctx: Context) -> str:
     """A year before the quarter under discussion, in financial reports ("a year ago")."""
-    if ctx.quarter and re.fullmatch(r"\d{4}-Q\d", ctx.quarter):
+    if ctx.quarter:
         return f"{int(ctx.quarter[:4]) - 1}{ctx.quarter[4:]}"
     return found.value
 
 
-@rule(r"the\s+(?:latest\s+|current\s+|same\s+)?quarter")
+@rule(r"(?:the\s+(?:latest\s+|current\s+|same\s+|most\s+recent\s+)?(?:fiscal\s+)?quarter|"
+      r"that\s+quarter|the\s+(?:latest|most\s+recent)\s+period)")
 def the_quarter(m, ctx):
+    """The quarter under discussion, else the last one completed (results are reported after)."""
     if ctx.text[m.end():m.end() + 5].lower().startswith((" of", "-")):
         return None
-    return _found(m, "DATE", f"{ctx.pub.year}-Q{_quarter(ctx.pub)}", "all",
+    y, mo = _add_months(ctx.pub.year, ctx.pub.month, -3)
+    return _found(m, "DATE", f"{y}-Q{(mo - 1) // 3 + 1}", "all",
                   anchored=lambda f, c: c.quarter or f.value)
+
+
+@rule(r"(?:the\s+)?(?:(?P<y>" + _YEAR + r")|(?P<rel>last|this|next)\s+year's|(?:the\s+)?"
+      r"(?:comparable|corresponding|same|year-ago|year-earlier)(?:\s+year-ago|\s+year-earlier)?)"
+      r"\s+(?:period|quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+"
+      r"(?:the\s+)?(?:last|previous|prior)\s+year))?")
+def period_of_year(m, ctx):
+    """"the 1988 period", "last year's quarter": that year's quarter under discussion."""
+    if m.group("y"):
+        year, rel = int(m.group("y")), None
+    else:
+        shift = {"last": -1, "this": 0, "next": 1}.get(_g(m, "rel"), -1)
+        year, rel = ctx.pub.year + shift, "all"
+    if not m.group("y") and not m.group("rel") and not m.group("ago") and not re.search(
+            "year-(?:ago|earlier)", m.group(0), re.I):
+        return None  # "the same period" alone: no year given
+
+    def anchored(found: Found, c: Context) -> str:
+        return f"{year}{c.quarter[4:]}" if c.quarter else str(year)
+    return _found(m, "DATE", str(year), rel, anchored=anchored)
 
 
 @rule(r"(?:(?:that|the\s+same)\s+(?P<u>day|week|month|year|morning|afternoon|evening|night)|"
@@ -775,7 +864,30 @@ def vague_period(m, ctx):
         start = m.start()
     if re.match(r"\s+(?:of|since|ago)\b", ctx.text[m.end():m.end() + 8].lower()):
         return None
+    if re.match(r"(?:in\s+)?recent\s", text):
+        return _found(m, "DATE", "PAST_REF", start=start)  # a stretch of the past, not a length
     return _found(m, "DURATION", _duration(None, _g(m, "u")), start=start)
+
+
+@rule(r"(?:(?<=\bfor\s)|(?<=\bof\s))the\s+(?:(?:full|current|calendar|fiscal|whole|entire)\s+)?year"
+      r"(?!\s+(?:ended|ending|to|before|after|earlier|ago|in\s+which|that|when|\d))|the\s+(?:full|"
+      r"current|whole|entire)\s+year(?!\s+(?:ended|ending|to|before|after|earlier|ago|\d))|"
+      r"(?:the\s+)?year(?:-|\s+|'s\s+)end")
+def the_year(m, ctx):
+    """"for the year", "the full year", "by year-end": the current year of the report."""
+    return _found(m, "DATE", str(ctx.pub.year), "all")
+
+
+@rule(r"current(?=\s+[a-z])")
+def current(m, ctx):
+    """"current" before a noun ("its current position"): the present."""
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if re.search(r"\b(?:then|most|more|less|alternating|direct)\s+$", before):
+        return None
+    after = ctx.text[m.end():m.end() + 12].lower()
+    if re.match(r"\s+(?:account|affairs|events|issue|flows?|of\b)", after):
+        return None  # balance-of-payments and news jargon, electric current
+    return _found(m, "DATE", "PRESENT_REF")
 
 
 @rule(r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)(?:\s+|-)century")
@@ -783,10 +895,6 @@ def ordinal_century(m, ctx):
     return _found(m, "DATE", f"{int(m.group('n')) - 1:02d}")
 
 
-_SPELLED_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                 "eighty": 80, "ninety": 90}
 
 
 @rule(r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)\s+(?P<t>" + _alt(_SPELLED_TENS)
@@ -826,6 +934,8 @@ def reference(m, ctx):
     if key == "the past" and re.match(r"\s+(?:\d|" + _NUM + r"|few|several|decade|year|month|"
                                       r"week|day|quarter|century)", after):
         return None
+    if key.startswith("the") and key.endswith(("future", "past")) and re.match(r"\s+of\b", after):
+        return None  # "the future of the mission" is the course of things, not a time
     start = m.start()
     if key == "at present":
         start = m.start() + m.group(0).lower().index("present")
@@ -914,6 +1024,20 @@ def _label_at(doc, char: int) -> str:
     return span[0].ent_type_ if span is not None and len(span) else ""
 
 
+def _counts_things(doc, char: int) -> bool:
+    """Whether the number at ``char`` counts a plural noun ("sent 2000 troops")."""
+    if doc is None:
+        return False
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    head = tok.head
+    return (tok.dep_ == "nummod" and head.i == tok.i + 1 and head.tag_ == "NNS"
+            and not (tok.i > 0 and (doc[tok.i - 1].pos_ in ("DET", "PRON")
+                                    or doc[tok.i - 1].tag_ == "POS")))
+
+
 def _candidates(ctx: Context) -> list[Found]:
     found = []
     for _name, pattern, handler, prio in RULES:
@@ -978,6 +1102,8 @@ def find_times(doc, published: dt.date | None) -> list[dict]:
             ctx.ref = dt.date.fromisoformat(item.value)
         elif re.fullmatch(r"\d{4}-Q\d", item.value) and item.anchored is None:
             ctx.quarter = item.value
+        elif item.value in ("P6M", "P9M") or re.fullmatch(r"\d{4}-H\d", item.value):
+            ctx.quarter = None  # "for the nine months ... a year earlier": no longer one quarter
         value = _mask(item.value, item.relative) if published is None else item.value
         out.append({"text": text[item.start:item.end], "start": item.start, "end": item.end,
                     "value": value, "type": item.type})

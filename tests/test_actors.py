@@ -1,0 +1,91 @@
+"""Actor coding on sentences written for these tests: titles, demonyms, capitals, IGOs."""
+from __future__ import annotations
+
+import pytest
+
+
+def _actors(extract, text, published="2021-06-01"):
+    doc = extract(text, published=published)
+    return [(a["name"], a["kind"], a["country"], a["sector"], a["code"],
+             [text[s:e] for s, e in a["mentions"]]) for a in doc["actors"]]
+
+
+def _find(actors, mention):
+    for actor in actors:
+        if mention in actor[5]:
+            return actor
+    raise AssertionError(f"no actor mentioned as {mention!r} in {actors}")
+
+
+def test_title_and_demonym_code_a_person(extract):
+    actors = _actors(extract, "Kenyan Foreign Minister Amina Odhiambo met reporters in Nairobi.")
+    name, kind, country, sector, code, _ = _find(actors, "Kenyan Foreign Minister Amina Odhiambo")
+    assert (name, kind, code) == ("Amina Odhiambo", "person", "KENGOV")
+
+
+def test_later_surname_joins_the_full_name(extract):
+    text = ("Chilean Interior Minister Rodrigo Valdivia Soto visited the port. "
+            "Valdivia Soto said the strike was over.")
+    actor = _find(_actors(extract, text), "Valdivia Soto")
+    assert actor[0] == "Rodrigo Valdivia Soto" and actor[4] == "CHLGOV"
+
+
+def test_capital_as_subject_is_the_government(extract):
+    actors = _actors(extract, "Moscow rejected the proposal on Tuesday.")
+    assert _find(actors, "Moscow")[2:5] == ("RUS", "GOV", "RUSGOV")
+
+
+def test_capital_after_in_is_a_place_not_an_actor(extract):
+    actors = _actors(extract, "Negotiators met in Moscow on Tuesday.")
+    assert all("Moscow" not in a[5] for a in actors)
+
+
+def test_igo_is_coded_igo(extract):
+    actor = _find(_actors(extract, "NATO warned of new drills near the border."), "NATO")
+    assert actor[2] == "IGO" and actor[4].startswith("IGO")
+
+
+@pytest.mark.parametrize("text,mention,code", [
+    ("Egyptian troops crossed the border.", "Egyptian troops", "EGYMIL"),
+    ("Peruvian police arrested the suspects.", "Peruvian police", "PERCOP"),
+    ("Syria's parliament approved the law.", "Syria's parliament", "SYRLEG"),
+    ("A former Brazilian president spoke.", "former Brazilian president", "BRAELI"),
+    ("Nepali farmers blocked the road.", "Nepali farmers", "NPLAGR"),
+])
+def test_roles_with_country(extract, text, mention, code):
+    assert _find(_actors(extract, text), mention)[4] == code
+
+
+def test_possessive_country_and_religious_title(extract):
+    text = "Lebanon's top Sunni cleric urged calm."
+    actor = _find(_actors(extract, text), "Lebanon's top Sunni cleric")
+    assert actor[2:4] == ("LBN", "REL")
+
+
+def test_apposition_codes_a_bare_name(extract):
+    text = "The talks were led by Tomas Varga, Slovakia's foreign minister, on Monday."
+    actor = _find(_actors(extract, text), "Tomas Varga")
+    assert actor[4] == "SVKGOV"
+
+
+def test_spokesperson_takes_the_country_of_the_institution_just_named(extract):
+    text = ("The Japanese foreign ministry said talks would go on. "
+            "\"We are hopeful,\" spokesman Kenji Mori said.")
+    assert _find(_actors(extract, text), "spokesman Kenji Mori")[4] == "JPNGOV"
+
+
+def test_hyphenated_pair_of_demonyms_gives_two_countries(extract):
+    actors = _actors(extract, "Indian-Chinese tensions rose again.")
+    assert {a[2] for a in actors} >= {"IND", "CHN"}
+
+
+def test_city_as_modifier_gives_the_country(extract):
+    actor = _find(_actors(extract, "Lagos police dispersed the crowd."), "Lagos police")
+    assert actor[4] == "NGACOP"
+
+
+def test_bare_institution_joins_the_one_named_with_its_country(extract):
+    text = "Kenya's parliament voted on Tuesday. The parliament's decision angered unions."
+    actors = _actors(extract, text)
+    actor = _find(actors, "Kenya's parliament")
+    assert "parliament" in actor[5] and actor[4] == "KENLEG"

@@ -1,0 +1,117 @@
+"""Event coder tests on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.events import find_events
+from tidings.events.ontology import describe
+from tidings.events.triggers import lexicon
+from tidings.nlp import pipeline
+from tidings.nlp.actors import ActorTable
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.load()
+
+
+def events(nlp, text, published="2021-03-05", times=None):
+    doc = nlp(text)
+    return find_events(doc, ActorTable([]), times or [], [], published=published)
+
+
+def names(ev):
+    side = lambda s: s["name"] if s else None  # noqa: E731
+    return side(ev["source"]), side(ev["target"])
+
+
+def test_ontology_tables():
+    d = describe("163")
+    assert (d["root"], d["quad_class"], d["plover"], d["goldstein"]) == ("16", 4, "COERCE", -8.0)
+    assert describe("042")["plover"] == "CONSULT" and describe("042")["quad_class"] == 1
+    assert describe("0874")["plover"] == "RETREAT"
+    assert describe("010")["plover"] is None  # statements have no PLOVER type
+
+
+def test_lexicon_covers_every_root():
+    lex = lexicon()
+    codes = {p.cameo[:2] for table in (lex.verbs, lex.nouns) for pats in table.values() for p in pats}
+    assert {f"{r:02d}" for r in range(1, 21)} <= codes
+
+
+def test_verb_with_object_and_preposition_target(nlp):
+    evs = events(nlp, "Norway imposed new sanctions on Venezuela.")
+    ev = next(e for e in evs if e["cameo"] == "163")
+    assert names(ev) == ("Norway", "Venezuela")
+    assert ev["plover"] == "COERCE" and ev["date"] == "2021-03-05"
+    assert ev["date_source"] == "published"
+
+
+def test_passive_with_agent(nlp):
+    evs = events(nlp, "The mayor of the town was arrested by Ruritanian police.")
+    ev = next(e for e in evs if e["root"] == "17")
+    src, tgt = names(ev)
+    assert "police" in src and "mayor" in tgt
+
+
+def test_nominal_event_with_possessor_and_of_target(nlp):
+    evs = events(nlp, "Ruritania's attack on Freedonia drew wide criticism.")
+    ev = next(e for e in evs if e["plover"] == "ASSAULT")
+    assert names(ev) == ("Ruritania", "Freedonia")
+
+
+def test_support_verb_carries_noun_event(nlp):
+    evs = events(nlp, "Freedonia launched an attack on Ruritanian positions.")
+    ev = next(e for e in evs if e["plover"] == "ASSAULT")
+    assert ev["source"]["name"] == "Freedonia"
+    assert "positions" in ev["target"]["name"]
+
+
+def test_negated_consultation_is_rejection(nlp):
+    evs = events(nlp, "Freedonia would not discuss the border with Ruritania.")
+    ev = next(e for e in evs if e["source"] and e["source"]["name"] == "Freedonia")
+    assert ev["root"] == "12" and ev["plover"] == "REJECT"
+
+
+def test_frame_refusal_takes_embedded_act(nlp):
+    evs = events(nlp, "Ruritania refused to release the detained sailors.")
+    assert [e["cameo"] for e in evs] == ["1243"]
+
+
+def test_planned_cooperation_is_intent(nlp):
+    evs = events(nlp, "The Freedonian president will meet the Ruritanian prime minister next week.")
+    assert evs and evs[0]["plover"] == "AGREE" and evs[0]["cameo"] == "036"
+
+
+def test_planned_attack_not_coded_as_attack(nlp):
+    evs = events(nlp, "Officials said rebels planned to attack the capital.")
+    assert not any(e["plover"] == "ASSAULT" for e in evs)
+
+
+def test_threat_frame(nlp):
+    evs = events(nlp, "Freedonia threatened to invade Ruritania.")
+    assert [e["plover"] for e in evs] == ["THREATEN"]
+    assert names(evs[0]) == ("Freedonia", "Ruritania")
+
+
+def test_clause_time_sets_date(nlp):
+    text = "Freedonia condemned Ruritania on Monday."
+    at = text.index("Monday")
+    times = [{"text": "Monday", "start": at, "end": at + 6, "value": "2021-03-01"}]
+    ev = events(nlp, text, times=times)[0]
+    assert ev["date"] == "2021-03-01" and ev["date_text"] == "Monday"
+    assert ev["plover"] == "ACCUSE"
+
+
+def test_one_event_per_dyad_code_date(nlp):
+    evs = events(nlp, "Freedonia condemned Ruritania. Freedonia condemned Ruritania again.")
+    assert len(evs) == 1 and evs[0]["id"] == "E1"
+
+
+def test_contract_fields(nlp):
+    ev = events(nlp, "Ruritania praised Freedonia.")[0]
+    for key in ("id", "start", "end", "trigger", "trigger_span", "sentence", "source", "target",
+                "cameo", "root", "quad_class", "goldstein", "plover", "date", "date_text",
+                "place", "negated", "modality", "confidence"):
+        assert key in ev
+    assert ev["sentence"][ev["trigger_span"][0] - ev["start"]:].startswith("praised")

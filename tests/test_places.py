@@ -1,0 +1,99 @@
+"""Places: toponyms found, demonyms and actor metonyms left out, namesakes told apart."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.nlp import gazetteer
+from tidings.nlp.actors import ActorTable
+from tidings.nlp.places import find_places
+
+EMPTY = ActorTable([])
+
+
+@pytest.fixture(scope="module")
+def places(nlp):
+    def run(text: str, actors: ActorTable = EMPTY) -> list[dict]:
+        return find_places(nlp(text), actors)
+    return run
+
+
+def by_text(found: list[dict]) -> dict[str, dict]:
+    return {p["text"]: p for p in found}
+
+
+def test_cities_countries_and_alternate_names(places):
+    found = by_text(places("Pilgrims gathered in Kerbala, south of Baghdad, as Iraq "
+                           "mourned the dead."))
+    assert found["Kerbala"]["name"] == "Karbala"
+    assert found["Kerbala"]["country"] == "IRQ"
+    assert abs(found["Kerbala"]["lat"] - 32.62) < 0.1
+    assert isinstance(found["Kerbala"]["geonameid"], int)
+    assert found["Baghdad"]["country"] == "IRQ"
+    assert abs(found["Baghdad"]["lon"] - 44.40) < 0.1
+    assert found["Iraq"]["geonameid"] is None  # a country centroid
+    assert (round(found["Iraq"]["lat"]), round(found["Iraq"]["lon"])) == (33, 44)
+
+
+def test_offsets_point_at_the_text(places):
+    text = "Floods hit Jakarta and parts of Indonesia on Monday."
+    for p in places(text):
+        assert text[p["start"]:p["end"]] == p["text"]
+
+
+def test_demonyms_are_not_places(places):
+    found = places("Iraqi and Iranian officials met American diplomats.")
+    assert found == []
+
+
+def test_context_picks_the_namesake(places):
+    france = by_text(places("Tourists crowded Paris as France braced for strikes."))
+    assert france["Paris"]["country"] == "FRA"
+    texas = by_text(places("He lives in Paris, Texas, a short drive from Dallas."))
+    assert texas["Paris"]["country"] == "USA"
+    assert texas["Paris"]["lon"] < -90
+
+
+def test_georgia_state_or_country_by_context(places):
+    state = by_text(places("The flight left Atlanta, Georgia for Wichita, Kansas."))
+    assert state["Georgia"]["country"] == "USA"
+    country = by_text(places("Armenia, Azerbaijan and Georgia border Russia and Turkey."))
+    assert country["Georgia"]["country"] == "GEO"
+
+
+def test_regions_and_continents(places):
+    found = by_text(places("Aid arrived in the Middle East and across Africa."))
+    assert found["Middle East"]["country"] is None
+    assert found["Africa"]["lat"] == pytest.approx(7.19, abs=1)
+
+
+def test_country_name_beats_its_capital_city(places):
+    found = by_text(places("Heavy rain fell across Mexico this week."))
+    assert found["Mexico"]["name"] == "Mexico"
+    assert found["Mexico"]["geonameid"] is None
+
+
+def test_washington_city_and_state(places):
+    city = by_text(places("Talks resumed in Washington on Monday."))
+    assert city["Washington"]["lon"] == pytest.approx(-77.04, abs=0.2)
+    state = by_text(places("The cow came from a farm in Washington state."))
+    assert state["Washington"]["lon"] == pytest.approx(-120.5, abs=1)
+
+
+def test_metonyms_used_as_actors_are_left_out(places, nlp):
+    text = "Washington said it would send troops to Baghdad."
+    doc = nlp(text)
+    metonyms = {(0, len("Washington"))}
+    found = by_text(find_places(doc, ActorTable([], metonyms)))
+    assert "Washington" not in found
+    assert "Baghdad" in found
+    assert "Washington" in by_text(find_places(doc, EMPTY))
+
+
+def test_acronyms_are_not_small_towns(places):
+    assert places("The UN and NATO met.") == []
+
+
+def test_gazetteer_is_loaded_once_and_indexed():
+    assert gazetteer.load() is gazetteer.load()
+    assert gazetteer.load().lookup("Kerbala")[0].name == "Karbala"
+    assert gazetteer.load().lookup("Iraqi") == []
