@@ -147,6 +147,7 @@ class _Mention:
     metonym: bool = False
     role: str | None = None  # the title's folded pattern ("spokeswoman")
     quoted: bool = False  # inside quotation marks
+    plural: bool = False
 
 
 def _match_terms(doc, lex) -> list[_Piece]:
@@ -461,7 +462,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         start_char = doc[first.start + 1].idx
     return [_Mention(start_char, span.end_char, kind, name, country, sector, key, igo,
                      sentence=sent_index, person_tokens=person_tokens,
-                     role=roles[-1].term.key if roles else None)]
+                     role=roles[-1].term.key if roles else None,
+                     plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"))]
 
 
 def _is_locative(doc, piece: _Piece) -> bool:
@@ -506,6 +508,7 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
     for m in mentions:
         m.quoted = inside(m.start)
     _apply_appositions(doc, mentions)
+    _link_descriptions(mentions)
     _borrow_countries(mentions)
     return _group(mentions)
 
@@ -614,6 +617,29 @@ def _apply_appositions(doc, mentions: list[_Mention]) -> None:
         b.key = a.key
         b.person_tokens = a.person_tokens
         b.name = a.name
+
+
+# How far (in sentences) a description ("Iraq's top Shi'ite cleric") looks for the named
+# person it describes: the sentence before or after, as news writing introduces people.
+DESCRIPTION_WINDOW = 1
+
+
+def _link_descriptions(mentions: list[_Mention]) -> None:
+    """A singular, unnamed title ("the cleric", "Iraq's top Shi'ite Muslim cleric") next to
+    a named person of the same sector and a compatible country is that person."""
+    named = [m for m in mentions if m.kind == "person" and m.person_tokens]
+    for m in mentions:
+        if m.kind != "person" or m.person_tokens or m.plural or m.sector is None:
+            continue
+        near = [n for n in named
+                if abs(n.sentence - m.sentence) <= DESCRIPTION_WINDOW
+                and n.sector in (m.sector, None)
+                and (n.country is None or m.country is None or n.country == m.country)]
+        if not near:
+            continue
+        before = [n for n in near if n.start < m.start]
+        target = before[-1] if before else near[0]
+        m.key, m.person_tokens, m.name = target.key, target.person_tokens, target.name
 
 
 def _borrow_countries(mentions: list[_Mention]) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -357,7 +356,7 @@ def _shift(pub: dt.date, n: int, unit_word: str, sign: int) -> tuple[str, str]:
 
 
 # -- rules -------------------------------------------------------------------------------------
-Rule = tuple[str, "re.Pattern[str]", Callable]
+Rule = tuple[str, "re.Pattern[str]", Callable, int]
 RULES: list[Rule] = []
 
 
@@ -507,8 +506,6 @@ def quarter(m, ctx):
         n = 2 if _g(m, "ord") in ("final", "fourth") else None
         if n is None:
             return None
-    if kind == "quarter" and _g(m, "ord") == "second" and m.group("ord") == "second":
-        pass
     det = _g(m, "det")
     rel = None
     if m.group("y0") or m.group("y1"):
@@ -827,8 +824,6 @@ def duration(m, ctx):
     after = ctx.text[m.end():m.end() + 12].lower()
     if re.match(r"\s*(?:old|of age)\b", after):
         return None  # an age
-    if re.match(r"'s?\b", after) and n_word in ("a", "an"):
-        pass
     return _found(m, "DURATION", _duration(n, unit))
 
 
