@@ -48,7 +48,7 @@ def document_for(article: Article, doc) -> dict:
     actors = find_actors(doc, article.published)
     times = stage("times", find_times, doc, published)
     places = stage("places", find_places, doc, actors)
-    events = stage("events", find_events, doc, actors, times, places)
+    events = stage("events", find_events, doc, actors, times, places, article.published)
     quotes = stage("quotes", find_quotes, doc, actors)
     document = {
         "article": article.metadata(),

@@ -423,6 +423,11 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         kind = head.term.actor_kind or "group"
         sector = head.term.sector
         name = span.text
+    institutions = [p for p in run[:head_index] if p.kind == "role" and p.term
+                    and p.term.actor_kind == "organization"]
+    if head.kind == "role" and head.term.key in MEMBER_TITLES and institutions:
+        # "intelligence agency officer", "ministry spokesman": they act for the institution
+        sector = institutions[-1].term.sector
     orgs = [p for p in run[:head_index] if p.kind == "org" and p.term]
     if head.kind == "role" and orgs and orgs[-1].term.sector:
         # "Boko Haram gunmen", "NATO delegation", "Hamas leader": members of the
@@ -518,6 +523,10 @@ LEADER_TITLES = {"president", "head", "chairman", "chairwoman", "chair", "speake
                  "chief", "director", "member", "secretary-general", "secretary general"}
 
 
+# Titles of people who act for the institution named before them.
+MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokeswoman",
+                 "spokesperson", "employee", "staff", "staffer", "representative", "source",
+                 "head", "chief", "director", "leader"}
 # Titles too general to carry a sector of their own when a modifier gives one.
 GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder",
                   "representative", "official", "community"}
