@@ -23,6 +23,7 @@ from tidings.nlp.actors import find_actors
 from tidings.nlp.places import find_places
 from tidings.nlp.times import find_times
 from tidings.quotes import find_quotes
+from tidings.quotes.links import link_events_quotes
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ def document_for(article: Article, doc) -> dict:
     places = stage("places", find_places, doc, actors)
     events = stage("events", find_events, doc, actors, times, places, article.published)
     quotes = stage("quotes", find_quotes, doc, actors)
+    stage("links", link_events_quotes, events, quotes)
     document = {
         "article": article.metadata(),
         "actors": actors.as_dicts(),
