@@ -89,3 +89,14 @@ def test_bare_institution_joins_the_one_named_with_its_country(extract):
     actors = _actors(extract, text)
     actor = _find(actors, "Kenya's parliament")
     assert "parliament" in actor[5] and actor[4] == "KENLEG"
+
+
+def test_dotted_abbreviation_hyphen_pair_gives_two_countries(extract):
+    actors = _actors(extract, "Analysts feared a wider U.S.-Iranian conflict.")
+    assert {a[2] for a in actors} >= {"USA", "IRN"}
+
+
+def test_coordinated_demonyms_share_the_title(extract):
+    actors = _actors(extract, "Hungarian and Romanian officials met on Monday.")
+    assert _find(actors, "Hungarian")[4] == "HUNGOV"
+    assert _find(actors, "Romanian officials")[4] == "ROUGOV"

@@ -497,6 +497,7 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
     mentions: list[_Mention] = []
     places: set[tuple[int, int]] = set()
     piece_at = {p.start: p for p in pieces}
+    previous: list[_Piece] | None = None
     for run in _runs(doc, pieces):
         if len(run) == 1 and run[0].kind == "capital" and _is_locative(doc, run[0]):
             span = doc[run[0].start:run[0].end]
@@ -506,7 +507,12 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
         found = _run_mentions(doc, run, sent_index, published)
         if len(found) == 1 and found[0].kind != "country":
             _right_context(doc, run, found[0], piece_at)
+            shared = _coordinated_modifier(doc, previous, run, found[0])
+            if shared is not None:
+                mentions[-1:] = [shared] if mentions and mentions[-1].start == \
+                    doc[previous[0].start].idx else mentions[-1:] + [shared]
         mentions.extend(found)
+        previous = run
     mentions.extend(_city_actors(doc, pieces, sent_starts))
     mentions.sort(key=lambda m: m.start)
     inside = _quoted_regions(doc.text)
@@ -533,6 +539,25 @@ GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "el
 # Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.
 ABROAD_ROLES = {"embassy", "consulate", "ambassador", "envoy", "mission", "consul",
                 "diplomat", "delegation", "office"}
+
+
+def _coordinated_modifier(doc, previous, run, mention: _Mention) -> _Mention | None:
+    """"Hungarian and Romanian officials": the first demonym shares the title after "and"."""
+    if not previous or len(previous) != 1 or previous[0].kind != "adjective":
+        return None
+    if run[0].kind != "adjective" or mention.sector is None:
+        return None
+    gap = doc[previous[0].end:run[0].start]
+    if not gap or not all(t.lower_ in ("and", "or", ",") for t in gap):
+        return None
+    span = doc[previous[0].start:previous[0].end]
+    country = previous[0].term.country
+    key = ("group", country, mention.sector) + tuple(mention.key[3:]) \
+        if mention.key[0] == "group" else ("group", country, mention.sector, mention.role)
+    return _Mention(span.start_char, span.end_char, mention.kind,
+                    f"{span.text} {doc[run[-1].start:run[-1].end].text}", country,
+                    mention.sector, key, sentence=mention.sentence, role=mention.role,
+                    plural=mention.plural)
 
 
 def _right_context(doc, run: list[_Piece], mention: _Mention, piece_at: dict) -> None:

@@ -31,4 +31,14 @@ def load(name: str | None = None):
         raise ModelError(
             f"spaCy pipeline '{name}' is not installed "
             f"(pip install -r requirements/model.txt, or pass --model NAME)") from None
+    _split_dotted_hyphens(nlp)
     return nlp
+
+
+def _split_dotted_hyphens(nlp) -> None:
+    """Split "U.S.-Iranian" like spaCy already splits "US-Iranian": a hyphen after an
+    abbreviation's dot and before a capital joins two names, so both are found."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -124,6 +124,7 @@ class Found:
     relative: str | None = None  # what depends on the publication date: "year", "all", None
     anchored: Callable | None = None  # recomputes the value from the narrative's anchors
     prio: int = 0
+    rule: str = ""  # the rule that proposed it (for debugging and error analysis)
 
 
 @dataclass
@@ -1040,6 +1041,7 @@ def _candidates(ctx: Context) -> list[Found]:
             item = handler(m, ctx)
             if item is not None and item.end > item.start:
                 item.prio = prio
+                item.rule = _name
                 found.append(item)
     return found
 
