@@ -42,11 +42,15 @@ def seed_doc(shared, tmp_path_factory):
     return path
 
 
-def test_seed_times_and_places(shared, seed_doc):
+def test_seed_article(shared, seed_doc):
+    """Issues 2-4 on the seed: times, places, required events, extra events, quotes."""
     result = subprocess.run([sys.executable, str(shared / "tools" / "score_article.py"),
                              str(shared / f"{SEED}.gold.json"), str(shared / f"{SEED}.txt"),
-                             str(seed_doc), "--min-times", "1", "--min-places", "1"],
+                             str(seed_doc), "--min-times", "1", "--min-places", "1",
+                             "--min-required", "1.0", "--min-events", "0.75",
+                             "--max-extra-events", "6", "--min-quote-f1", "0.90"],
                             capture_output=True, text=True)
+    print(result.stdout[-400:])
     assert result.returncode == 0, result.stdout[-3000:]
 
 
@@ -88,4 +92,16 @@ def test_timebank(shared):
 def test_geovirus(shared):
     result = _score(shared, "score_geo.py", str(shared / "eval/geo/GeoVirus.xml"),
                     "--min-acc161", "0.85", "--min-recall", "0.70")
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_plover_event_types(shared):
+    result = _score(shared, "score_plover.py", str(shared / "eval/events/plv_train.tsv"),
+                    "--min-type-accuracy", "0.80", "--min-dyad-recall", "0.60")
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_polnear_quotes(shared):
+    result = _score(shared, "score_quotes.py", str(shared / "eval/quotes/polnear_dev.jsonl"),
+                    "--min-content-f1", "0.70", "--min-speaker-f1", "0.70")
     assert result.returncode == 0, result.stdout[-2000:]

@@ -22,6 +22,17 @@ from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon,
 MIN_CONFIDENCE = 0.45
 # Roots whose events are commonly reported without a target.
 TARGETLESS_ROOTS = {"14", "15"}
+# Roots whose acts may stand without a target but still need the usual confidence
+# ("agreed to resign", "declared a ceasefire"); any other root without a target is dropped.
+ONE_SIDED_ROOTS = {"08"}
+# Roots and verbs whose conjoined subjects are each other's partners when no object is named:
+# intent to cooperate, consultation, diplomatic cooperation, material cooperation, and fights.
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+RECIPROCAL_LEMMAS = {"clash", "fight", "battle", "skirmish", "spar", "feud"}
+# Force postures (CAMEO 15): the object is one's own force, never the target.
+FORCE_ROOTS = {"15"}
+# Determiners of an event noun that points back to an act told elsewhere ("the killing").
+DEFINITE = {"the", "this", "that", "these", "those"}
 # Verbs whose that-clause is reported, not asserted by the article.
 REPORT_VERBS = {"say", "tell", "claim", "allege", "report", "state", "add", "announce",
                 "insist", "argue", "accuse", "believe", "think", "suggest", "deny", "warn"}
@@ -54,6 +65,12 @@ class Trigger:
     setting: object = None         # a governing verb whose subject is this noun's source
     frame_derived: bool = False
     extra: list = field(default_factory=list)
+    phrase: object = None          # the noun an event noun modifies ("mediation effort")
+
+    @property
+    def noun(self):
+        """The head of the event's noun phrase: the trigger, or the noun it modifies."""
+        return self.phrase if self.phrase is not None else self.tok
 
     @property
     def head(self):
@@ -84,11 +101,18 @@ def _triggers(sent) -> list[Trigger]:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
         elif tok.pos_ in VERB_POS and lemma(tok) in lex.frames:
             found[tok.i] = Trigger(tok, None, None)
-    for trig in found.values():  # nominal events carried by a support verb
+    for trig in found.values():  # an event noun modifying another noun
         tok = trig.tok
-        if tok.pos_ in NOUN_POS and tok.dep_ in ("dobj", "nsubjpass") \
-                and lemma(tok.head) in lex.light and tok.head.i not in found:
-            trig.anchor = tok.head
+        if tok.pos_ in NOUN_POS and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
+            if lemma(tok.head) in lex.heads and tok.head.i not in found:
+                trig.phrase = tok.head  # "launched a mediation effort between X and Y"
+            else:
+                trig.suppressed = True  # "a phone call" (call carries it), "attack helicopters"
+    for trig in found.values():  # nominal events carried by a support verb
+        noun = trig.noun
+        if noun.pos_ in NOUN_POS and noun.dep_ in ("dobj", "nsubjpass") \
+                and lemma(noun.head) in lex.light and noun.head.i not in found:
+            trig.anchor = noun.head
     # innermost frames first: "spurned a request to pull out" codes the request, then the spurning
     for trig in sorted(found.values(), key=lambda t: -t.tok.i):
         _apply_frame(trig, found)
@@ -148,21 +172,50 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
         return
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in MEANS_PREPS:
         verb = head.head  # the owner may be a verb or another event noun ("killing ... in a strike")
-        if verb.i in found and found[verb.i].code and not found[verb.i].suppressed:
-            owner = found[verb.i]
+        owner = found.get(verb.i)
+        if (owner is None or not owner.code or owner.suppressed) and trig.code[:2] in VIOLENT_ROOTS:
+            # "began with the US killing of X in a drone strike": the adjunct hangs off the
+            # clause's verb; the violent act it is the means of is elsewhere in that clause
+            owner = _violent_in_clause(verb, trig, found)
+        if owner is not None and owner.code and not owner.suppressed:
             if owner.code[:2] in VIOLENT_ROOTS and trig.code[:2] in VIOLENT_ROOTS:
                 trig.suppressed = True
                 owner.means = trig
                 return
+        # "made his request for a US troop withdrawal in a phone call": the adjunct may hang
+        # off a noun inside the object; the clause's verb sets the scene
+        while verb.pos_ not in VERB_POS and verb.dep_ in ("pobj", "prep", "dobj", "conj", "appos") \
+                and verb.head is not verb:
+            verb = verb.head
         if verb.pos_ in VERB_POS:
             trig.setting = verb
+
+
+def _violent_in_clause(verb, trig: Trigger, found: dict) -> Trigger | None:
+    """The nearest violent trigger before ``trig`` in ``verb``'s subtree: the means adjunct
+    follows the act it serves ("the killing of X ... in a drone strike")."""
+    best = None
+    # the subject is not the act's means ("the war between X and Y began with the killing")
+    subject = {t.i for c in verb.children if c.dep_ in roles.SUBJ_DEPS for t in c.subtree}
+    for t in verb.subtree:
+        if t.i >= trig.tok.i:
+            break
+        if t.i in subject:
+            continue
+        other = found.get(t.i)
+        if other is None or other is trig or other.suppressed or not other.code \
+                or other.code[:2] not in VIOLENT_ROOTS:
+            continue
+        if best is None or abs(t.i - trig.tok.i) < abs(best.tok.i - trig.tok.i):
+            best = other
+    return best
 
 
 # --- sides ------------------------------------------------------------------------------
 
 def _side_tokens(trig: Trigger) -> tuple[list, list]:
     """Source and target head tokens, best first."""
-    tok, head = trig.tok, trig.head
+    tok, head, noun = trig.tok, trig.head, trig.noun
     src, tgt = [], []
     comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
     if head.pos_ in VERB_POS:
@@ -176,11 +229,22 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
         else:
             src.append(roles.subject_of(head))
         tgt.extend(c for c in head.children if c.dep_ == "dative")
-        dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i != tok.i]
+        dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
         weak = []
+        if trig.code and trig.code[:2] in FORCE_ROOTS:
+            # "mobilized troops for the war against X", "deployed forces to X": the object is
+            # the actor's own force; the target is where or against whom it goes
+            for x in [head] + dobjs:
+                tgt.extend(roles.prep_objects(x, roles.FORCE_PREPS))
+                for p in roles.prep_objects(x, ("for",)):  # "for a ground assault against X"
+                    tgt.extend(roles.prep_objects(p, ("against", "on", "in")))
+            weak.extend(dobjs)
+            dobjs = []
         for d in dobjs:
+            if lemma(head) in lexicon().topic:  # "discussed the withdrawal": a topic, not a side
+                continue
             carrier = trig.carrier if trig.carrier is not None and trig.carrier.tok.i == d.i else None
-            if carrier is not None or (d.i != tok.i and _is_event_noun(d)):
+            if carrier is not None or _is_event_noun(d):
                 mod = roles.actor_modifier(d) or roles.agent_of(d)
                 if mod is not None:
                     tgt.append(mod)
@@ -196,7 +260,8 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
         for d in dobjs:
             tgt.extend(roles.prep_objects(d))
         if tok.i != head.i:  # nominal event under a support verb: its own prepositions
-            tgt.extend(roles.prep_objects(tok))
+            tgt.extend(roles.prep_objects(noun, roles.TARGET_PREPS + ("between",)))
+            src.append(roles.actor_modifier(noun))  # "launched a US-led mediation effort"
         for x in head.children:  # "agreed to open its borders to X": the to-verb's objects
             if x.dep_ == "xcomp":
                 tgt.extend(c for c in x.children if c.dep_ in ("dative", "dobj"))
@@ -205,6 +270,9 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
     else:  # a nominal event
         src.append(roles.actor_modifier(tok))
         src.append(roles.agent_of(tok))
+        if noun is not tok:
+            src.append(roles.actor_modifier(noun))
+            src.append(roles.agent_of(noun))
         for child in tok.children:
             if child.dep_ == "acl":
                 src.append(roles.agent_of(child))
@@ -213,7 +281,9 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
         preps = roles.TARGET_PREPS
         if trig.code[:2] in roles.OF_TARGET_ROOTS:
             preps = ("of",) + preps
-        tgt.extend(roles.prep_objects(tok, preps))
+        tgt.extend(roles.prep_objects(tok, preps + ("between",)))
+        if noun is not tok:
+            tgt.extend(roles.prep_objects(noun, preps + ("between",)))
         if trig.setting is not None and not tgt:
             tgt.extend(roles.prep_objects(trig.setting))
     if trig.embedded is not None and not [t for t in tgt if t is not None]:
@@ -222,7 +292,7 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
     src = [roles.resolve_relative(s) for s in src if s is not None]
     tgt = [roles.resolve_relative(t) for t in tgt if t is not None]
     return [s for s in src if s.lower_ not in roles.RELATIVE], \
-        [t for t in tgt if t.lower_ not in roles.RELATIVE and t.i != tok.i]
+        [t for t in tgt if t.lower_ not in roles.RELATIVE and t.i not in (tok.i, noun.i)]
 
 
 def _is_event_noun(tok) -> bool:
@@ -268,14 +338,24 @@ def _pick(tokens, actors, strict: bool) -> list[dict]:
     return []
 
 
-def _nearby(trig: Trigger, actors, after: bool, avoid: list[dict]) -> list[dict]:
+def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
+    """Character spans of a topic verb's objects ("discussed the withdrawal of US troops")."""
+    head = trig.head
+    if head.pos_ not in VERB_POS or lemma(head) not in lexicon().topic:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in head.children if c.dep_ == "dobj"]
+
+
+def _nearby(trig: Trigger, actors, after: bool, avoid: list[dict],
+            skip: list[tuple[int, int]] = ()) -> list[dict]:
     """The coded actor nearest the trigger in its clause, on the given side of it: a guess
     for a side the parse did not give (PETRARCH-style proximity)."""
     if not actors:
         return []
     lo, hi = _clause(trig)
     at = trig.tok.idx
-    taken = [tuple(a["mention"]) for a in avoid if a and a.get("mention")]
+    taken = [tuple(a["mention"]) for a in avoid if a and a.get("mention")] + list(skip)
     best = None
     for actor, (s, e) in actors.mentions_in(lo, hi):
         if (after and s < at) or (not after and e > at):
@@ -349,6 +429,9 @@ def _date(trig, sent, times, published) -> tuple[str | None, str | None, str]:
     lo, hi = _clause(trig, own_phrase=True)
     at = trig.tok.idx
     spans = [((lo, hi), "clause")]
+    if trig.means is not None:  # "the killing of X in a drone strike on Jan. 3"
+        m = trig.means.tok
+        spans.append(((m.left_edge.idx, m.right_edge.idx + len(m.right_edge)), "clause"))
     if trig.anchor is not None or trig.tok.pos_ not in NOUN_POS:
         spans.append(((sent.start_char, sent.end_char), "sentence"))
     else:  # an event noun: a time after it qualifies it ("the killing of X ... on Jan. 3");
@@ -386,6 +469,14 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
     if trig.accuses is not None:  # "X said Y planned to attack": X accuses Y
         emb_src, _ = _side_tokens(trig.accuses)
         tgt_toks = emb_src
+    if trig.anchor is None and trig.tok.pos_ in NOUN_POS and not src_toks and not tgt_toks \
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in trig.tok.children):
+        return []  # "the forces used in the killing": a definite bare event noun names an act told elsewhere
+    if not src_toks:  # "the war between X and Y" describes a state, not an act of X on Y
+        kept = [t for t in tgt_toks if not (t.head.dep_ == "prep" and t.head.lower_ == "between")]
+        if len(kept) < len(tgt_toks) and not kept:
+            return []
+        tgt_toks = kept
     src_toks = [_antecedent(t, actors) for t in src_toks]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
@@ -393,13 +484,19 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
         sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)
-    if not targets:
-        targets = _nearby(trig, actors, after=True, avoid=sources)
+    pairs = None
+    if not targets and len(sources) >= 2 and _reciprocal(trig, code):
+        # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    if not targets and pairs is None:
+        targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
         guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
     if not sources and not targets:
         return []
+    if not targets and pairs is None and code[:2] not in TARGETLESS_ROOTS | ONE_SIDED_ROOTS:
+        return []  # "would not discuss the withdrawal": a one-sided report of a two-sided act
     modality = "asserted" if trig.accuses is not None or trig.frame_derived and code[:2] == "12" \
         else _modality(trig)
     if modality == "planned" and code[:2] in ("04", "05", "06", "07", "08"):
@@ -416,22 +513,28 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
     span = [first.idx, last.idx + len(last)]
     trigger_text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
     out = []
-    for s in sources or [None]:
-        for t in targets or [None]:
-            if s and t and _key(s) == _key(t):
-                continue
-            conf = round(_confidence(trig, s, t, modality, negated) - 0.05 * guessed, 2)
-            if conf < MIN_CONFIDENCE:
-                continue
-            event = {"id": None, "start": sent.start_char, "end": sent.end_char,
-                     "trigger": trigger_text, "trigger_span": span, "sentence": sent.text,
-                     "source": s, "target": t}
-            event.update(describe(code))
-            event.update({"date": date, "date_text": date_text, "date_source": date_source,
-                          "place": place, "negated": negated, "modality": modality,
-                          "confidence": conf})
-            out.append(event)
+    if pairs is None:
+        pairs = [(s, t) for s in sources or [None] for t in targets or [None]]
+    for s, t in pairs:
+        if s and t and _key(s) == _key(t):
+            continue
+        conf = round(_confidence(trig, s, t, modality, negated) - 0.05 * guessed, 2)
+        if conf < MIN_CONFIDENCE:
+            continue
+        event = {"id": None, "start": sent.start_char, "end": sent.end_char,
+                 "trigger": trigger_text, "trigger_span": span, "sentence": sent.text,
+                 "source": s, "target": t}
+        event.update(describe(code))
+        event.update({"date": date, "date_text": date_text, "date_source": date_source,
+                      "place": place, "negated": negated, "modality": modality,
+                      "confidence": conf})
+        out.append(event)
     return out
+
+
+def _reciprocal(trig: Trigger, code: str) -> bool:
+    """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
+    return code[:2] in RECIPROCAL_ROOTS or lemma(trig.tok) in RECIPROCAL_LEMMAS
 
 
 def _confidence(trig: Trigger, s, t, modality: str, negated: bool) -> float:

@@ -12,6 +12,8 @@ from __future__ import annotations
 SUBJ_DEPS = ("nsubj", "csubj")
 # Prepositions introducing a target, by preference.
 TARGET_PREPS = ("on", "against", "at", "with", "to", "toward", "towards", "into", "from", "upon")
+# Prepositions introducing the target of a force posture ("deployed troops to / in / along X").
+FORCE_PREPS = ("against", "to", "into", "toward", "towards", "near", "along", "in", "on")
 # Nominal events whose "of" object is the one acted on ("the killing of X").
 OF_TARGET_ROOTS = {"08", "09", "11", "12", "16", "17", "18", "19", "20"}
 RELATIVE = {"who", "which", "that", "whom"}

@@ -7,7 +7,7 @@ curfew" = 1723). The most specific matching pattern wins; ties go to the earlier
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 VERB_POS = {"VERB"}
@@ -37,6 +37,8 @@ class Lexicon:
     nouns: dict
     light: set
     frames: dict  # lemma -> [(prefix, code)] longest prefix first
+    topic: set = field(default_factory=set)
+    heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation effort")  # verbs whose direct object is a topic, not a side
 
     def frame_code(self, lemma: str, embedded: str) -> str | None:
         """The code a frame verb takes from its embedded act's code, or None."""
@@ -64,6 +66,10 @@ def lexicon() -> Lexicon:
         kind, lemma, prep, comp, cameo = line.split("\t")[:5]
         if kind == "L":
             lex.light.add(lemma)
+        elif kind == "T":
+            lex.topic.add(lemma)
+        elif kind == "H":
+            lex.heads.add(lemma)
         elif kind == "F":
             pairs = [tuple(p.split(":")) for p in cameo.split(",")]
             lex.frames[lemma] = sorted(pairs, key=lambda p: -len(p[0]) if p[0] != "*" else 99)

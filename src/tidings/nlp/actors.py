@@ -150,7 +150,7 @@ class _Mention:
     plural: bool = False
 
 
-def _match_terms(doc, lex) -> list[_Piece]:
+def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
     """Longest lexicon matches, left to right, never across sentence ends."""
     pieces = []
     folded = [fold(t.text) for t in doc]
@@ -171,7 +171,7 @@ def _match_terms(doc, lex) -> list[_Piece]:
                 key = folded[i:j - 1] + [lemmas[j - 1]]
                 terms = [t for t in lex.lookup(key, originals) if t.kind in ("role", "people")]
             if terms:
-                found = (j, _best_term(terms, doc[i:j]))
+                found = (j, _best_term(_holder_on(terms, published), doc[i:j]))
                 break
         if found:
             j, term = found
@@ -181,6 +181,28 @@ def _match_terms(doc, lex) -> list[_Piece]:
         else:
             i += 1
     return pieces
+
+
+def _holder_on(terms: list[Term], published: str | None) -> list[Term]:
+    """Order a person's offices for the publication date: the one held that day first, then
+    the latest begun before it; without a date, the latest office (rows are latest first)."""
+    holders = [t for t in terms if t.kind == "holder"]
+    if not published or len(holders) < 2:
+        return terms
+    day = published[:10]
+
+    def began(term: Term) -> bool:  # dates may be years only: compare at their precision
+        return not term.start or day[:len(term.start)] >= term.start
+
+    def ended(term: Term) -> bool:
+        return bool(term.end) and day[:len(term.end)] > term.end
+
+    def rank(term: Term):
+        held = began(term) and not ended(term)
+        return (not held, not began(term))  # stable sort keeps latest-first among equals
+
+    holders.sort(key=rank)
+    return holders + [t for t in terms if t.kind != "holder"]
 
 
 def _best_term(terms: list[Term], span) -> Term | None:
@@ -202,9 +224,9 @@ def _best_term(terms: list[Term], span) -> Term | None:
     return None
 
 
-def _pieces(doc, lex) -> list[_Piece]:
+def _pieces(doc, lex, published: str | None = None) -> list[_Piece]:
     """Terms plus spaCy PERSON/ORG entities not already covered by a term."""
-    pieces = _match_terms(doc, lex)
+    pieces = _match_terms(doc, lex, published)
     covered = set()
     org_tokens = set()
     for p in pieces:
@@ -230,7 +252,7 @@ def _pieces(doc, lex) -> list[_Piece]:
             if not run:
                 continue
             start, end = run[0], run[-1] + 1
-        if doc[start].text.lower() in PRONOUNS:
+        if end - start == 1 and doc[start].text.lower() in PRONOUNS:
             continue
         if ent.label_ in NAME_ENTS:
             # the small model often cuts names short ("Rodrigo Valdivia | Soto")
@@ -302,6 +324,8 @@ def _joinable(doc, gap_start: int, gap_end: int) -> bool:
             continue
         if token.pos_ in TITLE_FILLER_POS and not token.text[:1] in "\"\u201c\u201d":
             continue
+        if token.dep_ in ("amod", "compound") and token.head.i >= gap_end:
+            continue  # "Burkina Faso's ruling junta": a participle inside the phrase
         return False
     return gap_end - gap_start <= 4
 
@@ -331,6 +355,20 @@ def _place_country(text: str) -> str | None:
     if not places:
         return None
     return max(places, key=lambda p: (p.kind == "country", p.population)).country
+
+
+def _name_place_country(span) -> str | None:
+    """The country of the first place named inside an organization's name."""
+    tokens = [t for t in span if t.text[:1].isupper()]
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            if window[-1].i - window[0].i != size - 1:
+                continue
+            country = _place_country(span.doc[window[0].i:window[-1].i + 1].text)
+            if country:
+                return country
+    return None
 
 
 def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
@@ -393,6 +431,7 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
             name = head.term.name
             if country is None:
                 country = head.term.country
+                igo = head.term.igo_code
             if not roles:
                 sector = _holder_sector(head.term, published)
         if roles:
@@ -430,11 +469,14 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         sector = institutions[-1].term.sector
     orgs = [p for p in run[:head_index] if p.kind == "org" and p.term]
     if head.kind == "role" and orgs and orgs[-1].term.sector:
-        # "Boko Haram gunmen", "NATO delegation", "Hamas leader": members of the
-        # organization named before them act for it
-        sector = orgs[-1].term.sector
-        if orgs[-1].term.country == "IGO":
-            igo = orgs[-1].term.igo_code
+        org_term = orgs[-1].term
+        if org_term.country == "IGO":
+            igo = org_term.igo_code
+        if org_term.country != "IGO" or head.term.key in MEMBER_TITLES | {"delegation"}:
+            # "Boko Haram gunmen", "NATO delegation", "Hamas leader": members of the
+            # organization named before them act for it; but "EU legislators" are
+            # legislators of an international body (IGO country, LEG sector)
+            sector = org_term.sector
     if head.kind == "org" and head.term and head.term.country not in (None, "IGO"):
         named = [p for p in run[:head_index] if p.kind in COUNTRY_KINDS and p.term]
         if named and named[-1].term.country != head.term.country:
@@ -447,6 +489,13 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         elif m.term.sector not in (None, "keep", "ELI") and m.start < head.start and \
                 head.kind == "role" and head.term.key in GENERIC_TITLES:
             sector = m.term.sector  # "Muslim leaders": REL
+    if country is None:
+        # "Madras High Court", "Massachusetts Institute of Technology": a place in the name
+        for p in run[: head_index + 1]:
+            if p.kind in ("orgent", "place") and p.term is None:
+                country = _name_place_country(doc[p.start:p.end])
+                if country:
+                    break
     if country is None and head.kind != "holder":
         new_start, place_country = _left_place_modifier(doc, first.start)
         if place_country:
@@ -492,7 +541,7 @@ def _is_locative(doc, piece: _Piece) -> bool:
 def find_actors(doc, published: str | None = None) -> ActorTable:
     """Find, code and group the actors of one parsed article."""
     lex = lexicon_module.load()
-    pieces = _pieces(doc, lex)
+    pieces = _pieces(doc, lex, published)
     sent_starts = [s.start for s in doc.sents]
     mentions: list[_Mention] = []
     places: set[tuple[int, int]] = set()

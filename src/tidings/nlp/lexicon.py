@@ -132,12 +132,26 @@ class Lexicon:
             if len(row) < 4:
                 continue
             name, aliases, country, sector = row[:4]
+            role = row[4] if len(row) > 4 else ""
             start = row[5] if len(row) > 5 and row[5] else None
             end = row[6] if len(row) > 6 and row[6] else None
+            igo = self._igo_in(role) if country == "IGO" else None
             for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
                 self.add(form.strip(), Term("holder", fold(form), country=country or None,
                                             sector=sector or None, name=name,
-                                            actor_kind="person", start=start, end=end))
+                                            actor_kind="person", igo_code=igo,
+                                            start=start, end=end))
+
+    def _igo_in(self, role: str) -> str | None:
+        """The IGO code of the organization a role names ("NATO secretary-general")."""
+        tokens = tokenize_key(role)
+        originals = [t.text for t in _tokenizer()(role) if not t.is_space]
+        for size in range(min(len(tokens), MAX_TERM_TOKENS), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                for term in self.lookup(tokens[i:i + size], originals[i:i + size]):
+                    if term.kind == "org" and term.igo_code:
+                        return term.igo_code
+        return None
 
     # -- lookup -----------------------------------------------------------------------------
     def lookup(self, tokens: list[str], originals: list[str]) -> list[Term]:

@@ -61,8 +61,9 @@ def _alt(words) -> str:
 
 _B = r"(?<![\w'])"  # left word boundary that also refuses "'s"-like glue
 _E = r"(?![\w])"
-_MON = (r"(?:" + _alt(w for w in MONTHS if len(w) > 3 and w != "sept") + "|"
-        + _alt(w for w in MONTHS if len(w) <= 3 or w == "sept") + r"\.?)")
+# "May" is a full name: a period after it ends the sentence, it does not abbreviate.
+_MON = (r"(?:" + _alt(w for w in MONTHS if len(w) > 3 and w != "sept") + "|may|"
+        + _alt(w for w in MONTHS if (len(w) <= 3 or w == "sept") and w != "may") + r"\.?)")
 _FULL_MONTHS = {w for w in MONTHS if len(w) > 3 and w != "sept"}
 _MON_FULL = _alt(_FULL_MONTHS)
 _WD = (r"(?:" + _alt(w for w in WEEKDAYS if len(w) > 4) + "|"
@@ -93,6 +94,8 @@ def _year_of(text: str) -> int:
     return century + _SPELLED_TENS[words[1]] + (NUMBERS[words[2]] if len(words) > 2 else 0)
 
 
+# Nouns after which "today's" means the present age, not the day ("today's world").
+_GENERIC_TODAY = _alt(_WORDS["generic_after_todays"])
 # Modifiers kept inside a DATE span that do not change its TIMEX3 value at this granularity.
 _PRE = (r"(?:(?:the\s+)?(?:(?:very\s+)?(?:early|late|mid)|middle\s+of|end\s+of|beginning\s+of|"
         r"start\s+of|first\s+half\s+of|second\s+half\s+of)(?:\s+|-)(?:the\s+)?)")
@@ -135,7 +138,9 @@ class Context:
     text: str
     pub: dt.date
     ref: dt.date | None = None  # last full date mentioned
-    quarter: str | None = None  # last quarter mentioned ("1989-Q3")
+    ref_month: tuple[int, int] | None = None  # last (year, month) mentioned, at month or finer
+    ref_year: int | None = None  # last year mentioned, at year granularity or finer
+    quarter: str | None = None  # last completed quarter mentioned ("1989-Q3")
     _tense: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
@@ -144,7 +149,10 @@ class Context:
             if _REPORTED.search(self.text[max(0, start - 16):start]):
                 self._tense[key] = "PAST"  # "said Wednesday it would ...": the saying is dated
             elif _DEADLINE.search(self.text[max(0, start - 16):start]):
-                self._tense[key] = "PRESENT"  # "until mid-November", "effective Feb. 1": nearest
+                # "until mid-November", "effective Feb. 1": the nearest one, unless the verb
+                # looks ahead ("will double its flights by August")
+                verb = _tense(self.doc, start, end)
+                self._tense[key] = "FUTURE" if verb == "FUTURE" else "PRESENT"
             else:
                 self._tense[key] = _tense(self.doc, start, end)
         return self._tense[key]
@@ -195,8 +203,13 @@ def _tense(doc, start: int, end: int) -> str | None:
         return "FUTURE"  # "would travel Thursday", "could come as early as Tuesday"
     if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ == "be":
         return "FUTURE"  # "is to resume trading Tuesday"
-    if tok.lemma_ in _SCHEDULE_VERBS:
-        return "FUTURE"  # "planned a demonstration on Saturday", "a summit set for April"
+    if tok.lemma_ in _SCHEDULE_VERBS and not (tok.tag_ == "VBD" and span.start < tok.i):
+        # "planned a rally on Saturday", "a summit set for April" look ahead; but "On Friday,
+        # the government planned ..." dates the planning, and "a service planned for Saturday
+        # was canceled" is told in the past.
+        if tok.tag_ == "VBN" and not aux and _told_in_past(tok):
+            return "PAST"
+        return "FUTURE"
     if tok.tag_ == "VBD" or aux & _PAST_AUX:
         return "PAST"
     if tok.tag_ == "VBN":  # "is heard in May" is a present passive; "signed Friday" is past
@@ -204,6 +217,20 @@ def _tense(doc, start: int, end: int) -> str | None:
     if tok.tag_ in ("VBZ", "VBP"):
         return "PAST" if tok.lemma_ in _REPORT_VERBS else "PRESENT"
     return None
+
+
+def _told_in_past(tok) -> bool:
+    """Whether the verb above ``tok`` (a participle modifying a noun) is in the past tense."""
+    head = tok.head
+    for _ in range(MAX_HEAD_HOPS):
+        if head.pos_ in ("VERB", "AUX") and head is not tok:
+            return head.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had")
+                for c in head.children)
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 # -- calendar arithmetic -----------------------------------------------------------------------
@@ -363,7 +390,7 @@ RULES: list[Rule] = []
 
 def rule(pattern: str, flags: int = re.I, prio: int = 0):
     """Register a handler ``f(match, ctx) -> Found | None`` for ``pattern``."""
-    compiled = re.compile(_B + pattern + _E, flags)
+    compiled = re.compile(_B + "(?:" + pattern + ")" + _E, flags)
 
     def wrap(func):
         RULES.append((func.__name__, compiled, func, prio))
@@ -381,8 +408,24 @@ def _month_ok(m: re.Match, ctx: Context, group: str = "mon", cue_needed: bool = 
     key = word.lower().rstrip(".")
     if key in AMBIGUOUS_MONTHS and not word[0].isupper():
         return False
+    if cue_needed and _label_at(ctx.doc, m.start(group)) == "PERSON":
+        return False  # "Jan Kavan", "April Ryan"
     if cue_needed and (key in ("may", "march") or (key not in _FULL_MONTHS and not word.endswith("."))):
         return bool(_MONTH_CUES.search(ctx.text[max(0, m.start() - 30):m.start()]))
+    return True
+
+
+def _is_title(m: re.Match, ctx: Context) -> bool:
+    """Whether a capitalized match is part of a name ("USA Today", ABC's "This Week")."""
+    words = m.group(0).split()
+    if not all(w[0].isupper() for w in words):
+        return False
+    before = ctx.text[:m.start()].rstrip()
+    if not before or before[-1] in ".!?:;":
+        return False  # capitalized because it opens a sentence
+    if before[-1] in "\"“`'(\n" or ctx.text[m.start() - 1] == "\n":
+        # after an opening quote: a title only when the quotation ends with it or a name goes on
+        return bool(re.match(r"[,.]?[\"”']|\s+[A-Z]\w*\s+[A-Z]", ctx.text[m.end():m.end() + 30]))
     return True
 
 
@@ -463,10 +506,13 @@ def month_alone(m, ctx):
       + _PRE + r"?(?P<year>" + _YEAR + r")(?!\s*(?:%|percent|per\s*cent)|-\d|s\b|'s\b)")
 def year(m, ctx):
     pre = ctx.text[max(0, m.start() - 2):m.start()]
+    prefix = re.search(r"(?<![\w-])(?:post|pre)-$", ctx.text[max(0, m.start() - 6):m.start()], re.I)
+    if prefix:  # "post-1959 politics": the year the period is counted from
+        return _found(m, "DATE", m.group("year"), start=m.start() - len(prefix.group(0)))
     if pre.endswith(("$", "#", "-")) or re.search(r"\d[,.]?$", pre):
         return None
     start = m.start("year")
-    if _counts_things(ctx.doc, start):
+    if not m.group("mod") and _counts_things(ctx.doc, start):
         return None
     label = _label_at(ctx.doc, start)
     if label in NOT_YEAR_LABELS and not m.group("mod") and not _YEAR_CUES.search(
@@ -557,6 +603,10 @@ def season(m, ctx):
       r"(?P<d>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>" + _PART + "))?")
 def deictic_day(m, ctx):
     word = _g(m, "d")
+    if _is_title(m, ctx):
+        return None  # "USA Today", "VOA Today"
+    if word == "today" and re.match(r"'s\s+" + _GENERIC_TODAY, ctx.text[m.end():m.end() + 20], re.I):
+        return None  # "today's world", "today's youth": the present age, not the day
     if word == "tomorrow" and re.search(r"\bof\s+$", ctx.text[max(0, m.start() - 4):m.start()]):
         return None  # "the people of tomorrow"
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[word]
@@ -582,14 +632,34 @@ def part_of_today(m, ctx):
     return _found(m, "TIME", f"{day.isoformat()}T{PARTS[part]}", "all")
 
 
+@rule(r"(?:(?<=\bin\s)the|(?:early|mid|late)(?:\s+|-))\s*(?P<part>" + _PART + r")"
+      r"(?!\s+(?:of|paper|papers|news|edition|show|star|prayers?)\b)")
+def part_alone(m, ctx):
+    """"in the morning", "by mid-afternoon": that part of the day the story is telling."""
+    if re.match(r"\s*(?:yesterday|today|tomorrow|\w+day\b)", ctx.text[m.end():m.end() + 12], re.I):
+        return None  # "mid-afternoon yesterday" is read whole by another rule
+    code = PARTS[_g(m, "part")]
+    return _found(m, "TIME", f"{ctx.pub.isoformat()}T{code}", "all",
+                  anchored=lambda f, c: f"{(c.ref or c.pub).isoformat()}T{code}")
+
+
 @rule(r"(?:(?P<mod>last|next|this(?:\s+past|\s+coming)?|(?:early|late|earlier|later)(?:\s+on)?"
-      r"|each|every)\s+)?(?P<wd>" + _WD + r")(?P<pl>s)?(?:\s+(?P<part>" + _PART + r")(?P<pl2>s)?)?")
+      r"|each|every|the\s+(?:previous|preceding|following))\s+)?(?P<wd>" + _WD + r")(?P<pl>s)?"
+      r"(?:\s+(?P<part>" + _PART + r")(?P<pl2>s)?)?")
 def weekday(m, ctx):
     wd = WEEKDAYS[_g(m, "wd").rstrip(".")]
     mod = _g(m, "mod")
     part = f"T{PARTS[_g(m, 'part')]}" if m.group("part") else ""
     if mod in ("each", "every") or m.group("pl") or m.group("pl2"):
         return _found(m, "SET", f"XXXX-WXX-{wd}{part}")
+    if mod.startswith("the "):  # "the previous Friday": the one before the last date told
+        sign = 1 if mod.endswith("following") else -1
+
+        def anchored(found: Found, c: Context) -> str:
+            base = c.ref or c.pub
+            step = ((wd - base.isoweekday()) * sign) % 7 or 7
+            return (base + dt.timedelta(days=sign * step)).isoformat() + part
+        return _found(m, "TIME" if part else "DATE", anchored(None, ctx), "all", anchored=anchored)
     if mod.startswith("this "):
         mod = "last" if "past" in mod else "next"
     elif mod not in ("last", "next", "this"):
@@ -607,9 +677,8 @@ _REL_UNIT = r"(?P<u>week|weekend|month|year|quarter|decade|century|fiscal\s+year
       r"the\s+(?:past|last|next|coming|current|previous|following|preceding)|past|coming|"
       r"previous|current)\s+" + _REL_UNIT)
 def relative_unit(m, ctx):
-    if m.group(0).istitle() and m.start() > 0 and ctx.text[m.start() - 1] not in "\n.\"'`(":
-        if not re.search(r"[.!?]\s+$", ctx.text[max(0, m.start() - 3):m.start()]):
-            return None  # a title mid-sentence: ABC's "This Week"
+    if _is_title(m, ctx):
+        return None  # ABC's "This Week"
     rel = _g(m, "rel").split()[-1]
     if "this" in _g(m, "rel") and "past" in _g(m, "rel"):
         rel = "last"
@@ -690,14 +759,16 @@ def ago(m, ctx):
     return _found(m, "DATE", value, rel)
 
 
-@rule(r"(?P<n>a|an|one)\s+(?P<u>year|month)\s+(?P<dir>earlier|before|later|after)"
-      r"(?!\s+(?:than|that|the|a|an|his|her|its|their)\b)")
+# "before"/"after" only when nothing follows: "a year after he was killed" is a length of time
+# measured from an event, not a date.
+@rule(r"(?P<n>a|an|one)\s+(?P<u>year|month)\s+(?:(?P<dir>earlier|later)"
+      r"(?!\s+(?:than|that|the|a|an|his|her|its|their)\b)|(?P<dir2>before|after)(?=\s*[,.;:!?)]|\s*$))")
 def unit_earlier(m, ctx):
-    sign = -1 if _g(m, "dir") in ("earlier", "before") else 1
-    unit = m.group("u")
+    sign = -1 if (_g(m, "dir") or _g(m, "dir2")) in ("earlier", "before") else 1
+    unit = m.group("u").lower()
 
     def anchored(found: Found, c: Context) -> str:
-        if unit.lower() == "year" and sign < 0 and c.quarter:
+        if unit == "year" and sign < 0 and c.quarter:
             return _year_ago_anchor(found, c)
         return _shift(c.ref or c.pub, 1, unit, sign)[0]
     return _found(m, "DATE", _shift(ctx.pub, 1, unit, sign)[0], "all", anchored=anchored)
@@ -757,21 +828,21 @@ def narrative(m, ctx):
     direction = _g(m, "dir") or _g(m, "dir3")
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
             "before": -1}.get(direction, 0)
-    ctx_base = ctx.ref or ctx.pub
 
-    def value(base: dt.date) -> str:
+    def value(c: Context) -> str:
+        base = c.ref or c.pub
         if unit in ("day", *PARTS):
             day = base + dt.timedelta(days=step)
             return day.isoformat() + ("" if unit == "day" else f"T{PARTS[unit]}")
         if unit == "week":
             return _iso_week(base + dt.timedelta(weeks=step))
-        if unit == "month":
-            y, mo = _add_months(base.year, base.month, step)
+        if unit == "month":  # "the following month": after the last month named, not day
+            y, mo = c.ref_month or (base.year, base.month)
+            y, mo = _add_months(y, mo, step)
             return f"{y}-{mo:02d}"
-        return str(base.year + step)
+        return str((c.ref_year or base.year) + step)  # "later that year" after "June 1998"
     type_ = "TIME" if unit in PARTS else "DATE"
-    return _found(m, type_, value(ctx_base), "all",
-                  anchored=lambda f, c: value(c.ref or c.pub))
+    return _found(m, type_, value(ctx), "all", anchored=lambda f, c: value(c))
 
 
 @rule(prio=1, pattern=r"(?:(?P<every>every|each|per|a)\s+(?:(?P<n>other|" + _NUM + r")\s+)?(?P<u>" + _UNIT
@@ -828,6 +899,30 @@ def duration(m, ctx):
     return _found(m, "DURATION", _duration(n, unit))
 
 
+# Half a unit written out in the next smaller one, as TimeML does ("2 1/2 years" = P2Y6M); units
+# without a natural smaller one keep a decimal fraction, which ISO 8601 allows on the last field.
+_HALF = {"Y": "6M", "D": "T12H", "H": "30M", "M_time": "30S"}
+
+
+@rule(_MODS + r"?(?:(?P<n>\d+)\s+1/2|(?P<w>" + _NUM + r")\s+and\s+a\s+half)\s+(?P<u>" + _UNIT
+      + r")|" + _MODS + r"?(?P<a>an?|one)\s+(?P<u1>" + _alt(UNITS) + r")\s+and\s+a\s+half")
+def half_duration(m, ctx):
+    """"2 1/2 years", "two and a half hours", "a minute and a half"."""
+    if m.group("u1"):
+        n, unit = 1, _g(m, "u1")
+    else:
+        n, unit = _number(m.group("n") or m.group("w")), _g(m, "u")
+    if not isinstance(n, int):
+        return None
+    letter, mult, is_time = _unit(unit)
+    if mult != 1:
+        return _found(m, "DURATION", _duration(n + 0.5, unit))
+    half = _HALF.get("M_time" if (letter == "M" and is_time) else letter)
+    if half is None:
+        return _found(m, "DURATION", _duration(n + 0.5, unit))
+    return _found(m, "DURATION", f"P{'T' if is_time else ''}{n}{letter}{half}")
+
+
 @rule(r"(?:(?P<n>" + _NUM + r")|(?P<u0>day|year|week|month|decades?|hour|weeks|months|years))"
       r"-(?:(?P<u>" + _UNIT + r")-)?(?:long|old)")
 @rule(r"(?P<n>" + _NUM + r")-(?P<u>" + _alt(UNITS) + r")(?!-old)")
@@ -872,6 +967,12 @@ def vague_period(m, ctx):
 def the_year(m, ctx):
     """"for the year", "the full year", "by year-end": the current year of the report."""
     return _found(m, "DATE", str(ctx.pub.year), "all")
+
+
+@rule(r"the\s+(?:(?:latest|last|previous|current)\s+)?(?:fiscal\s+)?year(?=\s+(?:ended|ending|that\s+ended)\b)")
+def year_ended(m, ctx):
+    """"for the year ended Sept. 30": a twelve-month reporting period, TimeML's P1Y duration."""
+    return _found(m, "DURATION", "P1Y")
 
 
 @rule(r"current(?=\s+[a-z])")
@@ -921,6 +1022,21 @@ def bare_period(m, ctx):
     if re.match(r"\s*(?:of|ago|old|later|earlier|before|after|since|to come)\b", after):
         return None
     return _found(m, "DURATION", _duration(None, _g(m, "u")))
+
+
+@rule(r"soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?P<oneday>one\s+day)")
+def vague_future(m, ctx):
+    """"soon", "will one day be": an unspecified time ahead (TimeML FUTURE_REF)."""
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    if m.group("oneday"):
+        # only the adverb after a modal ("will one day be"), not the length ("in one day")
+        if not re.search(r"\b(?:will|would|could|might|may|can|'ll)\s+$", before):
+            return None
+    elif re.search(r"\b(?:as|how|too)\s+$", before):
+        return None  # "as soon", "how soon", "too soon" compare, they do not date
+    if ctx.tense(m.start(), m.end()) == "PAST":
+        return None  # "was soon released": soon after a past event, not ahead of the report
+    return _found(m, "DATE", "FUTURE_REF")
 
 
 @rule(_alt(REFERENCES))
@@ -1079,6 +1195,33 @@ def _trim(text: str, item: Found) -> Found:
     return item
 
 
+def _remember(ctx: Context, item: Found) -> None:
+    """Update the narrative's anchors (last day, month, year, quarter) with a resolved value."""
+    value = item.value
+    if item.type == "DURATION" and value in ("P6M", "P9M"):
+        ctx.quarter = None  # "for the nine months ... a year earlier": no longer one quarter
+        return
+    if item.type not in ("DATE", "TIME"):
+        return
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\dX])", value)
+    if m:
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        ctx.ref_year = year
+        if month:
+            ctx.ref_month = (year, int(month))
+        if day and _valid_day(year, int(month), int(day)):
+            ctx.ref = dt.date(year, int(month), int(day))
+    q = re.fullmatch(r"(\d{4})-Q(\d)", value)
+    if q and item.anchored is None:
+        # Only a quarter already over when the story was written can be "the quarter" whose
+        # results are reported; "a fourth-quarter charge" in November looks ahead.
+        year, n = int(q.group(1)), int(q.group(2))
+        if (year, n) < (ctx.pub.year, _quarter(ctx.pub)):
+            ctx.quarter = value
+    elif re.fullmatch(r"\d{4}-H\d", value):
+        ctx.quarter = None
+
+
 def find_times(doc, published: dt.date | None) -> list[dict]:
     """TIMEX3-style time expressions of ``doc`` (a spaCy Doc), normalized against ``published``.
 
@@ -1095,12 +1238,7 @@ def find_times(doc, published: dt.date | None) -> list[dict]:
         _trim(text, item)
         if item.anchored is not None:
             item.value = item.anchored(item, ctx)
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", item.value):
-            ctx.ref = dt.date.fromisoformat(item.value)
-        elif re.fullmatch(r"\d{4}-Q\d", item.value) and item.anchored is None:
-            ctx.quarter = item.value
-        elif item.value in ("P6M", "P9M") or re.fullmatch(r"\d{4}-H\d", item.value):
-            ctx.quarter = None  # "for the nine months ... a year earlier": no longer one quarter
+        _remember(ctx, item)
         value = _mask(item.value, item.relative) if published is None else item.value
         out.append({"text": text[item.start:item.end], "start": item.start, "end": item.end,
                     "value": value, "type": item.type})

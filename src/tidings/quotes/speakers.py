@@ -115,7 +115,7 @@ class SpeakerResolver:
 
     def _title_gender(self, ent) -> str | None:
         doc = self.doc
-        for tok in list(doc[max(0, ent.start - 3):ent.start]) + [doc[ent.end]] * (ent.end < len(doc)):
+        for tok in list(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))]):
             kind = self.words.get(tok.lower_)
             if kind in ("male", "female"):
                 return "m" if kind == "male" else "f"
