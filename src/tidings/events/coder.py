@@ -31,6 +31,8 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "battle", "skirmish", "spar", "feud"}
 # Force postures (CAMEO 15): the object is one's own force, never the target.
 FORCE_ROOTS = {"15"}
+# Modals that turn a reported clause into a demand on its subject ("Y must disarm").
+OBLIGATION_AUX = {"must", "should"}
 # Determiners of an event noun that points back to an act told elsewhere ("the killing").
 DEFINITE = {"the", "this", "that", "these", "those"}
 # Verbs whose that-clause is reported, not asserted by the article.
@@ -131,6 +133,8 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return
     if trig.pattern is not None and trig.pattern.cameo[:2] == "04":
         return  # "called X to congratulate him" is a phone call, not an appeal
+    if name in SAY_FRAMES and _obligation(trig, found):
+        return
     emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
     if emb is None or not emb.code:
         if trig.pattern is None:
@@ -145,6 +149,28 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return
     trig.code, trig.embedded, trig.frame_derived = code, emb, True
     emb.suppressed = True
+
+
+def _obligation(trig: Trigger, found: dict) -> bool:
+    """"X said Y must / should ...": a demand on Y (CAMEO 10), coded from what Y must do."""
+    for clause in trig.tok.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS:
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & OBLIGATION_AUX:
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+            return False  # "we must ..." is the speaker's own resolve, not a demand
+        emb = found.get(clause.i)
+        code = lexicon().frame_code("demand", emb.code) if emb is not None and emb.code else None
+        if emb is not None:
+            emb.suppressed = True  # what Y must do has not happened
+        trig.code = code or "100"
+        trig.accuses = Trigger(clause, trig.code, None)  # its subject is the target
+        trig.frame_derived = True
+        return True
+    return False
 
 
 def _embedded(tok, found: dict, say: bool) -> Trigger | None:
@@ -267,6 +293,9 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
                 tgt.extend(c for c in x.children if c.dep_ in ("dative", "dobj"))
                 tgt.extend(roles.prep_objects(x))
         tgt.extend(weak)
+        if head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            # "summoned the ambassador to complain about X": the one summoned hears it
+            tgt.extend(c for c in head.head.children if c.dep_ == "dobj")
     else:  # a nominal event
         src.append(roles.actor_modifier(tok))
         src.append(roles.agent_of(tok))

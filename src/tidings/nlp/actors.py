@@ -220,6 +220,8 @@ def _best_term(terms: list[Term], span) -> Term | None:
             if kind in ("holder", "org", "country", "capital", "people", "adjective") \
                     and not capitalized:
                 continue
+            if kind == "role" and len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
+                continue  # "general election", "official figures": not people
             return term
     return None
 
@@ -428,7 +430,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         name = name_span.text
         person_tokens = tuple(fold(t.text) for t in name_span if not t.is_punct)
         if head.kind == "holder":
-            name = head.term.name
+            # the name as the article writes it ("Adel Abdul Mahdi"), not the lexicon's
+            # spelling ("Adil Abdul-Mahdi"): readers search for what they read
             if country is None:
                 country = head.term.country
                 igo = head.term.igo_code
@@ -456,7 +459,6 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
     elif head.kind == "people":
         kind = "group"
         sector = "CVL"
-        name = head.term.name + (" people" if False else "")
         name = span.text
     else:  # role
         kind = head.term.actor_kind or "group"

@@ -512,7 +512,7 @@ def year(m, ctx):
     if pre.endswith(("$", "#", "-")) or re.search(r"\d[,.]?$", pre):
         return None
     start = m.start("year")
-    if not m.group("mod") and _counts_things(ctx.doc, start):
+    if not m.group("mod") and (_counts_things(ctx.doc, start) or _names_a_thing(ctx.doc, start)):
         return None
     label = _label_at(ctx.doc, start)
     if label in NOT_YEAR_LABELS and not m.group("mod") and not _YEAR_CUES.search(
@@ -1024,7 +1024,7 @@ def bare_period(m, ctx):
     return _found(m, "DURATION", _duration(None, _g(m, "u")))
 
 
-@rule(r"soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?P<oneday>one\s+day)")
+@rule(r"soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?P<oneday>one\s+day)", prio=1)
 def vague_future(m, ctx):
     """"soon", "will one day be": an unspecified time ahead (TimeML FUTURE_REF)."""
     before = ctx.text[max(0, m.start() - 8):m.start()].lower()
@@ -1148,6 +1148,22 @@ def _counts_things(doc, char: int) -> bool:
     return (tok.dep_ == "nummod" and head.i == tok.i + 1 and head.tag_ == "NNS"
             and not (tok.i > 0 and (doc[tok.i - 1].pos_ in ("DET", "PRON")
                                     or doc[tok.i - 1].tag_ == "POS")))
+
+
+def _names_a_thing(doc, char: int) -> bool:
+    """Whether the year at ``char`` is part of a name ("Orion 1980") or a model ("Kopp's 1987
+    Chevrolet") rather than a date."""
+    if doc is None:
+        return False
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span) or span[0].i == 0:
+        return False
+    tok = span[0]
+    prev = doc[tok.i - 1]
+    if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in MONTHS and not tok.is_sent_start:
+        return True
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return prev.tag_ == "POS" and nxt is not None and nxt.pos_ == "PROPN"
 
 
 def _candidates(ctx: Context) -> list[Found]:
