@@ -85,7 +85,7 @@ def test_city_as_modifier_gives_the_country(extract):
 
 
 def test_bare_institution_joins_the_one_named_with_its_country(extract):
-    text = "Kenya's parliament voted on Tuesday. The parliament's decision angered unions."
+    text = "Kenya's parliament voted on Tuesday. The parliament's decision was welcomed by unions."
     actors = _actors(extract, text)
     actor = _find(actors, "Kenya's parliament")
     assert "parliament" in actor[5] and actor[4] == "KENLEG"

@@ -115,3 +115,86 @@ def test_contract_fields(nlp):
                 "place", "negated", "modality", "confidence"):
         assert key in ev
     assert ev["sentence"][ev["trigger_span"][0] - ev["start"]:].startswith("praised")
+
+
+# --- v2 constructions (sentences written for these tests) ---------------------------------
+
+def test_means_adjunct_on_clause_verb_folds_into_act(nlp):
+    evs = events(nlp, "The feud began with the Freedonian killing of a Ruritanian general in a drone strike.")
+    assert len([e for e in evs if e["plover"] == "ASSAULT"]) == 1
+
+
+def test_definite_bare_event_noun_is_not_a_new_event(nlp):
+    evs = events(nlp, "Officials said the soldiers used in the killing had crossed the river.")
+    assert not any(e["plover"] == "ASSAULT" for e in evs)
+
+
+def test_topic_object_is_not_a_side(nlp):
+    evs = events(nlp, "The Freedonian delegation discussed the withdrawal of Ruritanian troops.")
+    assert not any(e["target"] and "troops" in e["target"]["name"] for e in evs)
+
+
+def test_conjoined_subjects_of_reciprocal_act(nlp):
+    evs = events(nlp, "Freedonia and Ruritania agreed to hold joint naval exercises.")
+    assert any(names(e) == ("Freedonia", "Ruritania") and e["plover"] == "AGREE" for e in evs)
+
+
+def test_conjoined_subjects_of_one_way_act_are_not_paired(nlp):
+    evs = events(nlp, "Freedonia and Ruritania condemned the bombing.")
+    assert not any(names(e) == ("Freedonia", "Ruritania") for e in evs)
+
+
+def test_event_noun_modifying_effort_noun(nlp):
+    evs = events(nlp, "Freedonia launched a mediation effort between Ruritania and Sylvania.")
+    ev = next(e for e in evs if e["plover"] == "CONSULT")
+    assert ev["source"]["name"] == "Freedonia" and ev["target"]["name"] in ("Ruritania", "Sylvania")
+
+
+def test_event_noun_modifying_ordinary_noun_is_not_an_event(nlp):
+    evs = events(nlp, "Freedonia bought attack helicopters from Ruritania.")
+    assert not any(e["plover"] == "ASSAULT" for e in evs)
+
+
+def test_war_between_is_a_state_not_an_act(nlp):
+    evs = events(nlp, "The long war between Freedonia and Ruritania began years ago.")
+    assert not evs
+
+
+def test_force_posture_target_is_where_the_force_goes(nlp):
+    evs = events(nlp, "Freedonia mobilized its army for an offensive against Ruritania.")
+    ev = next(e for e in evs if e["plover"] == "MOBILIZE")
+    assert names(ev) == ("Freedonia", "Ruritania")
+
+
+def test_alert_posture(nlp):
+    evs = events(nlp, "Freedonian troops remained on alert along the border with Ruritania.")
+    assert any(e["plover"] == "MOBILIZE" for e in evs)
+
+
+def test_reported_obligation_is_a_demand(nlp):
+    evs = events(nlp, "Freedonia said Ruritania must release the detained sailors.")
+    ev = next(e for e in evs if e["source"] and e["source"]["name"] == "Freedonia")
+    assert ev["plover"] == "REQUEST" and ev["root"] == "10" and ev["target"]["name"] == "Ruritania"
+    assert not any(e["root"] == "08" for e in evs)  # the release has not happened
+
+
+def test_general_obligation_is_not_a_demand(nlp):
+    evs = events(nlp, "Freedonia said no outsiders should decide its future.")
+    assert not any(e["root"] == "10" for e in evs)
+
+
+def test_purpose_clause_target_is_the_summoned(nlp):
+    evs = events(nlp, "Freedonia summoned the Ruritanian ambassador to complain about spying.")
+    ev = next(e for e in evs if e["plover"] == "ACCUSE")
+    assert "ambassador" in ev["target"]["name"]
+
+
+def test_new_codebook_triggers(nlp):
+    cases = {
+        "Freedonia suspended food supplies to Ruritania.": "SANCTION",
+        "Freedonia shared evidence with Ruritania.": "COOPERATE",
+        "Freedonian police dispersed Ruritanian protesters.": "ASSAULT",
+        "The Freedonian president granted a pardon to the Ruritanian journalist.": "RETREAT",
+    }
+    for text, kind in cases.items():
+        assert any(e["plover"] == kind for e in events(nlp, text)), text

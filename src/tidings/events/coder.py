@@ -160,8 +160,9 @@ def _obligation(trig: Trigger, found: dict) -> bool:
         if not auxes & OBLIGATION_AUX:
             continue
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
-            return False  # "we must ..." is the speaker's own resolve, not a demand
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") \
+                or any(c.lower_ == "no" for c in subj.children):
+            return False  # "we must ...", "no one should ...": resolve or principle, not a demand
         emb = found.get(clause.i)
         code = lexicon().frame_code("demand", emb.code) if emb is not None and emb.code else None
         if emb is not None:
@@ -518,8 +519,9 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
         # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None:
-        targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
-        guessed += bool(targets)
+        if trig.accuses is None:  # a reported clause names its own subject: no guessing there
+            targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
+            guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
     if not sources and not targets:

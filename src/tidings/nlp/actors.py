@@ -300,36 +300,48 @@ def _is_possessive(token) -> bool:
 
 
 def _runs(doc, pieces: list[_Piece]) -> list[list[_Piece]]:
-    """Group pieces into runs: adjacent pieces joined by possessives, hyphens or title words."""
+    """Group pieces into runs: one noun phrase each ("Iraq's top Shi'ite Muslim cleric")."""
     runs: list[list[_Piece]] = []
     current: list[_Piece] = []
-    last_end = None
     for piece in pieces:
-        if current and _joinable(doc, last_end, piece.start):
+        if current and _joinable(doc, current[-1], piece):
             current.append(piece)
         else:
             if current:
                 runs.append(current)
             current = [piece]
-        last_end = piece.end
     if current:
         runs.append(current)
     return runs
 
 
-def _joinable(doc, gap_start: int, gap_end: int) -> bool:
-    """Tokens between two pieces that keep them in one noun phrase."""
-    if doc[gap_start].sent.start != doc[gap_end].sent.start if gap_end < len(doc) else True:
+# Most words between two pieces of one title ("Iraq's top Shi'ite Muslim cleric").
+MAX_TITLE_GAP = 4
+
+
+def _joinable(doc, a: _Piece, b: _Piece) -> bool:
+    """Two pieces belong to one noun phrase: adjacent (or joined by a possessive or hyphen),
+    or with title words between them that the parse attaches inside the phrase."""
+    if b.start >= len(doc) or doc[a.start].sent.start != doc[b.start].sent.start:
         return False
-    for token in doc[gap_start:gap_end]:
-        if _is_possessive(token) or token.text in ("-", "\u2013"):
-            continue
-        if token.pos_ in TITLE_FILLER_POS and not token.text[:1] in "\"\u201c\u201d":
-            continue
-        if token.dep_ in ("amod", "compound") and token.head.i >= gap_end:
-            continue  # "Burkina Faso's ruling junta": a participle inside the phrase
+    gap = doc[a.end:b.start]
+    if len(gap) > MAX_TITLE_GAP:
         return False
-    return gap_end - gap_start <= 4
+    if all(_is_possessive(t) or t.text in ("-", "\u2013") for t in gap):
+        return True
+    if not all(t.pos_ in TITLE_FILLER_POS or _is_possessive(t) or t.text in ("-", "\u2013")
+               or t.dep_ in ("amod", "compound") for t in gap):
+        return False
+    # "Iraq's top Shi'ite Muslim cleric": the first piece hangs (through the title words)
+    # on the second; "the parliament's decision angered unions" does not
+    token = doc[a.start:a.end].root
+    for _ in range(MAX_TITLE_GAP + 2):
+        if b.start <= token.i < b.end:
+            return True
+        if token.head is token or not (a.start <= token.head.i < b.end):
+            return False
+        token = token.head
+    return False
 
 
 def _code(country: str | None, sector: str | None, igo_code: str | None = None) -> str | None:
