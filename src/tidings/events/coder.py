@@ -98,6 +98,8 @@ def _triggers(sent) -> list[Trigger]:
     lex = lexicon()
     found: dict[int, Trigger] = {}
     for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW"):
+            continue  # part of a name ("Organisation of Islamic Cooperation"), not an act
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)

@@ -409,7 +409,7 @@ def _month_ok(m: re.Match, ctx: Context, group: str = "mon", cue_needed: bool = 
     if key in AMBIGUOUS_MONTHS and not word[0].isupper():
         return False
     if cue_needed and _label_at(ctx.doc, m.start(group)) == "PERSON":
-        return False  # "Jan Kavan", "April Ryan"
+        return False  # a first name that is a month word ("April Smith")
     if cue_needed and (key in ("may", "march") or (key not in _FULL_MONTHS and not word.endswith("."))):
         return bool(_MONTH_CUES.search(ctx.text[max(0, m.start() - 30):m.start()]))
     return True
@@ -1151,8 +1151,8 @@ def _counts_things(doc, char: int) -> bool:
 
 
 def _names_a_thing(doc, char: int) -> bool:
-    """Whether the year at ``char`` is part of a name ("Orion 1980") or a model ("Kopp's 1987
-    Chevrolet") rather than a date."""
+    """Whether the year at ``char`` is part of a name ("Expo 1992") or a model ("the dealer's 1990
+    Ford") rather than a date."""
     if doc is None:
         return False
     span = doc.char_span(char, char + 1, alignment_mode="expand")
