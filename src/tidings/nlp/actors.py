@@ -220,8 +220,11 @@ def _best_term(terms: list[Term], span) -> Term | None:
             if kind in ("holder", "org", "country", "capital", "people", "adjective") \
                     and not capitalized:
                 continue
-            if kind == "role" and len(span) == 1 and span[0].pos_ not in ("NOUN", "PROPN"):
-                continue  # "general election", "official figures": not people
+            if kind == "role" and len(span) == 1 and (
+                    span[0].pos_ in ("VERB", "AUX", "ADV", "ADP") or
+                    (span[0].pos_ == "ADJ" and span[0].dep_ in ("amod", "acomp", "advmod"))):
+                continue  # "general election", "official figures": not people; "the
+                # displaced" (an adjective as the noun phrase's head) still is
             return term
     return None
 
@@ -371,6 +374,12 @@ def _place_country(text: str) -> str | None:
     return max(places, key=lambda p: (p.kind == "country", p.population)).country
 
 
+def _is_city(text: str) -> bool:
+    from tidings.nlp import gazetteer
+
+    return any(p.kind == "city" for p in gazetteer.load().lookup(text))
+
+
 def _name_place_country(span) -> str | None:
     """The country of the first place named inside an organization's name."""
     tokens = [t for t in span if t.text[:1].isupper()]
@@ -468,6 +477,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
                                   if not t.is_punct)
             if roles:
                 sector = roles[-1].term.sector
+            elif _is_city(name):
+                kind, sector = "group", "CVL"  # "Mariupol" tagged ORG: its people
     elif head.kind == "people":
         kind = "group"
         sector = "CVL"
@@ -525,6 +536,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         key = ("org", fold(name))
     else:
         key = ("group", country, sector, fold(doc[head.start:head.end].lemma_))
+    if head.kind == "role" and sector is None and country is None:
+        return []  # "the group", "the organization": nothing to code without a modifier
     start_char = span.start_char
     if doc[first.start].pos_ == "DET":
         start_char = doc[first.start + 1].idx
