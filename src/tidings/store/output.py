@@ -1,0 +1,96 @@
+"""Query results out: a readable table on a terminal, CSV/TSV/JSON/JSON Lines for
+programs, Parquet written by DuckDB itself."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal
+import json
+import sys
+from typing import IO
+
+from tidings.errors import OptionError
+
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "parquet")
+# Widest a table cell gets on a terminal; longer values (sentences, URLs) are cut with "…".
+TABLE_CELL = 48
+
+
+def default_format(stream: IO = sys.stdout) -> str:
+    """table on a terminal; CSV with a header when piped or redirected."""
+    return "table" if stream.isatty() else "csv"
+
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return value
+
+
+def write(con, sql: str, params: list, fmt: str, output: str | None = None) -> int:
+    """Run ``sql`` and write its rows as ``fmt`` to ``output`` (or stdout); returns rows."""
+    if fmt not in FORMATS:
+        raise OptionError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    if fmt == "parquet":
+        if not output:
+            raise OptionError("--format parquet: give --output FILE (Parquet is binary)")
+        escaped = output.replace("'", "''")
+        con.execute(f"COPY ({sql}) TO '{escaped}' (FORMAT PARQUET)", params)
+        return con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    cursor = con.execute(sql, params)
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            write_rows(columns, rows, fmt, stream)
+    else:
+        write_rows(columns, rows, fmt, sys.stdout)
+    return len(rows)
+
+
+def write_rows(columns: list[str], rows: list[tuple], fmt: str, stream: IO) -> None:
+    if fmt in ("csv", "tsv"):
+        writer = csv.writer(stream, delimiter="," if fmt == "csv" else "\t",
+                            lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+    elif fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps({c: _plain(v) for c, v in zip(columns, row)},
+                                    ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump([{c: _plain(v) for c, v in zip(columns, row)} for row in rows], stream,
+                  ensure_ascii=False, indent=2)
+        stream.write("\n")
+    elif fmt == "table":
+        _table(columns, rows, stream)
+    else:
+        raise OptionError(f"--format: {fmt!r} cannot be written to a text stream")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    value = _plain(value)
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _table(columns: list[str], rows: list[tuple], stream: IO) -> None:
+    cells = [[_short(_cell(v)) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
+    stream.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
+    stream.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"

@@ -1,0 +1,105 @@
+"""The store's tables, its schema version and the migrations between versions.
+
+Raw reports (``event_mentions``) are never deleted; a distinct event (``events``) is the
+group of reports with the same source, target and CAMEO code within the date window.
+Counts (num_mentions, num_sources, num_articles) are computed in the ``event_stats`` view
+so they can never disagree with the mentions after a crash.
+"""
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Each migration takes the database from version N-1 to N; index 0 creates version 1.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE IF NOT EXISTS settings (
+               key VARCHAR PRIMARY KEY, value VARCHAR)""",
+        """CREATE TABLE articles (
+               id VARCHAR PRIMARY KEY,        -- the contract's article id (input id or text id)
+               hash VARCHAR NOT NULL UNIQUE,  -- sha256 of the normalized text: idempotent ingest
+               simhash BIGINT,                -- 64-bit SimHash over word-bigram shingles
+               published DATE, title VARCHAR, url VARCHAR, source VARCHAR,
+               language VARCHAR, origin VARCHAR,
+               duplicate_of VARCHAR,          -- near-duplicate of this (coded) article
+               similarity DOUBLE,             -- SimHash similarity to duplicate_of
+               status VARCHAR NOT NULL,       -- coded | duplicate | failed
+               error VARCHAR, warnings VARCHAR,
+               text VARCHAR,
+               ingested_at TIMESTAMP NOT NULL, coder_version VARCHAR)""",
+        """CREATE TABLE actors (
+               article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR,
+               country VARCHAR, sector VARCHAR, code VARCHAR, mentions VARCHAR,
+               PRIMARY KEY (article_id, actor_id))""",
+        """CREATE TABLE events (
+               id BIGINT PRIMARY KEY, date DATE,
+               source_key VARCHAR, source_name VARCHAR, source_code VARCHAR,
+               source_country VARCHAR, source_sector VARCHAR,
+               target_key VARCHAR, target_name VARCHAR, target_code VARCHAR,
+               target_country VARCHAR, target_sector VARCHAR,
+               cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+               plover VARCHAR, cameo_name VARCHAR,
+               place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+               first_added TIMESTAMP)""",
+        """CREATE TABLE event_mentions (
+               event_id BIGINT NOT NULL, article_id VARCHAR NOT NULL, raw_id VARCHAR NOT NULL,
+               copied_from VARCHAR,           -- article the report was coded in (duplicates)
+               sentence VARCHAR, start_char INTEGER, end_char INTEGER,
+               trigger VARCHAR, date DATE, date_text VARCHAR, date_source VARCHAR,
+               source_name VARCHAR, source_code VARCHAR, source_country VARCHAR,
+               source_sector VARCHAR, target_name VARCHAR, target_code VARCHAR,
+               target_country VARCHAR, target_sector VARCHAR,
+               cameo VARCHAR, root VARCHAR, quad_class INTEGER, goldstein DOUBLE,
+               plover VARCHAR, place_name VARCHAR, place_country VARCHAR,
+               lat DOUBLE, lon DOUBLE, negated BOOLEAN, modality VARCHAR,
+               confidence DOUBLE, quote_id VARCHAR,
+               PRIMARY KEY (article_id, raw_id))""",
+        """CREATE TABLE quotes (
+               article_id VARCHAR, quote_id VARCHAR, kind VARCHAR, text VARCHAR,
+               start_char INTEGER, end_char INTEGER, cue VARCHAR,
+               speaker_actor VARCHAR, speaker_name VARCHAR, speaker_country VARCHAR,
+               speaker_sector VARCHAR, speaker_code VARCHAR, events VARCHAR,
+               PRIMARY KEY (article_id, quote_id))""",
+        """CREATE TABLE times (
+               article_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+               value VARCHAR, type VARCHAR)""",
+        """CREATE TABLE places (
+               article_id VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER,
+               name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT)""",
+        """CREATE VIEW event_stats AS
+           SELECT e.*,
+                  count(*) AS num_mentions,
+                  count(DISTINCT coalesce(a.source, a.id)) AS num_sources,
+                  count(DISTINCT m.article_id) AS num_articles,
+                  max(m.confidence) AS confidence,
+                  min(a.published) AS first_published,
+                  max(a.published) AS last_published,
+                  string_agg(DISTINCT a.url, ';') AS urls,
+                  string_agg(DISTINCT a.source, ';') AS publishers,
+                  min(m.sentence) AS sentence
+           FROM events e JOIN event_mentions m ON m.event_id = e.id
+                JOIN articles a ON a.id = m.article_id
+           GROUP BY ALL""",
+        """CREATE VIEW raw_events AS
+           SELECT m.*, m.event_id AS id, a.published, a.url, a.source AS publisher,
+                  a.title, a.duplicate_of
+           FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
+    ],
+]
+
+TABLES = ["articles", "actors", "events", "event_mentions", "quotes", "times", "places"]
+
+
+def migrate(con, found: int) -> None:
+    """Apply the migrations after version ``found``, each in one transaction."""
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                con.execute(statement)
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                        "(version INTEGER, applied_at TIMESTAMP)")
+            con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
