@@ -612,7 +612,7 @@ MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokesw
                  "spokesperson", "employee", "staff", "staffer", "representative", "source",
                  "head", "chief", "director", "leader"}
 # Titles too general to carry a sector of their own when a modifier gives one.
-GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder",
+GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder", "worker",
                   "representative", "official", "community", "organization", "organisation"}
 # Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.
 ABROAD_ROLES = {"embassy", "consulate", "ambassador", "envoy", "mission", "consul",
@@ -652,13 +652,24 @@ def _right_context(doc, run: list[_Piece], mention: _Mention, piece_at: dict) ->
         return
     if piece.kind in COUNTRY_KINDS and mention.country is None and (
             doc[end].lower_ != "in" or mention.role not in ABROAD_ROLES):
+        if doc[end].lower_ == "of":  # "Prime Minister of Estonia": one noun phrase
+            mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
         mention.country = piece.term.country
     elif piece.kind == "org" and doc[end].lower_ == "of":
         mention.country = mention.country or piece.term.country
-        if mention.role in LEADER_TITLES and piece.term.sector:
+        mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
+        if mention.role in LEADER_TITLES and piece.term.sector and piece.term.country != "IGO":
+            # "president of the Riigikogu" leads a legislature (LEG); the president of
+            # the European Council keeps a government title in an international body
             mention.sector = piece.term.sector
+        if piece.term.country == "IGO":
+            mention.igo_code = piece.term.igo_code
     else:
         return
+    if not mention.person_tokens:
+        mention.name = doc.text[mention.start:mention.end]
+        if mention.name.lower().startswith(("the ", "a ", "an ")):
+            mention.name = mention.name.split(" ", 1)[1]
     if mention.key[0] == "group":
         mention.key = ("group", mention.country, mention.sector) + mention.key[3:]
 

@@ -45,6 +45,7 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False):
             if found == 0 and _has_tables(con):
                 raise StoreError(f"{target}: a DuckDB file that is not a tidings store")
             migrate(con, found)
+            con.execute("CHECKPOINT")  # the schema in the file itself, the WAL empty
     except StoreError:
         con.close()
         raise

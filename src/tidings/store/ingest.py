@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -128,14 +129,40 @@ def _ingest_batch(con, batch, model, days: int, report: IngestReport) -> None:
         kept.append(entry)
     if not kept:
         return
+    import duckdb
+
+    ids = _assign_ids(con, kept)
+    try:
+        _store_entries(con, kept, ids, days, report)
+    except duckdb.Error:
+        # One article the database refuses must not lose the batch: store one at a time,
+        # each in its own transaction, and report the ones that fail.
+        LOGGER.info("batch refused by the store; storing its articles one by one")
+        stored: set[int] = set()
+        for entry in kept:
+            original = entry.duplicate_of
+            where = entry.article.origin or entry.article.id or "?"
+            if isinstance(original, _Pending) and id(original) not in stored:
+                report.failures.append((where, "near-duplicate of an article not stored"))
+                continue
+            try:
+                _store_entries(con, [entry], ids, days, report)
+                stored.add(id(entry))
+            except duckdb.Error as exc:
+                report.failures.append((where, "not stored ("
+                                        + str(exc).strip().splitlines()[0] + ")"))
+
+
+def _store_entries(con, entries: list[_Pending], ids: dict[int, str], days: int,
+                   report: IngestReport) -> None:
+    """Store ``entries`` in one transaction (all or nothing); counts go to ``report``."""
     con.execute("BEGIN TRANSACTION")
     try:
-        ids = _assign_ids(con, kept)
         added = 0
-        for entry in kept:
+        for entry in entries:
             if entry.duplicate_of is None:
                 added += _store_document(con, ids[id(entry)], entry, days)
-        for entry in kept:
+        for entry in entries:
             if entry.duplicate_of is not None:
                 original = entry.duplicate_of
                 original_id = ids[id(original)] if isinstance(original, _Pending) else original
@@ -145,8 +172,8 @@ def _ingest_batch(con, batch, model, days: int, report: IngestReport) -> None:
         con.execute("ROLLBACK")
         raise
     report.events += added
-    report.coded += sum(1 for e in kept if e.duplicate_of is None)
-    report.duplicates += sum(1 for e in kept if e.duplicate_of is not None)
+    report.coded += sum(1 for e in entries if e.duplicate_of is None)
+    report.duplicates += sum(1 for e in entries if e.duplicate_of is not None)
 
 
 def _find_original(con, entry: _Pending, earlier: list[_Pending]) -> None:
@@ -243,10 +270,35 @@ def _store_document(con, article_id: str, entry: _Pending, days: int) -> int:
     return added
 
 
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def event_date(value) -> tuple[str | None, str | None]:
+    """(first day, precision) of a TIMEX3-style value: ``2020-01-08`` (day),
+    ``2020-W02`` (week), ``2020-01`` (month), ``2020`` (year); anything else has no date."""
+    if not isinstance(value, str):
+        return None, None
+    try:
+        if m := _DAY.match(value):
+            return dt.date(*map(int, m.groups())).isoformat(), "day"
+        if m := _WEEK.match(value):
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat(), "week"
+        if m := _MONTH.match(value):
+            return dt.date(int(m[1]), int(m[2]), 1).isoformat(), "month"
+        if m := _YEAR.match(value):
+            return dt.date(int(m[1]), 1, 1).isoformat(), "year"
+    except ValueError:
+        pass
+    return None, None
+
+
 def _event_for(con, event: dict, days: int) -> tuple[int, int]:
     """The distinct event this report belongs to (created when none is in the window)."""
     source_key, target_key = _key(event.get("source")), _key(event.get("target"))
-    date = event.get("date")
+    date, precision = event_date(event.get("date"))
     row = con.execute(
         "SELECT id FROM events WHERE source_key = ? AND target_key = ? "
         "AND cameo IS NOT DISTINCT FROM ? AND ((date IS NULL AND ?::DATE IS NULL) OR "
@@ -257,8 +309,8 @@ def _event_for(con, event: dict, days: int) -> tuple[int, int]:
         return row[0], 0
     new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
     place = event.get("place") or {}
-    con.execute("INSERT INTO events VALUES (" + ", ".join(["?"] * 23) + ")",
-                [new_id, date, source_key, *_side(event.get("source")), target_key,
+    con.execute("INSERT INTO events VALUES (" + ", ".join(["?"] * 25) + ")",
+                [new_id, date, precision, event.get("date"), source_key, *_side(event.get("source")), target_key,
                  *_side(event.get("target")), event.get("cameo"), event.get("root"),
                  event.get("quad_class"), event.get("goldstein"), event.get("plover"),
                  event.get("cameo_name"), place.get("name"), place.get("country"),
@@ -269,10 +321,10 @@ def _event_for(con, event: dict, days: int) -> tuple[int, int]:
 def _insert_mention(con, event_id: int, article_id: str, event: dict,
                     copied_from: str | None) -> None:
     place = event.get("place") or {}
-    con.execute("INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 32) + ")",
+    con.execute("INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 34) + ")",
                 [event_id, article_id, event["id"], copied_from, event.get("sentence"),
                  event.get("start"), event.get("end"), event.get("trigger"),
-                 event.get("date"), event.get("date_text"), event.get("date_source"),
+                 *event_date(event.get("date")), event.get("date"), event.get("date_text"), event.get("date_source"),
                  *_side(event.get("source")), *_side(event.get("target")),
                  event.get("cameo"), event.get("root"), event.get("quad_class"),
                  event.get("goldstein"), event.get("plover"), place.get("name"),

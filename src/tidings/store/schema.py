@@ -31,7 +31,10 @@ MIGRATIONS: list[list[str]] = [
                country VARCHAR, sector VARCHAR, code VARCHAR, mentions VARCHAR,
                PRIMARY KEY (article_id, actor_id))""",
         """CREATE TABLE events (
-               id BIGINT PRIMARY KEY, date DATE,
+               id BIGINT PRIMARY KEY,
+               date DATE,                     -- first day of the event's time (see precision)
+               date_precision VARCHAR,        -- day | week | month | year
+               date_value VARCHAR,            -- the TIMEX3-style value as extracted
                source_key VARCHAR, source_name VARCHAR, source_code VARCHAR,
                source_country VARCHAR, source_sector VARCHAR,
                target_key VARCHAR, target_name VARCHAR, target_code VARCHAR,
@@ -44,7 +47,8 @@ MIGRATIONS: list[list[str]] = [
                event_id BIGINT NOT NULL, article_id VARCHAR NOT NULL, raw_id VARCHAR NOT NULL,
                copied_from VARCHAR,           -- article the report was coded in (duplicates)
                sentence VARCHAR, start_char INTEGER, end_char INTEGER,
-               trigger VARCHAR, date DATE, date_text VARCHAR, date_source VARCHAR,
+               trigger VARCHAR, date DATE, date_precision VARCHAR, date_value VARCHAR,
+               date_text VARCHAR, date_source VARCHAR,
                source_name VARCHAR, source_code VARCHAR, source_country VARCHAR,
                source_sector VARCHAR, target_name VARCHAR, target_code VARCHAR,
                target_country VARCHAR, target_sector VARCHAR,
