@@ -140,16 +140,19 @@ def test_filters(store_path):
     assert ids(country="RUS") >= {"194"}
     assert ids(quad=["4"]) >= {"195", "194"} and "057" not in ids(quad=["4"])
     assert ids(plover=["assault"]) >= {"195", "194"}
-    assert ids(goldstein_max="-9") == {"195"}
-    assert ids(since="2020-01-07", until="2020-01-08") == {"195"}
-    assert ids(published_since="2020-01-11") == {"195"}  # reported again on the 11th
+    assert ids(goldstein_max="-9") == {"195", "194"}
+    assert ids(goldstein_min="5") == {"057"}
+    window = ids(since="2020-01-07", until="2020-01-08")
+    assert "195" in window and not window & {"194", "057"}  # Monday the 6th, Thursday the 9th
+    assert "195" in ids(published_since="2020-01-11")  # reported again on the 11th
+    assert not ids(published_since="2020-01-11") & {"194", "057"}
     assert ids(search="donetsk") == {"194"}
     assert ids(place="Donetsk") == {"194"}
     assert ids(min_articles="3") == {"195"}
     assert ids(min_confidence="1") == set()
     with Store.open(store_path, read_only=True) as store:
         cols, rows = store.fetch(*quotes_sql(Filters.parse(search="new era")))
-        assert [dict(zip(cols, r))["speaker_name"] for r in rows] == ["Xi Jinping"]
+        assert len(rows) == 1 and "Xi" in dict(zip(cols, rows[0]))["speaker_name"]
         cols, rows = store.fetch(*dyads_sql(Filters(), by="month"))
     dyad = {(r[1], r[2]): dict(zip(cols, r)) for r in rows}[("IRN", "USAMIL")]
     assert dyad["events"] == 1 and dyad["quad4_material_conflict"] == 1

@@ -28,7 +28,7 @@ ONE_SIDED_ROOTS = {"08"}
 # Roots and verbs whose conjoined subjects are each other's partners when no object is named:
 # intent to cooperate, consultation, diplomatic cooperation, material cooperation, and fights.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
-RECIPROCAL_LEMMAS = {"clash", "fight", "battle", "skirmish", "spar", "feud"}
+RECIPROCAL_LEMMAS = {"clash", "fight", "battle", "skirmish", "spar", "feud", "exchange", "swap"}
 # Force postures (CAMEO 15): the object is one's own force, never the target.
 FORCE_ROOTS = {"15"}
 # Modals that turn a reported clause into a demand on its subject ("Y must disarm").
@@ -42,7 +42,20 @@ REPORT_VERBS = {"say", "tell", "claim", "allege", "report", "state", "add", "ann
 SAY_FRAMES = {"say", "claim", "allege"}
 PLAN_VERBS = {"ready", "willing", "prepared", "eager", "keen", "plan", "intend", "prepare", "seek", "aim", "want", "hope", "try", "attempt",
               "expect", "consider", "mull", "propose", "threaten", "vow", "promise", "pledge",
-              "agree", "decide", "offer"}
+              "agree", "decide", "offer", "swear"}
+# Plan verbs whose coercive complement is announced to the target: CAMEO codes "X plans to /
+# is prepared to / will impose sanctions" as a threat (13), not as the act or as nothing.
+THREAT_PLAN_VERBS = {"ready", "prepared", "prepare", "plan", "intend", "consider", "mull",
+                     "threaten", "warn", "vow", "swear", "decide"}
+# Verbs of attempt: a tried attack, assassination or hack is itself the (material) act.
+ATTEMPT_VERBS = {"try", "attempt"}
+# Roots whose announced (future or conditional) commission is a threat: protest (14), force
+# posture (15), reduced relations and sanctions (16), coercion (17) and violence (18-20).
+THREAT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+# Reporting verbs whose "that Y must / should ..." clause is a demand on Y (CAMEO 10).
+OBLIGATION_VERBS = {"say", "claim", "allege", "declare", "announce", "state", "conclude", "stress",
+                    "add", "tell", "write", "argue", "reiterate", "emphasize", "emphasise",
+                    "maintain", "note", "insist", "demand", "remind", "assert"}
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "going"}
 POSSIBLE_AUX = {"may", "might", "could", "can", "ca"}
 # Edges followed from a frame to the act it embeds (its object, to-clause, complement).
@@ -103,7 +116,7 @@ def _triggers(sent) -> list[Trigger]:
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
-        elif tok.pos_ in VERB_POS and lemma(tok) in lex.frames:
+        elif tok.pos_ in VERB_POS and (lemma(tok) in lex.frames or lemma(tok) in OBLIGATION_VERBS):
             found[tok.i] = Trigger(tok, None, None)
     for trig in found.values():  # an event noun modifying another noun
         tok = trig.tok
@@ -131,12 +144,15 @@ def _triggers(sent) -> list[Trigger]:
 def _apply_frame(trig: Trigger, found: dict) -> None:
     lex = lexicon()
     name = lemma(trig.tok)
-    if name not in lex.frames or trig.suppressed:
+    if trig.suppressed:
+        return
+    if name in OBLIGATION_VERBS and (trig.pattern is None or trig.pattern.cameo[:2] == "10") \
+            and _obligation(trig, found):
+        return  # "declared that Y must ...": a demand on Y
+    if name not in lex.frames:
         return
     if trig.pattern is not None and trig.pattern.cameo[:2] == "04":
         return  # "called X to congratulate him" is a phone call, not an appeal
-    if name in SAY_FRAMES and _obligation(trig, found):
-        return
     emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
     if emb is None or not emb.code:
         if trig.pattern is None:
@@ -144,6 +160,11 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return
     code = lex.frame_code(name, emb.code)
     if name in SAY_FRAMES:
+        if emb.code[:2] in THREAT_ROOTS and _announced(emb):
+            # "X said they would blockade Y": a threat by the speaker's side (coded on the
+            # embedded act), not an accusation
+            trig.code = trig.pattern.cameo if trig.pattern is not None else None
+            return
         trig.code = code
         trig.accuses = emb if code else None
         return
@@ -156,7 +177,7 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
 def _obligation(trig: Trigger, found: dict) -> bool:
     """"X said Y must / should ...": a demand on Y (CAMEO 10), coded from what Y must do."""
     for clause in trig.tok.children:
-        if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS:
+        if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS | {"AUX"}:
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & OBLIGATION_AUX:
@@ -432,11 +453,33 @@ def _modality(trig: Trigger) -> str:
     # an adverbial or relative clause ("when X was killed") is asserted on its own
     while cur.dep_ not in ("ROOT", "advcl", "relcl") and steps < 8:
         dep, cur, steps = cur.dep_, cur.head, steps + 1
+        if dep == "xcomp" and lemma(cur) in ATTEMPT_VERBS and (trig.code or "")[:2] in VIOLENT_ROOTS | {"17"}:
+            return "asserted"  # "tried to assassinate": the attempt is the act
         if dep == "xcomp" and lemma(cur) in PLAN_VERBS:
             return "threatened" if lemma(cur) in ("threaten", "warn") else "planned"
         if dep == "ccomp" and lemma(cur) in REPORT_VERBS:
             return "claimed"
     return "asserted"
+
+
+def _announced(trig: Trigger) -> bool:
+    """Is the act announced as the actor's own future course ("will / would / is prepared to /
+    plans to impose ...", "may halt talks if ...")? Such coercive acts are threats."""
+    tok = trig.head
+    auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return True
+    if auxes & POSSIBLE_AUX:  # "may halt ... if / unless": a conditional threat; bare "could" is speculation
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in c.children) for c in tok.children)
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "xcomp" or cur.head is cur:
+            return False
+        cur = cur.head
+        if lemma(cur) in THREAT_PLAN_VERBS:
+            return True
+    return False
 
 
 def _clause(trig: Trigger, own_phrase: bool = False):
@@ -536,8 +579,14 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
         intent = lexicon().frame_code("INTENT", code)  # "will meet": intent to meet (036)
         if intent:
             code, modality, trig.frame_derived = intent, "asserted", True
-    if modality in ("planned", "possible") and code[:2] >= "14":
-        return []  # a planned attack is not an attack (CAMEO codes it only via a threat frame)
+    if modality in ("planned", "possible", "threatened") and code[:2] in THREAT_ROOTS:
+        # "will impose sanctions", "is prepared to impose martial law", "may halt talks if":
+        # an announced coercive act is a threat (CAMEO 13); a hoped-for or expected one is
+        # not an event at all
+        threat = None if negated or not _announced(trig) else lexicon().frame_code("threaten", code)
+        if not threat:
+            return []
+        code, modality, trig.frame_derived = threat, "asserted", True
     date, date_text, date_source = _date(trig, sent, times, published)
     place = _place(trig, actors, places)
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])

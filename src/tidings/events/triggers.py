@@ -44,7 +44,7 @@ class Lexicon:
         """The code a frame verb takes from its embedded act's code, or None."""
         for prefix, code in self.frames.get(lemma, []):
             if prefix == "*" or embedded.startswith(prefix):
-                return code
+                return None if code == "-" else code  # "-": the embedded act stands alone
         return None
 
 

@@ -49,7 +49,10 @@ def html_fragment_text(fragment: str) -> str:
 
 def read_feed(data: bytes, origin: str, published: str | None = None,
               source: str | None = None) -> Iterator[Article | ReadFailure]:
-    """Articles of a feed file, in feed order; an entry without text is a ReadFailure."""
+    """Articles of a feed file, in feed order; an entry without text is a ReadFailure.
+
+    ``published`` and ``source`` are defaults: an entry's own date and the feed's title win.
+    """
     import feedparser
 
     feed = feedparser.parse(data)
@@ -69,4 +72,4 @@ def read_feed(data: bytes, origin: str, published: str | None = None,
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         day = dt.date(*when[:3]).isoformat() if when else published
         yield Article(text=text, published=day, title=entry.get("title"),
-                      url=entry.get("link"), source=source or feed_title, origin=where)
+                      url=entry.get("link"), source=feed_title or source, origin=where)

@@ -45,7 +45,7 @@ def read_paths(paths: Iterable[str], published: str | None = None,
 def read_path(path: str, published: str | None = None, source: str | None = None,
               fields: dict[str, str] | None = None) -> Iterator[Article | ReadFailure]:
     """One file: JSON Lines by extension, a feed by extension or root element, else an
-    article (plain text or HTML)."""
+    article (plain text or HTML). ``published``/``source`` fill in what the file lacks."""
     lower = path.lower()
     try:
         if lower.endswith(JSONL):
@@ -62,7 +62,10 @@ def read_path(path: str, published: str | None = None, source: str | None = None
         return
     try:
         text = decode_bytes(data, path)
-        article = read_text(text, origin=path, published=published, source=source)
+        article = read_text(text, origin=path)
+        # defaults, for pages whose metadata (trafilatura's date and site name) lack them
+        article.published = article.published or published
+        article.source = article.source or source
     except InputError as exc:
         yield ReadFailure(exc.args[0], origin=path)
         return

@@ -71,6 +71,7 @@ def rows(con, filters: Filters, raw: bool = False) -> Iterator[dict]:
     sql, params = events_sql(filters, raw=raw, columns="*")
     cursor = con.execute(sql, params)
     names = [d[0] for d in cursor.description]
+    fetched = cursor.fetchall()  # before the next statement, which ends this result
     first = {}
     if not raw:
         for event_id, article_id, raw_id, url, title, start in con.execute(
@@ -78,7 +79,7 @@ def rows(con, filters: Filters, raw: bool = False) -> Iterator[dict]:
                 "arg_min(url, published), arg_min(title, published), min(start_char) "
                 "FROM raw_events GROUP BY event_id").fetchall():
             first[event_id] = (article_id, raw_id, url, title, start)
-    for number, values in enumerate(cursor.fetchall(), start=1):
+    for number, values in enumerate(fetched, start=1):
         row = dict(zip(names, values))
         if raw:
             row.update(num_mentions=1, num_sources=1, num_articles=1, urls=row.get("url"),

@@ -177,23 +177,29 @@ def _store_entries(con, entries: list[_Pending], ids: dict[int, str], days: int,
 
 
 def _find_original(con, entry: _Pending, earlier: list[_Pending]) -> None:
-    """Link ``entry`` to the closest coded article within the near-duplicate distance."""
-    best: tuple[int, _Pending | str] | None = None
-    for other in earlier:
-        if other.duplicate_of is None:
-            d = dedup.distance(entry.simhash, other.simhash)
-            if d <= dedup.MAX_DISTANCE and (best is None or d < best[0]):
-                best = (d, other)
-    row = con.execute(
-        "SELECT id, bit_count(xor(simhash, ?::BIGINT)) AS d FROM articles "
-        "WHERE status = 'coded' AND bit_count(xor(simhash, ?::BIGINT)) <= ? "
-        "ORDER BY d, ingested_at LIMIT 1",
-        [entry.simhash, entry.simhash, dedup.MAX_DISTANCE]).fetchone()
-    if row and (best is None or row[1] < best[0]):
-        best = (row[1], row[0])
+    """Link ``entry`` to the coded article it near-duplicates: SimHash candidates (from
+    this batch and the store), confirmed by shingle overlap; the closest one wins."""
+    candidates: list[tuple[_Pending | str, str]] = [
+        (other, other.article.text) for other in earlier
+        if other.duplicate_of is None
+        and dedup.distance(entry.simhash, other.simhash) <= dedup.CANDIDATE_DISTANCE]
+    candidates += con.execute(
+        "SELECT id, text FROM articles WHERE status = 'coded' "
+        "AND bit_count(xor(simhash, ?::BIGINT)) <= ? "
+        "ORDER BY bit_count(xor(simhash, ?::BIGINT)), ingested_at LIMIT ?",
+        [entry.simhash, dedup.CANDIDATE_DISTANCE, entry.simhash,
+         dedup.MAX_CANDIDATES]).fetchall()
+    if not candidates:
+        return
+    mine = dedup.shingles(entry.article.text)
+    best, score = None, 0.0
+    for original, text in candidates:
+        overlap = dedup.jaccard(mine, dedup.shingles(text or ""))
+        if overlap >= dedup.NEAR_DUPLICATE and overlap > score:
+            best, score = original, overlap
     if best is not None:
-        entry.duplicate_of = best[1]
-        entry.similarity = 1 - best[0] / 64
+        entry.duplicate_of = best
+        entry.similarity = round(score, 4)
 
 
 def _assign_ids(con, entries: list[_Pending]) -> dict[int, str]:

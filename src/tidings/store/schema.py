@@ -21,7 +21,7 @@ MIGRATIONS: list[list[str]] = [
                published DATE, title VARCHAR, url VARCHAR, source VARCHAR,
                language VARCHAR, origin VARCHAR,
                duplicate_of VARCHAR,          -- near-duplicate of this (coded) article
-               similarity DOUBLE,             -- SimHash similarity to duplicate_of
+               similarity DOUBLE,             -- shingle overlap (Jaccard) with duplicate_of
                status VARCHAR NOT NULL,       -- coded | duplicate | failed
                error VARCHAR, warnings VARCHAR,
                text VARCHAR,
