@@ -151,8 +151,10 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return  # "declared that Y must ...": a demand on Y
     if name not in lex.frames:
         return
-    if trig.pattern is not None and trig.pattern.cameo[:2] == "04":
-        return  # "called X to congratulate him" is a phone call, not an appeal
+    if trig.pattern is not None and (trig.pattern.cameo[:2] == "04" or trig.pattern.specificity == 2):
+        # "called X to congratulate him" is a phone call, not an appeal; a fully specified
+        # pattern ("called off the strike") names the act itself
+        return
     emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
     if emb is None or not emb.code:
         if trig.pattern is None:
@@ -616,6 +618,8 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
 
 def _reciprocal(trig: Trigger, code: str) -> bool:
     """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
+    if trig.embedded is not None and trig.embedded.code[:2] in RECIPROCAL_ROOTS:
+        return True  # "X and Y failed to reach agreement": they fail each other
     return code[:2] in RECIPROCAL_ROOTS or lemma(trig.tok) in RECIPROCAL_LEMMAS
 
 

@@ -107,6 +107,12 @@ def comps_of(tok) -> set[str]:
             found.add(lemma(child))
             found.update(lemma(g) for g in child.children
                          if g.dep_ in ("dobj", "compound", "amod", "pobj"))
+            # "part of a military aid program", "a state of siege", "5 million dollars of aid":
+            # the "of" object names what the quantity or kind word stands for
+            for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
+                for obj in (g for g in of.children if g.dep_ == "pobj"):
+                    found.add(lemma(obj))
+                    found.update(lemma(g) for g in obj.children if g.dep_ in ("compound", "amod"))
         if child.dep_ in ("prep", "prt", "agent"):
             found.update(lemma(g) for g in child.children if g.dep_ == "pobj")
     return found

@@ -153,8 +153,8 @@ class _Mention:
 def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
     """Longest lexicon matches, left to right, never across sentence ends."""
     pieces = []
-    folded = [fold(t.text) for t in doc]
-    lemmas = [fold(t.lemma_) for t in doc]
+    folded = [lexicon_module.key_token(t.text) for t in doc]
+    lemmas = [lexicon_module.key_token(t.lemma_) for t in doc]
     sent_end = {}
     for sent in doc.sents:
         for t in sent:
@@ -613,6 +613,7 @@ MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokesw
                  "head", "chief", "director", "leader"}
 # Titles too general to carry a sector of their own when a modifier gives one.
 GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder", "worker",
+                  "protester", "demonstrator", "activist",
                   "representative", "official", "community", "organization", "organisation"}
 # Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.
 ABROAD_ROLES = {"embassy", "consulate", "ambassador", "envoy", "mission", "consul",

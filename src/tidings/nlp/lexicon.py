@@ -12,8 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-# Longest term, in tokens, looked up in the lexicon ("the Democratic Republic of the Congo").
-MAX_TERM_TOKENS = 7
+# Longest term, in tokens, looked up in the lexicon: Arabic names with their "al-" parts
+# ("Nawaf Al-Ahmad Al-Jaber Al-Sabah") run to ten.
+MAX_TERM_TOKENS = 12
+# Spellings of one name that transliterations vary on; folded to one key so "Mohammed
+# Hussein Roble" finds "Mohamed Hussein Roble".
+NAME_VARIANTS = {v: "muhammad" for v in ("mohammed", "mohamed", "mohammad", "muhammed",
+                                         "mohamad", "mohamud", "muhamad", "mohd")}
 
 
 def fold(text: str) -> str:
@@ -173,7 +178,13 @@ def tokenize_key(form: str) -> list[str]:
     from tidings.nlp import pipeline
 
     tokenizer = _tokenizer()
-    return [fold(t.text) for t in tokenizer(form) if not t.is_space]
+    return [key_token(t.text) for t in tokenizer(form) if not t.is_space]
+
+
+def key_token(text: str) -> str:
+    """One token's lookup key: folded, name spellings unified."""
+    folded = fold(text)
+    return NAME_VARIANTS.get(folded, folded)
 
 
 @functools.lru_cache(maxsize=1)
