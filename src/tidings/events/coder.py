@@ -29,6 +29,9 @@ ONE_SIDED_ROOTS = {"08"}
 # intent to cooperate, consultation, diplomatic cooperation, material cooperation, and fights.
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 RECIPROCAL_LEMMAS = {"clash", "fight", "battle", "skirmish", "spar", "feud", "exchange", "swap"}
+# Verbal roots whose that-clause subject is the addressee when no object is named: appeal,
+# demand, disapprove, reject, threaten.
+VERBAL_ROOTS = {"02", "10", "11", "12", "13"}
 # Force postures (CAMEO 15): the object is one's own force, never the target.
 FORCE_ROOTS = {"15"}
 # Modals that turn a reported clause into a demand on its subject ("Y must disarm").
@@ -303,14 +306,26 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
                     continue
             elif d.pos_ == "NOUN" and lemma(d) not in comp:
                 mod = roles.actor_modifier(d)  # "welcomed Trump's decision": Trump
+                if mod is not None and mod.dep_ == "poss" and mod.lower_ in roles.PRONOUN_POSS:
+                    weak.append(d)  # "offered its troops to X": the actor's own, not the target
+                    continue
                 if mod is not None and mod.dep_ == "poss":
                     tgt.append(mod)
                     continue
             thing = lemma(d) in comp or any(lemma(c) in comp for c in d.children)
             (weak if thing else tgt).append(d)  # "suspended aid donations for X": X first
+        if trig.code and trig.code[:2] in VERBAL_ROOTS and not tgt and not dobjs:
+            # "protested that Croatian authorities are failing ...", "demanded that its partners
+            # refuse ...": the one the reported clause is about is the addressee
+            for clause in (c for c in head.children if c.dep_ == "ccomp"):
+                tgt.extend(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                           and c.pos_ in ("PROPN", "NOUN"))
         tgt.extend(roles.prep_objects(head))
         for d in dobjs:
             tgt.extend(roles.prep_objects(d))
+        if trig.code and _is_aid(trig.code):  # "aid for Romania": the beneficiary
+            for x in [head] + dobjs:
+                weak.extend(roles.prep_objects(x, ("for",)))
         if tok.i != head.i:  # nominal event under a support verb: its own prepositions
             tgt.extend(roles.prep_objects(noun, roles.TARGET_PREPS + ("between",)))
             src.append(roles.actor_modifier(noun))  # "launched a US-led mediation effort"
@@ -337,17 +352,24 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
         if trig.code[:2] in roles.OF_TARGET_ROOTS:
             preps = ("of",) + preps
         tgt.extend(roles.prep_objects(tok, preps + ("between",)))
+        if _is_aid(trig.code):  # "an aid package for X"
+            tgt.extend(roles.prep_objects(noun, ("for",)))
         if noun is not tok:
             tgt.extend(roles.prep_objects(noun, preps + ("between",)))
         if trig.setting is not None and not tgt:
             tgt.extend(roles.prep_objects(trig.setting))
-    if trig.embedded is not None and not [t for t in tgt if t is not None]:
+    if trig.embedded is not None:  # after the frame's own: "agreed to provide $70m of aid for X"
         _, emb_tgt = _side_tokens(trig.embedded)
         tgt.extend(emb_tgt)
     src = [roles.resolve_relative(s) for s in src if s is not None]
     tgt = [roles.resolve_relative(t) for t in tgt if t is not None]
     return [s for s in src if s.lower_ not in roles.RELATIVE], \
         [t for t in tgt if t.lower_ not in roles.RELATIVE and t.i not in (tok.i, noun.i)]
+
+
+def _is_aid(code: str) -> bool:
+    """Giving or promising material aid (07, 033): its "for" object is the recipient."""
+    return code[:2] == "07" or code[:3] == "033"
 
 
 def _is_event_noun(tok) -> bool:

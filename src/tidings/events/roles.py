@@ -55,7 +55,8 @@ def subject_of(verb, depth: int = 0):
             return resolve_relative(child)
     if depth > 4:
         return None
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and verb.head is not verb:
+        # "acomp": the adjective of "is ready / willing / prepared to ..." takes the copula's subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None  # a participle modifying a noun: the noun is not its subject
         return subject_of(verb.head, depth + 1)

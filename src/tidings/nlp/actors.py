@@ -358,9 +358,11 @@ def _code(country: str | None, sector: str | None, igo_code: str | None = None) 
 
 
 def _holder_sector(term: Term, published: str | None) -> str | None:
-    """An office holder's sector on the publication date: out of office means elite (ELI)."""
-    if published and term.end and term.end[:10] < published[:len(term.end[:10])]:
-        return "ELI"
+    """An office holder's sector: the office held on the publication date, else the latest
+    one before it (``_holder_on`` chose the row). A person out of office is coded ELI only
+    when the text says so ("former", "ex-", "the late": role_modifiers.tsv): a bare name
+    keeps the affiliation readers and the annotated sets (NGEC) give it, and the text, not
+    the calendar, is the evidence every coded field must trace to."""
     return term.sector
 
 
