@@ -84,6 +84,7 @@ class Trigger:
     frame_derived: bool = False
     extra: list = field(default_factory=list)
     phrase: object = None          # the noun an event noun modifies ("mediation effort")
+    reported: bool = False         # another's act told by a say-frame that accuses its actor
 
     @property
     def noun(self):
@@ -165,18 +166,29 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return
     code = lex.frame_code(name, emb.code)
     if name in SAY_FRAMES:
-        if emb.code[:2] in THREAT_ROOTS and _announced(emb):
+        if emb.code[:2] in THREAT_ROOTS and _announced(emb) and _own_act(trig, emb):
             # "X said they would blockade Y": a threat by the speaker's side (coded on the
             # embedded act), not an accusation
             trig.code = trig.pattern.cameo if trig.pattern is not None else None
             return
         trig.code = code
         trig.accuses = emb if code else None
+        emb.reported = bool(code)
         return
     if code is None:
         return
     trig.code, trig.embedded, trig.frame_derived = code, emb, True
     emb.suppressed = True
+
+
+def _own_act(say: Trigger, emb: Trigger) -> bool:
+    """Does the speaker announce its own act ("X said it / they would ...", "X said X will")?
+    Another's planned act, reported, is an accusation ("Trump said Iran had planned to attack")."""
+    actor = roles.subject_of(emb.head)
+    speaker = roles.subject_of(say.tok)
+    if actor is None or speaker is None:
+        return False
+    return actor.pos_ == "PRON" or actor.lower_ == speaker.lower_
 
 
 def _obligation(trig: Trigger, found: dict) -> bool:
@@ -607,7 +619,8 @@ def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
         # "will impose sanctions", "is prepared to impose martial law", "may halt talks if":
         # an announced coercive act is a threat (CAMEO 13); a hoped-for or expected one is
         # not an event at all
-        threat = None if negated or not _announced(trig) else lexicon().frame_code("threaten", code)
+        threat = None if negated or trig.reported or not _announced(trig) \
+            else lexicon().frame_code("threaten", code)
         if not threat:
             return []
         code, modality, trig.frame_derived = threat, "asserted", True

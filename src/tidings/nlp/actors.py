@@ -378,6 +378,21 @@ def _place_country(text: str) -> str | None:
     return max(places, key=lambda p: (p.kind == "country", p.population)).country
 
 
+def _titled_surname_country(name_span) -> str | None:
+    """"Deputy Secretary Hicks": a title before a surname that one known office holder bears
+    gives that holder's country. Without a title a surname is too weak to go on."""
+    lex = lexicon_module.load()
+    surname = lexicon_module.key_token(name_span[-1].text)
+    people = {t.name: t for t in lex.surnames.get(surname, [])}
+    if len(people) != 1:
+        return None
+    holder = next(iter(people.values()))
+    given = [lexicon_module.key_token(t.text) for t in name_span[:-1]]
+    if given and lexicon_module.key_token(holder.name.split()[0]) != given[0]:
+        return None  # another first name: another person
+    return holder.country
+
+
 def _is_city(text: str) -> bool:
     from tidings.nlp import gazetteer
 
@@ -464,6 +479,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
                 sector = _holder_sector(head.term, published)
         if roles:
             sector = roles[-1].term.sector
+            if country is None and head.kind == "person":
+                country = _titled_surname_country(doc[head.start:head.end])
     elif head.kind == "org" or head.kind == "orgent":
         kind = "organization"
         if head.term:
@@ -615,6 +632,7 @@ MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokesw
                  "head", "chief", "director", "leader"}
 # Titles too general to carry a sector of their own when a modifier gives one.
 GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder", "worker",
+                  "workers",
                   "protester", "demonstrator", "activist",
                   "representative", "official", "community", "organization", "organisation"}
 # Institutions that sit in another country: "the embassy in Baghdad" is not Iraq's.

@@ -75,6 +75,8 @@ class Lexicon:
     def __init__(self) -> None:
         self.terms: dict[tuple[str, ...], list[Term]] = {}
         self.countries: dict[str, dict] = {}
+        # office holders by surname (last name token), for "Deputy Secretary Hicks"
+        self.surnames: dict[str, list[Term]] = {}
         self._load_countries()
         self._load_roles()
         self._load_orgs()
@@ -141,6 +143,11 @@ class Lexicon:
             start = row[5] if len(row) > 5 and row[5] else None
             end = row[6] if len(row) > 6 and row[6] else None
             igo = self._igo_in(role) if country == "IGO" else None
+            surname = tokenize_key(name)[-1] if len(name.split()) > 1 else None
+            if surname and len(surname) > 2:
+                self.surnames.setdefault(surname, []).append(
+                    Term("holder", fold(name), country=country or None, sector=sector or None,
+                         name=name, actor_kind="person", igo_code=igo, start=start, end=end))
             for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
                 self.add(form.strip(), Term("holder", fold(form), country=country or None,
                                             sector=sector or None, name=name,
