@@ -198,3 +198,107 @@ def test_new_codebook_triggers(nlp):
     }
     for text, kind in cases.items():
         assert any(e["plover"] == kind for e in events(nlp, text)), text
+
+
+# --- round 3: announced coercion, wider codebook vocabulary, role attachment -----------------
+
+def test_announced_sanction_is_a_threat(nlp):
+    ev = next(e for e in events(nlp, "Freedonia will impose sanctions on Ruritania.")
+              if e["root"] == "13")
+    assert ev["cameo"] == "1312" and ev["plover"] == "THREATEN"
+    assert names(ev) == ("Freedonia", "Ruritania")
+
+
+def test_speaker_announcing_own_attack_threatens(nlp):
+    evs = events(nlp, "Freedonian rebels said they would attack Ruritania.")
+    ev = next(e for e in evs if e["plover"] == "THREATEN")
+    assert ev["cameo"] == "1384" and names(ev)[1] == "Ruritania"
+    assert not any(e["plover"] in ("ACCUSE", "ASSAULT") for e in evs)
+
+
+def test_reported_plan_of_another_is_an_accusation_not_a_threat(nlp):
+    evs = events(nlp, "Ruritania said Freedonia had planned to attack its embassy.")
+    assert any(e["plover"] == "ACCUSE" and names(e) == ("Ruritania", "Freedonia") for e in evs)
+    assert not any(e["plover"] in ("THREATEN", "ASSAULT") for e in evs)
+
+
+def test_speculated_attack_is_no_event(nlp):
+    evs = events(nlp, "Freedonia could attack Ruritania next year.")
+    assert not any(e["root"] in ("13", "19") for e in evs)
+
+
+def test_declared_obligation_is_a_demand(nlp):
+    evs = events(nlp, "Freedonia declared that Ruritania must withdraw its troops from the border.")
+    ev = next(e for e in evs if e["plover"] == "REQUEST")
+    assert ev["cameo"].startswith("10") and names(ev) == ("Freedonia", "Ruritania")
+
+
+def test_struck_deal_is_agreement_not_attack(nlp):
+    evs = events(nlp, "Freedonia struck a deal with Ruritania on fishing rights.")
+    assert any(e["cameo"] == "057" for e in evs)
+    assert not any(e["plover"] == "ASSAULT" for e in evs)
+
+
+def test_lifted_blockade_is_military_de_escalation(nlp):
+    ev = events(nlp, "Ruritania lifted its blockade on Freedonia.")[0]
+    assert ev["cameo"] == "0872" and ev["plover"] == "RETREAT"
+
+
+def test_refusing_refugees_is_rejection_and_accepting_is_asylum(nlp):
+    evs = events(nlp, "Ruritania says it will not accept refugees from Freedonia.")
+    assert any(e["plover"] == "REJECT" for e in evs)
+    evs = events(nlp, "Ruritania accepted 500 refugees from Freedonia.")
+    assert any(e["cameo"] == "075" and e["plover"] == "AID" for e in evs)
+
+
+def test_willing_adjective_passes_its_subject(nlp):
+    ev = next(e for e in events(nlp, "Ruritania is willing to withdraw its troops from Freedonia.")
+              if e["plover"] == "AGREE")
+    assert names(ev) == ("Ruritania", "Freedonia")
+
+
+def test_own_possession_object_is_not_the_target(nlp):
+    ev = next(e for e in events(nlp, "Ruritania offered its troops to Freedonia.")
+              if e["plover"] == "AGREE")
+    assert names(ev)[1] == "Freedonia"
+
+
+def test_complaint_target_is_the_reported_clause_subject(nlp):
+    evs = events(nlp, "A Ruritanian rights group protested that Freedonian authorities were "
+                      "failing to protect refugees.")
+    ev = next(e for e in evs if e["root"] == "11")
+    assert "authorities" in names(ev)[1]
+
+
+def test_aid_beneficiary_after_for_and_of_quantities(nlp):
+    ev = next(e for e in events(nlp, "Ruritania agreed to provide 70 million dollars of aid for "
+                                     "Freedonia.") if e["plover"] == "AGREE")
+    assert ev["cameo"] == "033" and names(ev) == ("Ruritania", "Freedonia")
+    ev = next(e for e in events(nlp, "Ruritania suspended part of its military aid program for "
+                                     "Freedonia.") if e["plover"] == "SANCTION")
+    assert ev["cameo"] == "162"
+
+
+def test_attempted_assassination_is_coded(nlp):
+    evs = events(nlp, "Rebels tried to assassinate the Freedonian president on Monday.")
+    assert any(e["cameo"] == "185" and e["plover"] == "ASSAULT" for e in evs)
+
+
+def test_failed_agreement_is_mutual_rejection(nlp):
+    evs = events(nlp, "Ruritania and Freedonia failed to reach agreement on trade.")
+    assert any(e["plover"] == "REJECT" and set(names(e)) == {"Ruritania", "Freedonia"} for e in evs)
+
+
+def test_ordered_release_is_the_release(nlp):
+    evs = events(nlp, "A Ruritanian court ordered the release of a Freedonian journalist.")
+    assert any(e["cameo"] == "0841" for e in evs)
+    assert not any(e["plover"] == "REQUEST" for e in evs)
+
+
+def test_coverage_report_measures_all_roots():
+    from tidings.events.coverage import coverage, report, unknown_codes
+    rows = coverage()
+    assert [r.root for r in rows] == [f"{i:02d}" for i in range(1, 21)]
+    assert all(r.direct > 0 and r.verb_patterns > 0 for r in rows)
+    assert unknown_codes() == []  # every code the lexicon emits is in the codebook table
+    assert "roots with a direct pattern: 20/20" in report()

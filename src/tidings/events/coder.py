@@ -132,8 +132,9 @@ def _triggers(sent) -> list[Trigger]:
     for trig in found.values():  # nominal events carried by a support verb
         noun = trig.noun
         if noun.pos_ in NOUN_POS and noun.dep_ in ("dobj", "nsubjpass") \
-                and lemma(noun.head) in lex.light and noun.head.i not in found:
-            trig.anchor = noun.head
+                and lemma(noun.head) in lex.light \
+                and (noun.head.i not in found or found[noun.head.i].pattern is None):
+            trig.anchor = noun.head  # a frame verb used as support verb: "ordered the release"
     # innermost frames first: "spurned a request to pull out" codes the request, then the spurning
     for trig in sorted(found.values(), key=lambda t: -t.tok.i):
         _apply_frame(trig, found)
@@ -160,6 +161,9 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         # pattern ("called off the strike") names the act itself
         return
     emb = _embedded(trig.tok, found, say=name in SAY_FRAMES)
+    if emb is not None and emb.anchor is not None and emb.anchor.i == trig.tok.i:
+        trig.code = trig.pattern.cameo if trig.pattern is not None else None
+        return  # the verb only carries its object's act ("committed a massacre")
     if emb is None or not emb.code:
         if trig.pattern is None:
             trig.code = None
@@ -339,7 +343,8 @@ def _side_tokens(trig: Trigger) -> tuple[list, list]:
             for x in [head] + dobjs:
                 weak.extend(roles.prep_objects(x, ("for",)))
         if tok.i != head.i:  # nominal event under a support verb: its own prepositions
-            tgt.extend(roles.prep_objects(noun, roles.TARGET_PREPS + ("between",)))
+            of = ("of",) if trig.code and trig.code[:2] in roles.OF_TARGET_ROOTS else ()
+            tgt.extend(roles.prep_objects(noun, of + roles.TARGET_PREPS + ("between",)))
             src.append(roles.actor_modifier(noun))  # "launched a US-led mediation effort"
         for x in head.children:  # "agreed to open its borders to X": the to-verb's objects
             if x.dep_ == "xcomp":

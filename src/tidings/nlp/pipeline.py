@@ -32,7 +32,49 @@ def load(name: str | None = None):
             f"spaCy pipeline '{name}' is not installed "
             f"(pip install -r requirements/model.txt, or pass --model NAME)") from None
     _split_dotted_hyphens(nlp)
+    if "parser" in nlp.pipe_names and "tidings_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("tidings_line_breaks", before="parser")
     return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "tidings_line_breaks" in Language.factories:
+        return
+
+    @Language.component("tidings_line_breaks")
+    def line_breaks(doc):
+        """A line break ends a sentence: headlines, datelines and paragraphs never run on
+        into the next line (the parser alone joins "Border clash leaves two dead" to the
+        first paragraph). In hard-wrapped text (most lines 50-90 characters) only a blank
+        line or a line ending a sentence does."""
+        wrapped = _hard_wrapped(doc.text)
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            gap = before.text + before.whitespace_
+            if "\n" not in gap:
+                continue
+            blank = gap.count("\n") >= 2
+            last = doc[token.i - 2] if before.is_space and token.i >= 2 else before
+            ends = last.text[-1:] in ".!?:\"\u201d"
+            # a wrapped sentence goes on in lower case ("...that it would\nraise taxes")
+            runs_on = token.text[:1].islower() or token.text[:1].isdigit()
+            if blank or ends or not (wrapped or runs_on):
+                token.is_sent_start = True
+        return doc
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Text wrapped at a fixed width, as newswire archives are: most lines 50-90 chars."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    wrapped = sum(1 for line in lines if 50 <= len(line) <= 90)
+    return wrapped >= 0.6 * len(lines)
+
+
+_register_components()
 
 
 def _split_dotted_hyphens(nlp) -> None:
