@@ -18,6 +18,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/tidings extract examples/harbor_talks.txt --published 2024-03-15 --format json
+	rm -f demo.duckdb
+	$(BIN)/tidings ingest examples --db demo.duckdb --published 2024-03-15
+	$(BIN)/tidings events --db demo.duckdb --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
