@@ -261,6 +261,8 @@ def _pieces(doc, lex, published: str | None = None) -> list[_Piece]:
             start, end = run[0], run[-1] + 1
         if end - start == 1 and doc[start].text.lower() in PRONOUNS:
             continue
+        if not any(t.pos_ in ("PROPN", "NOUN") for t in doc[start:end]):
+            continue  # what is left of "the Democratic People's Republic of Korea": "the"
         if ent.label_ in NAME_ENTS:
             # the small model often cuts names short ("Rodrigo Valdivia | Soto")
             sent = doc[start].sent
@@ -378,6 +380,20 @@ def _place_country(text: str) -> str | None:
     return max(places, key=lambda p: (p.kind == "country", p.population)).country
 
 
+# Words that make an institution's name generic when all its words are such words or
+# title words ("Defense Department", "Security Council", "Foreign Ministry").
+GENERIC_NAME_WORDS = {"defense", "defence", "state", "foreign", "security", "national",
+                      "supreme", "federal", "central", "interior", "justice", "home", "armed",
+                      "public", "general", "high", "constitutional", "affairs", "of", "the", "&",
+                      "and", "-"}
+
+
+def _generic_name(span) -> bool:
+    """"Defense Department" could be any country's; "Hezbollah" is one group's."""
+    words = lexicon_module.load().role_words | GENERIC_NAME_WORDS
+    return all(lexicon_module.key_token(t.text) in words for t in span)
+
+
 def _titled_surname_country(name_span) -> str | None:
     """"Deputy Secretary Hicks": a title before a surname that one known office holder bears
     gives that holder's country. Without a title a surname is too weak to go on."""
@@ -459,6 +475,10 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         if p.term and p.kind == "org" and country is None and p.term.country:
             country = p.term.country
             igo = p.term.igo_code
+    for p in run[: head_index + 1]:
+        if p.kind == "org" and p.term and p.term.country not in (None, "IGO") \
+                and not _generic_name(doc[p.start:p.end]):
+            country = p.term.country  # "Iranian Hizbollah fighters": Hezbollah is Lebanese
     roles = [p for p in run[: head_index + 1] if p.kind == "role" and p.term]
     modifiers = [p for p in run if p.kind == "modifier" and p.term]
     if head.kind == "orgent" and roles and roles[-1].term.actor_kind == "person" \
@@ -523,7 +543,8 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
             # organization named before them act for it; but "EU legislators" are
             # legislators of an international body (IGO country, LEG sector)
             sector = org_term.sector
-    if head.kind == "org" and head.term and head.term.country not in (None, "IGO"):
+    if head.kind == "org" and head.term and head.term.country not in (None, "IGO") \
+            and _generic_name(doc[head.start:head.end]):
         named = [p for p in run[:head_index] if p.kind in COUNTRY_KINDS and p.term]
         if named and named[-1].term.country != head.term.country:
             # "Chile's Defense Department": a generic institution name of another country
@@ -560,7 +581,7 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
     if head.kind == "role" and sector is None and country is None:
         return []  # "the group", "the organization": nothing to code without a modifier
     start_char = span.start_char
-    if doc[first.start].pos_ == "DET":
+    if doc[first.start].pos_ == "DET" and first.start + 1 < head.end:
         start_char = doc[first.start + 1].idx
     return [_Mention(start_char, span.end_char, kind, name, country, sector, key, igo,
                      sentence=sent_index, person_tokens=person_tokens,
@@ -576,6 +597,12 @@ def _is_locative(doc, piece: _Piece) -> bool:
     head = token
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
+    span = doc[piece.start:piece.end]
+    at_line_start = span.start_char == 0 or doc.text[:span.start_char].rstrip(" ").endswith("\n") \
+        or (piece.start > 0 and doc[piece.start - 1].lower_ == "the"
+            and (doc[piece.start - 1].idx == 0 or doc.text[doc[piece.start - 1].idx - 1] == "\n"))
+    if span.text.isupper() and at_line_start:
+        return True  # a dateline ("THE HAGUE, Netherlands (Reuters) -") is a place
     if head.dep_ in ACTOR_DEPS:
         return False
     if head.dep_ == "ROOT" and not any(t.pos_ in ("VERB", "AUX") for t in head.sent) \

@@ -75,6 +75,9 @@ class Lexicon:
     def __init__(self) -> None:
         self.terms: dict[tuple[str, ...], list[Term]] = {}
         self.countries: dict[str, dict] = {}
+        # every word of every role pattern: tells generic institution names ("Defense
+        # Department", "Security Council") from proper ones ("Hezbollah")
+        self.role_words: set[str] = set()
         # office holders by surname (last name token), for "Deputy Secretary Hicks"
         self.surnames: dict[str, list[Term]] = {}
         self._load_countries()
@@ -114,6 +117,7 @@ class Lexicon:
             if len(row) < 2:
                 continue
             pattern, sector = row[0], row[1]
+            self.role_words.update(tokenize_key(pattern))
             kind = row[2] if len(row) > 2 and row[2] else "group"
             self.add(pattern, Term("role", fold(pattern), sector=sector or None,
                                    actor_kind=kind))
