@@ -22,3 +22,29 @@ def test_surname_only_entity_joins_the_person_not_an_organization(extract):
     doc = extract(text, published="2022-01-01")
     people = [a for a in doc["actors"] if a["name"].endswith("al-Morani")]
     assert len(people) == 1 and len(people[0]["mentions"]) >= 2
+
+
+def test_entity_remainder_without_a_noun_is_not_an_actor(extract):
+    # "the" left over from "the Democratic People's Republic of Korea" became actor "the"
+    doc = extract("The Democratic People's Republic of Korea fired a missile.",
+                  published="2022-01-01")
+    assert all(a["name"].lower() != "the" for a in doc["actors"])
+    assert any(a["country"] == "PRK" for a in doc["actors"])
+
+
+def test_demonym_does_not_override_a_proper_organization_name(extract):
+    # "Iranian Hizbollah fighters" was coded IRN: Hezbollah is Lebanese
+    doc = extract("Iranian Hezbollah fighters crossed the border.", published="2022-01-01")
+    assert any(a["code"] == "LBNREB" for a in doc["actors"]), doc["actors"]
+
+
+def test_generic_institution_name_takes_the_named_country(extract):
+    doc = extract("Chile's Defense Ministry denied the report.", published="2022-01-01")
+    assert any(a["country"] == "CHL" for a in doc["actors"])
+
+
+def test_dateline_capital_is_a_place_not_an_actor(extract):
+    doc = extract("NAIROBI, March 3 (Tidings) - Kenya's police said calm had returned.",
+                  published="2022-03-03")
+    assert all(a["name"] != "Kenya" or "NAIROBI" not in a["name"] for a in doc["actors"])
+    assert all(not a["name"].isupper() for a in doc["actors"] if a["kind"] == "country")

@@ -601,7 +601,8 @@ def _is_locative(doc, piece: _Piece) -> bool:
     at_line_start = span.start_char == 0 or doc.text[:span.start_char].rstrip(" ").endswith("\n") \
         or (piece.start > 0 and doc[piece.start - 1].lower_ == "the"
             and (doc[piece.start - 1].idx == 0 or doc.text[doc[piece.start - 1].idx - 1] == "\n"))
-    if span.text.isupper() and at_line_start:
+    follows = doc[piece.end].text if piece.end < len(doc) else ""
+    if span.text.isupper() and at_line_start and follows in (",", "-", "\u2014", "\u2013", "("):
         return True  # a dateline ("THE HAGUE, Netherlands (Reuters) -") is a place
     if head.dep_ in ACTOR_DEPS:
         return False
