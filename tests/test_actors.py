@@ -100,3 +100,27 @@ def test_coordinated_demonyms_share_the_title(extract):
     actors = _actors(extract, "Hungarian and Romanian officials met on Monday.")
     assert _find(actors, "Hungarian")[4] == "HUNGOV"
     assert _find(actors, "Romanian officials")[4] == "ROUGOV"
+
+
+def test_misspelt_country_names_are_still_found(extract):
+    actors = _actors(extract, "Ethopia and Quatar signed a trade deal.")
+    assert {a[2] for a in actors} >= {"ETH", "QAT"}
+
+
+def test_surname_close_to_a_capital_is_not_a_country(extract):
+    text = "Tomas Morani chaired the session. Morani said the vote must go ahead."
+    assert all(a[2] != "COM" for a in _actors(extract, text))
+
+
+def test_organization_role_follows_the_publication_date(extract):
+    before = _actors(extract, "The Taliban rejected the offer.", published="2019-03-01")
+    after = _actors(extract, "The Taliban rejected the offer.", published="2023-03-01")
+    assert _find(before, "Taliban")[4] == "AFGREB" and _find(after, "Taliban")[4] == "AFGGOV"
+
+
+def test_title_before_a_known_surname_gives_the_country(extract):
+    assert _find(_actors(extract, "President Macron spoke."), "President Macron")[4] == "FRAGOV"
+
+
+def test_candidate_of_a_body_is_not_the_body(extract):
+    assert _find(_actors(extract, "A Senate candidate spoke."), "Senate candidate")[3] == "PTY"

@@ -154,6 +154,9 @@ def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
     """Longest lexicon matches, left to right, never across sentence ends."""
     pieces = []
     folded = [lexicon_module.key_token(t.text) for t in doc]
+    # words of multi-word person names are names, never misspelt countries
+    name_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                  for t in ent}
     lemmas = [lexicon_module.key_token(t.lemma_) for t in doc]
     sent_end = {}
     for sent in doc.sents:
@@ -173,6 +176,10 @@ def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
             if terms:
                 found = (j, _best_term(_holder_on(terms, published), doc[i:j]))
                 break
+        if not found and doc[i].text not in name_words and _may_be_misspelt_name(doc[i]):
+            near = lex.lookup_near(doc[i].text)
+            if near:
+                found = (i + 1, _best_term(near, doc[i:i + 1]))
         if found:
             j, term = found
             if term is not None:
@@ -183,10 +190,16 @@ def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
     return pieces
 
 
+def _may_be_misspelt_name(token) -> bool:
+    """A capitalized proper noun or nationality the lexicon does not know ("Kazahks")."""
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ in (
+        "NORP", "GPE", "PERSON")) and token.text.isalpha()
+
+
 def _holder_on(terms: list[Term], published: str | None) -> list[Term]:
     """Order a person's offices for the publication date: the one held that day first, then
     the latest begun before it; without a date, the latest office (rows are latest first)."""
-    holders = [t for t in terms if t.kind == "holder"]
+    holders = [t for t in terms if t.kind in ("holder", "org") and (t.start or t.end)]
     if not published or len(holders) < 2:
         return terms
     day = published[:10]
@@ -202,7 +215,7 @@ def _holder_on(terms: list[Term], published: str | None) -> list[Term]:
         return (not held, not began(term))  # stable sort keeps latest-first among equals
 
     holders.sort(key=rank)
-    return holders + [t for t in terms if t.kind != "holder"]
+    return holders + [t for t in terms if t not in holders]
 
 
 def _best_term(terms: list[Term], span) -> Term | None:
@@ -538,7 +551,9 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
         org_term = orgs[-1].term
         if org_term.country == "IGO":
             igo = org_term.igo_code
-        if org_term.country != "IGO" or head.term.key in MEMBER_TITLES | {"delegation"}:
+        if head.term.key in OWN_ROLES:
+            pass  # "Senate candidate", "Hamas hostage": the role, not the body, says who
+        elif org_term.country != "IGO" or head.term.key in MEMBER_TITLES | {"delegation"}:
             # "Boko Haram gunmen", "NATO delegation", "Hamas leader": members of the
             # organization named before them act for it; but "EU legislators" are
             # legislators of an international body (IGO country, LEG sector)
@@ -658,6 +673,10 @@ LEADER_TITLES = {"president", "head", "chairman", "chairwoman", "chair", "speake
 MEMBER_TITLES = {"officer", "official", "member", "agent", "spokesman", "spokeswoman",
                  "spokesperson", "employee", "staff", "staffer", "representative", "source",
                  "head", "chief", "director", "leader"}
+# Roles that keep their own sector after an organization's name: a candidate for the
+# Senate is not the Senate, a hostage of Hamas is not Hamas.
+OWN_ROLES = {"candidate", "hopeful", "nominee", "challenger", "critic", "opponent", "victim",
+             "hostage", "prisoner", "detainee", "defector", "lawyer", "journalist"}
 # Titles too general to carry a sector of their own when a modifier gives one.
 GENERIC_TITLES = {"leader", "community leader", "figure", "group", "member", "elder", "worker",
                   "workers",

@@ -80,7 +80,10 @@ class Lexicon:
         self.role_words: set[str] = set()
         # office holders by surname (last name token), for "Deputy Secretary Hicks"
         self.surnames: dict[str, list[Term]] = {}
+        # one-edit variants of single-word country names and demonyms ("Kazahks", "Ethopia")
+        self.near: dict[str, set[tuple[str, ...]]] = {}
         self._load_countries()
+        self._index_near()
         self._load_roles()
         self._load_orgs()
         self._load_holders()
@@ -112,6 +115,30 @@ class Lexicon:
                                             actor_kind="country",
                                             case_sensitive=_is_abbreviation(form)))
 
+    # Shortest word matched despite one typo: shorter words have too many neighbours.
+    NEAR_MIN_CHARS = 6
+
+    def _index_near(self) -> None:
+        for key in self.terms:
+            if len(key) == 1 and len(key[0]) >= self.NEAR_MIN_CHARS:
+                for variant in _deletions(key[0]) | {key[0]}:
+                    self.near.setdefault(variant, set()).add(key)
+
+    def lookup_near(self, word: str) -> list[Term]:
+        """Country terms one edit (insertion, deletion, substitution, transposition) away
+        from ``word``, when exactly one term is that close."""
+        folded = key_token(word)
+        if len(folded) < self.NEAR_MIN_CHARS:
+            return []
+        keys = set()
+        for variant in _deletions(folded) | {folded}:
+            keys |= self.near.get(variant, set())
+        if len(keys) != 1:
+            return []
+        # capitals are left out: too many surnames are one letter from one ("Moroni")
+        return [t for t in self.terms[next(iter(keys))]
+                if t.kind in ("country", "adjective", "people")]
+
     def _load_roles(self) -> None:
         for row in _rows("roles.tsv"):
             if len(row) < 2:
@@ -132,11 +159,16 @@ class Lexicon:
             name, aliases, country, sector = row[:4]
             kind = row[4] if len(row) > 4 and row[4] else "organization"
             igo = row[5] if len(row) > 5 and row[5] else None
+            # optional columns 7-8: the dates a row holds (the Taliban: REB until 2021-08-15,
+            # GOV after); chosen by publication date like office holders
+            start = row[6] if len(row) > 6 and row[6] else None
+            end = row[7] if len(row) > 7 and row[7] else None
             for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
                 form = form.strip()
                 self.add(form, Term("org", fold(form), country=country or None,
                                     sector=sector or None, name=name, actor_kind=kind,
-                                    igo_code=igo, case_sensitive=_is_abbreviation(form)))
+                                    igo_code=igo, case_sensitive=_is_abbreviation(form),
+                                    start=start, end=end))
 
     def _load_holders(self) -> None:
         for row in _rows("office_holders.tsv"):
@@ -177,6 +209,10 @@ class Lexicon:
             return []
         exact = " ".join(originals)
         return [t for t in found if not t.case_sensitive or _caps_match(exact)]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def _caps_match(text: str) -> bool:
