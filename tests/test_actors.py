@@ -124,3 +124,12 @@ def test_title_before_a_known_surname_gives_the_country(extract):
 
 def test_candidate_of_a_body_is_not_the_body(extract):
     assert _find(_actors(extract, "A Senate candidate spoke."), "Senate candidate")[3] == "PTY"
+
+
+def test_participle_used_as_a_noun_is_a_role(extract):
+    actor = _find(_actors(extract, "Sudan's displaced returned home."), "Sudan's displaced")
+    assert actor[4] == "SDNREF"
+
+
+def test_misspelt_big_city_still_gives_the_country(extract):
+    assert _find(_actors(extract, "Mumbia police arrested him."), "Mumbia police")[4] == "INDCOP"

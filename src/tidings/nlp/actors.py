@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -196,6 +197,16 @@ def _may_be_misspelt_name(token) -> bool:
         "NORP", "GPE", "PERSON")) and token.text.isalpha()
 
 
+def _nominal_use(token) -> bool:
+    """"the displaced", "Burkina Faso's displaced": a participle or adjective used as a noun
+    (after "the" or a possessive, with no noun after it)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return before is not None and (before.lower_ == "the" or _is_possessive(before)) and (
+        after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
 def _holder_on(terms: list[Term], published: str | None) -> list[Term]:
     """Order a person's offices for the publication date: the one held that day first, then
     the latest begun before it; without a date, the latest office (rows are latest first)."""
@@ -235,7 +246,7 @@ def _best_term(terms: list[Term], span) -> Term | None:
             if kind in ("holder", "org", "country", "capital", "people", "adjective") \
                     and not capitalized:
                 continue
-            if kind == "role" and len(span) == 1 and (
+            if kind == "role" and len(span) == 1 and not _nominal_use(span[0]) and (
                     span[0].pos_ in ("VERB", "AUX", "ADV", "ADP") or
                     (span[0].pos_ == "ADJ" and span[0].dep_ in ("amod", "acomp", "advmod"))):
                 continue  # "general election", "official figures": not people; "the
@@ -389,6 +400,8 @@ def _place_country(text: str) -> str | None:
     places = [p for p in gazetteer.load().lookup(text)
               if p.country and p.kind in ("city", "admin1", "country")]
     if not places:
+        places = _near_big_city(text)
+    if not places:
         return None
     return max(places, key=lambda p: (p.kind == "country", p.population)).country
 
@@ -422,6 +435,41 @@ def _titled_surname_country(name_span) -> str | None:
     return holder.country
 
 
+# Cities this large are matched despite one typo ("Dehli police"): few enough that one edit
+# rarely lands on another name.
+NEAR_CITY_POPULATION = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _big_city_variants() -> dict[str, set[str]]:
+    from tidings.nlp import gazetteer
+
+    variants: dict[str, set[str]] = {}
+    for key, places in gazetteer.load().names.items():
+        if len(key) >= 5 and " " not in key and any(
+                p.kind == "city" and p.population >= NEAR_CITY_POPULATION for p in places):
+            for variant in lexicon_module._deletions(key) | {key}:
+                variants.setdefault(variant, set()).add(key)
+    return variants
+
+
+def _near_big_city(text: str) -> list:
+    """A one-edit misspelling of a big city's name, when only one city is that close."""
+    from tidings.nlp import gazetteer
+
+    key = fold(text)
+    if len(key) < 5 or " " in key:
+        return []
+    index = _big_city_variants()
+    keys = set()
+    for variant in lexicon_module._deletions(key) | {key}:
+        keys |= index.get(variant, set())
+    names = gazetteer.load().names
+    places = {p.geonameid: p for k in keys for p in names[k]
+              if p.kind == "city" and p.population >= NEAR_CITY_POPULATION}
+    return list(places.values()) if len(places) == 1 else []  # one city, or none
+
+
 def _is_city(text: str) -> bool:
     from tidings.nlp import gazetteer
 
@@ -446,8 +494,8 @@ def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
     """Proper nouns just before a run that name a place: (new start, country)."""
     i = start
     sent_start = doc[start].sent.start
-    while i - 1 >= sent_start and doc[i - 1].pos_ == "PROPN" and start - (i - 1) <= 3 \
-            and doc[i - 1].text[:1].isupper():
+    while i - 1 >= sent_start and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+            and start - (i - 1) <= 3 and doc[i - 1].text[:1].isupper():
         i -= 1
     if i == start:
         return start, None
@@ -562,6 +610,11 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
             and _generic_name(doc[head.start:head.end]):
         named = [p for p in run[:head_index] if p.kind in COUNTRY_KINDS and p.term]
         if named and named[-1].term.country != head.term.country:
+            role_reading = [t for t in lexicon_module.load().terms.get(
+                tuple(lexicon_module.key_token(t.text) for t in doc[head.start:head.end]), [])
+                if t.kind == "role" and t.sector]
+            if role_reading:  # "Chile's Defense Department": a defence ministry (GOV)
+                sector = role_reading[0].sector
             # "Chile's Defense Department": a generic institution name of another country
             country = named[-1].term.country
             name = span.text
@@ -653,7 +706,9 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
                     doc[previous[0].start].idx else mentions[-1:] + [shared]
         mentions.extend(found)
         previous = run
-    mentions.extend(_city_actors(doc, pieces, sent_starts))
+    taken = [(m.start, m.end) for m in mentions]
+    mentions.extend(m for m in _city_actors(doc, pieces, sent_starts)
+                    if not any(m.start < e and s < m.end for s, e in taken))
     mentions.sort(key=lambda m: m.start)
     inside = _quoted_regions(doc.text)
     for m in mentions:
