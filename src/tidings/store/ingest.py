@@ -73,6 +73,7 @@ def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None
         batch.append(item)
         if len(batch) >= batch_size:
             _ingest_batch(con, batch, model, days, report)
+            LOGGER.info("batch committed: %d articles read so far", report.read)
             batch = []
             if progress:
                 progress(report)
