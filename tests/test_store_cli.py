@@ -8,13 +8,11 @@ import json
 import os
 import signal
 import subprocess
-import sys
-import time
 
 import pytest
 
 from conftest import ROOT, TIDINGS, run_cli
-from tidings.article import Article
+
 from tidings.ingest.readers import read_jsonl
 from tidings.store import Store
 
@@ -73,7 +71,6 @@ def test_kill_9_mid_ingest_then_rerun_stores_everything_once(tmp_path, nlp):
     feed = tmp_path / "feed.jsonl"
     write_jsonl(feed, articles(200))
     db = tmp_path / "killed.duckdb"
-    wal = tmp_path / "killed.duckdb.wal"
     process = subprocess.Popen([*TIDINGS, "-v", "ingest", str(feed), "--db", str(db), *MAP],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True)

@@ -222,8 +222,6 @@ def _caps_match(text: str) -> bool:
 
 def tokenize_key(form: str) -> list[str]:
     """Split a lexicon form the way spaCy splits running text (near enough for matching)."""
-    from tidings.nlp import pipeline
-
     tokenizer = _tokenizer()
     return [key_token(t.text) for t in tokenizer(form) if not t.is_space]
 

@@ -46,13 +46,15 @@ class Store:
         self.close()
 
     def ingest(self, items: Iterable[Article | ReadFailure], model: str | None = None,
-               window: int | None = None, progress=None) -> IngestReport:
-        """Extract and store articles (see ``tidings.store.ingest``)."""
+               window: int | None = None, progress=None, extractor=None) -> IngestReport:
+        """Extract and store articles (see ``tidings.store.ingest``); ``extractor``: where
+        documents are computed (``tidings.scale``), this process by default."""
         from tidings.store.ingest import ingest
 
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        return ingest(self.con, items, model=model, window=window, progress=progress)
+        return ingest(self.con, items, model=model, window=window, progress=progress,
+                      extractor=extractor)
 
     def fetch(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         """Column names and rows of a query."""

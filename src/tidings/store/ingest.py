@@ -60,10 +60,25 @@ def set_window_days(con, days: int) -> None:
     con.execute("INSERT OR REPLACE INTO settings VALUES ('event_window_days', ?)", [str(days)])
 
 
+# What turns a batch's articles into documents, in order: extraction in this process by
+# default, or results from worker processes or a Dask cluster (tidings.scale).
+Extractor = Callable[[list[Article]], Iterable[dict]]
+
+
 def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None,
            window: int | None = None, batch_size: int = BATCH_SIZE,
-           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Extract and store ``items``; returns counts. Bad items are reported, not raised."""
+           progress: Callable[[IngestReport], None] | None = None,
+           extractor: Extractor | None = None) -> IngestReport:
+    """Extract and store ``items``; returns counts. Bad items are reported, not raised.
+
+    ``extractor`` only changes where documents are computed: this process stays the one
+    writer, with the same deduplication, ids and one transaction per batch.
+    """
+    if extractor is None:
+        from tidings.extract import extract_articles
+
+        def extractor(articles: list[Article]) -> Iterable[dict]:
+            return extract_articles(articles, model=model)
     report = IngestReport()
     if window is not None:
         set_window_days(con, window)
@@ -72,13 +87,13 @@ def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            _ingest_batch(con, batch, model, days, report)
+            _ingest_batch(con, batch, extractor, days, report)
             LOGGER.info("batch committed: %d articles read so far", report.read)
             batch = []
             if progress:
                 progress(report)
     if batch:
-        _ingest_batch(con, batch, model, days, report)
+        _ingest_batch(con, batch, extractor, days, report)
         if progress:
             progress(report)
     return report
@@ -94,9 +109,7 @@ class _Pending:
     document: dict | None = None
 
 
-def _ingest_batch(con, batch, model, days: int, report: IngestReport) -> None:
-    from tidings.extract import extract_articles
-
+def _ingest_batch(con, batch, extractor: Extractor, days: int, report: IngestReport) -> None:
     pending: list[_Pending] = []
     hashes: set[str] = set()
     for item in batch:
@@ -115,8 +128,7 @@ def _ingest_batch(con, batch, model, days: int, report: IngestReport) -> None:
         pending.append(entry)
     to_code = [p for p in pending if p.duplicate_of is None]
     if to_code:
-        for entry, document in zip(to_code, extract_articles([p.article for p in to_code],
-                                                             model=model)):
+        for entry, document in zip(to_code, extractor([p.article for p in to_code])):
             entry.document = document
     kept = []
     for entry in pending:

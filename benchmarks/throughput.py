@@ -1,0 +1,169 @@
+"""Throughput of tidings against bare spaCy on the same texts, in one process and one run.
+
+    python benchmarks/throughput.py --corpus ../shared/eval/quotes/polnear_train.jsonl --limit 100
+
+Prints, for (a) spaCy's ``nlp.pipe`` with every default component, (b) the full tidings
+extraction (spaCy included) and (c) ``tidings ingest`` into a temporary DuckDB file:
+articles/s, tokens/s and peak RSS, then ``ratio (tidings/spaCy): X`` on a line of its own.
+These are figures to read, not timed tests: the machine's load moves them.
+
+Peak RSS is the kernel's high-water mark (VmHWM), reset before each phase where Linux
+allows it (/proc/self/clear_refs), so each phase's peak is its own; where it cannot be
+reset the figure is the process's peak so far, and the line says so.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from tidings.article import Article  # noqa: E402
+from tidings.ingest.readers import read_jsonl  # noqa: E402
+from tidings.nlp import pipeline  # noqa: E402
+
+# The corpora under ../shared/eval name the date and publisher so; other JSON Lines files
+# with the contract's names (published, source) read the same, as unknown names are unused.
+FIELDS = {"published": "publication_date", "source": "publisher"}
+
+
+def read_articles(corpus: str, limit: int | None) -> list[Article]:
+    articles: list[Article] = []
+    with open(corpus, "rb") as stream:
+        for item in read_jsonl(stream, corpus, FIELDS):
+            if isinstance(item, Article):
+                articles.append(item)
+                if limit and len(articles) >= limit:
+                    break
+    return articles
+
+
+def reset_peak() -> bool:
+    """Reset VmHWM (Linux >= 4.0); False where the kernel does not allow it."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_mb() -> float:
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def line(name: str, n: int, tokens: int, seconds: float, rss: float, own_peak: bool) -> str:
+    note = "" if own_peak else " (process peak so far)"
+    return (f"{name:<22} {n:5d} articles {seconds:8.2f} s {n / seconds:8.2f} articles/s "
+            f"{tokens / seconds:9.0f} tokens/s  peak RSS {rss:7.0f} MB{note}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", required=True, help="JSON Lines articles")
+    parser.add_argument("--limit", type=int, help="the first N articles")
+    parser.add_argument("--model", help="spaCy pipeline (default: tidings' default)")
+    parser.add_argument("--batch-size", type=int, default=pipeline.BATCH_SIZE)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes for the ingest phase (tidings ingest --workers)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="cProfile the tidings phase; write its top functions to FILE")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from tidings.extract import extract_articles
+    from tidings.store import Store
+
+    articles = read_articles(args.corpus, args.limit)
+    texts = [a.text for a in articles]
+    print(f"corpus: {args.corpus}: {len(articles)} articles, "
+          f"{sum(len(t) for t in texts)} characters; model {pipeline.model_name(args.model)}; "
+          f"batch {args.batch_size}; {os.cpu_count()} CPUs")
+
+    # (a) bare spaCy, every default component, same batch size
+    bare = spacy.load(pipeline.model_name(args.model))
+    list(bare.pipe(["Warm-up sentence for the pipeline."]))
+    own = reset_peak()
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=args.batch_size))
+    spacy_s = time.perf_counter() - started
+    print(line("(a) spaCy nlp.pipe", len(texts), tokens, spacy_s, peak_mb(), own))
+    print(f"    components: {', '.join(bare.pipe_names)}")
+    del bare
+    gc.collect()
+
+    # (b) the full extraction: spaCy (tidings' configuration) and every stage
+    pipeline.load(args.model)
+    next(extract_articles([Article(text="Warm-up: Iran accused Iraq on Monday.")],
+                          model=args.model))
+    own = reset_peak()
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    started = time.perf_counter()
+    documents = list(extract_articles(articles, model=args.model, batch_size=args.batch_size))
+    tidings_s = time.perf_counter() - started
+    if profiler:
+        profiler.disable()
+    print(line("(b) tidings extract", len(documents), tokens, tidings_s, peak_mb(), own))
+    events = sum(len(d.get("events", [])) for d in documents)
+    quotes = sum(len(d.get("quotes", [])) for d in documents)
+    print(f"    {events} events, {quotes} quotes, "
+          f"{sum(1 for d in documents if d.get('error'))} errors")
+    ratio = (len(documents) / tidings_s) / (len(texts) / spacy_s)
+    print(f"ratio (tidings/spaCy): {ratio:.2f}")
+    if profiler:
+        import io
+        import pstats
+
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(45)
+        out.write("\n--- by own time ---\n")
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
+        Path(args.profile).write_text(out.getvalue(), encoding="utf-8")
+        print(f"    profile: {args.profile}")
+    del documents
+    gc.collect()
+
+    # (c) end to end into a temporary DuckDB file: dedup, extraction, transactions
+    from tidings.scale import runner
+
+    with tempfile.TemporaryDirectory() as folder:
+        own = reset_peak()
+        started = time.perf_counter()
+        with Store.open(Path(folder) / "bench.duckdb") as store, \
+                runner(store.con, workers=args.workers, model=args.model) as run:
+            report = store.ingest(run.items(articles), model=args.model,
+                                  extractor=run.extract)
+        ingest_s = time.perf_counter() - started
+        size = (Path(folder) / "bench.duckdb").stat().st_size / 1e6
+    name = f"(c) tidings ingest -w{args.workers}"
+    print(line(name, report.read, tokens, ingest_s, peak_mb(), own)
+          + ("" if args.workers == 1 else " (parent only)"))
+    print(f"    {report.coded} coded, {report.duplicates} near-duplicates, "
+          f"{report.events} distinct events, {len(report.failures)} failed; "
+          f"store {size:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

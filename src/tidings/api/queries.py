@@ -1,0 +1,93 @@
+"""Queries the dashboard needs beyond the CLI's (one article with its spans, the timeline
+histogram, search, the article list). Every value is a bound parameter; the only text
+put into SQL is checked (period names, whole numbers)."""
+from __future__ import annotations
+
+import json
+
+from tidings.errors import OptionError
+from tidings.store import Store
+from tidings.store.query import PERIODS, Filters, _like, events_sql
+
+
+def page(sql: str, limit: int, offset: int) -> str:
+    """``sql`` (already ordered) cut to one page; both numbers are validated ints."""
+    return f"{sql} LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def count(store: Store, sql: str, params: list) -> int:
+    return store.fetch(f"SELECT count(*) FROM ({sql})", params)[1][0][0]
+
+
+def rows_as_dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
+    from tidings.store.output import _plain
+
+    return [{c: _plain(v) for c, v in zip(columns, row)} for row in rows]
+
+
+def timeline_sql(f: Filters, by: str = "day", raw: bool = False) -> tuple[str, list]:
+    """Distinct events (or reports) per period and quad class: the stacked timeline."""
+    if by not in PERIODS:
+        raise OptionError(f"by: expected one of {', '.join(PERIODS)}, got {by!r}")
+    inner, params = events_sql(f, raw=raw, columns="*")
+    inner = inner.split(" ORDER BY ")[0]
+    return (f"SELECT date_trunc('{by}', date)::DATE AS period, quad_class, "
+            "count(*) AS events, round(sum(goldstein), 2) AS goldstein_sum "
+            f"FROM ({inner}) WHERE date IS NOT NULL GROUP BY ALL "
+            "ORDER BY period, quad_class", params)
+
+
+def articles_sql(search: str | None = None, publisher: str | None = None) -> tuple[str, list]:
+    where, params = [], []
+    if search:
+        where.append("(lower(text) LIKE ? ESCAPE '\\' OR lower(title) LIKE ? ESCAPE '\\')")
+        params += [_like(search), _like(search)]
+    if publisher:
+        where.append("lower(source) LIKE ? ESCAPE '\\'")
+        params.append(_like(publisher))
+    sql = ("SELECT id, published, title, url, source, status, duplicate_of, "
+           "left(text, 200) AS preview, "
+           "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS events, "
+           "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
+           "FROM articles a")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY published DESC NULLS LAST, id", params
+
+
+def article(store: Store, article_id: str) -> dict | None:
+    """One stored article with the spans of its actors, events, quotes, times and places
+    (a near-duplicate shows its original's spans: they point into the same text)."""
+    columns, rows = store.fetch(
+        "SELECT id, published, title, url, source, language, status, duplicate_of, "
+        "similarity, error, warnings, text FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    head = rows_as_dicts(columns, rows)[0]
+    head["warnings"] = json.loads(head["warnings"]) if head["warnings"] else []
+    coded = head["duplicate_of"] or article_id
+
+    def table(sql: str, key: str = coded) -> list[dict]:
+        return rows_as_dicts(*store.fetch(sql, [key]))
+
+    actors = table("SELECT actor_id AS id, name, kind, country, sector, code, mentions "
+                   "FROM actors WHERE article_id = ? ORDER BY actor_id")
+    for a in actors:
+        a["mentions"] = json.loads(a["mentions"]) if a["mentions"] else []
+    events = table("SELECT event_id, raw_id AS id, start_char AS start, end_char AS \"end\", "
+                   "trigger, sentence, date, date_value, date_text, source_name, source_code, "
+                   "target_name, target_code, cameo, root, quad_class, goldstein, plover, "
+                   "place_name, place_country, lat, lon, negated, modality, confidence, "
+                   "quote_id FROM event_mentions WHERE article_id = ? "
+                   "ORDER BY start_char, raw_id", article_id)
+    quotes = table("SELECT quote_id AS id, kind, text, start_char AS start, end_char AS \"end\", "
+                   "cue, speaker_actor, speaker_name, speaker_country, speaker_sector, "
+                   "speaker_code, events FROM quotes WHERE article_id = ? ORDER BY start_char")
+    for q in quotes:
+        q["events"] = json.loads(q["events"]) if q["events"] else []
+    times = table("SELECT text, start_char AS start, end_char AS \"end\", value, type "
+                  "FROM times WHERE article_id = ? ORDER BY start_char")
+    places = table("SELECT text, start_char AS start, end_char AS \"end\", name, country, "
+                   "lat, lon, geonameid FROM places WHERE article_id = ? ORDER BY start_char")
+    return {"article": head, "actors": actors, "events": events, "quotes": quotes,
+            "times": times, "places": places}
