@@ -100,6 +100,13 @@ def _store_commands(commands) -> None:
     ing.add_argument("--window", type=int, metavar="DAYS", help="days two reports' event "
                      "dates may differ and be one event (stored; default 1)")
     ing.add_argument("--model", help="spaCy pipeline name")
+    ing.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N "
+                     "worker processes (0: one per core; default 1: this process)")
+    where = ing.add_mutually_exclusive_group()
+    where.add_argument("--dask", choices=["local"], help="extract on a Dask LocalCluster "
+                       "of --workers processes (pip install 'tidings[dask]')")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="extract on the Dask "
+                       "cluster of this scheduler (tidings and the model on every worker)")
     db_option(ing)
 
     ev = commands.add_parser("events", help="distinct events (or --raw reports), filtered")
@@ -147,6 +154,13 @@ def _store_commands(commands) -> None:
                     "Phoenix files have none)")
     event_filters(ex)
     db_option(ex)
+
+    sv = commands.add_parser("serve", help="HTTP API and dashboard over the store "
+                             "(needs the web extra)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default "
+                    "127.0.0.1: this machine only; another address exposes the store)")
+    sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    db_option(sv)
 
 
 def _field_map(pairs: list[str]) -> dict[str, str]:
@@ -226,7 +240,8 @@ def cmd_ingest(args) -> int:
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
         raise OptionError(f"--window: expected 0 or more days, got {args.window}")
-    pipeline.load(args.model)  # fail early if the model is missing
+    if args.workers == 1 and not (args.dask or args.scheduler):
+        pipeline.load(args.model)  # fail early if the model is missing (workers load it)
     tty = sys.stderr.isatty()
     failures_shown = 0
 
@@ -246,8 +261,13 @@ def cmd_ingest(args) -> int:
 
     started = time.monotonic()
     with Store.open(args.db) as store:
-        report = store.ingest(read_paths(args.paths, published, args.source, fields),
-                              model=args.model, window=args.window, progress=progress)
+        from tidings.scale import runner
+
+        with runner(store.con, args.workers, args.model, args.dask or args.scheduler) as run:
+            report = store.ingest(run.items(read_paths(args.paths, published, args.source,
+                                                       fields)),
+                                  model=args.model, window=args.window, progress=progress,
+                                  extractor=run.extract)
     progress(report)
     if tty or args.verbose:
         sys.stderr.write(("\n" if tty else "") +
@@ -333,6 +353,15 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from tidings.api import serve
+
+    if not 0 < args.port < 65536:
+        raise OptionError(f"--port: expected 1..65535, got {args.port}")
+    serve(args.db, args.host, args.port)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -344,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"extract": cmd_extract, "ingest": cmd_ingest, "events": cmd_events,
                 "quotes": cmd_quotes, "actors": cmd_actors, "dyads": cmd_dyads,
-                "sql": cmd_sql, "export": cmd_export}[args.command](args)
+                "sql": cmd_sql, "export": cmd_export,
+                "serve": cmd_serve}[args.command](args)
     except TidingsError as exc:
         sys.stderr.write(f"tidings: error: {exc}\n")
         return EXIT_USAGE

@@ -8,7 +8,6 @@ shared across threads, and the server is for one analyst's desk, not a crowd.
 """
 from __future__ import annotations
 
-import csv
 import io
 import threading
 from contextlib import asynccontextmanager
@@ -23,7 +22,7 @@ from pydantic import BaseModel, Field
 from tidings import __version__
 from tidings.api import errors, queries
 from tidings.store import Store
-from tidings.store.query import (PERIODS, Filters, actors_sql, dyads_sql, events_sql,
+from tidings.store.query import (Filters, actors_sql, dyads_sql, events_sql,
                                  quotes_sql)
 
 # Largest request body: a few hundred news articles of ~20 KB each in one POST /articles;

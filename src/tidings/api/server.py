@@ -26,8 +26,10 @@ def serve(db=None, host: str = "127.0.0.1", port: int = 8000) -> None:
         raise OptionError("serve: the web extra is not installed "
                           "(pip install 'tidings[web]')") from None
     from tidings.api.app import create_app
+    from tidings.store import Store
     from tidings.store import db as store_db
 
+    Store.open(db).close()  # a locked, corrupt or newer store fails here, in one line
     app = create_app(db)
     if not is_loopback(host):
         sys.stderr.write(f"tidings: warning: serving on {host}, reachable from other "

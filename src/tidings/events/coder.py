@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from tidings.events import roles
+from tidings.nlp.doctext import doc_text
 from tidings.events.ontology import describe
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
 
@@ -408,7 +409,7 @@ def _sides(tok, actors) -> list[dict]:
                 seen.add(actor.id)
                 out.append(actor.ref(mention))
         if not seen:
-            out.append({"actor": None, "name": t.doc.text[start:end], "country": None,
+            out.append({"actor": None, "name": doc_text(t.doc)[start:end], "country": None,
                         "sector": None, "code": None, "mention": [start, end]})
     return out
 

@@ -6,6 +6,7 @@ quote of the same paragraph (or opens the next one) inherits that quote's speake
 """
 from __future__ import annotations
 
+from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.indirect import phrase_span, speaker_span_of, subject_of
@@ -39,7 +40,7 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
         sents[nxt.start] = nxt
     if first[0].sent.start > 0:
         prev = doc[first[0].sent.start - 1].sent
-        if doc.text[prev.end_char - 1:prev.end_char] == ":" or prev[-1].text == ":":
+        if doc_text(doc)[prev.end_char - 1:prev.end_char] == ":" or prev[-1].text == ":":
             sents[prev.start] = prev
     cues = []
     for sent in sents.values():
@@ -67,7 +68,7 @@ def _other_quote_between(tok, quote: Marked, quotes: list[Marked]) -> bool:
 
 def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
     """One direct attribution per quoted span, with its cue and speaker span when found."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Attribution] = []
     for quote in quotes:
         start, end = quote.start, quote.end

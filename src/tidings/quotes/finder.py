@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.direct import MIN_UNCUED_WORDS, attach
 from tidings.quotes.indirect import find_colon_lines, find_indirect
@@ -99,7 +100,7 @@ def _wanted(text: str, item: Attribution) -> bool:
 
 def find_quotes(doc, actors) -> list[dict]:
     """The quotes of one parsed article as contract dicts, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marked = scan(text)
     inside = _QuoteIndex(marked)
     directs = attach(doc, marked, inside)

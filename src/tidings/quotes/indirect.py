@@ -7,6 +7,7 @@ or its head verb's subject for participles ("..., adding that ...").
 """
 from __future__ import annotations
 
+from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 
@@ -45,7 +46,7 @@ def speaker_span_of(subj, cue) -> tuple[int, int] | None:
     a dateline or a heading would otherwise take it in)."""
     if subj is None:
         return None
-    text = subj.doc.text
+    text = doc_text(subj.doc)
     s, e = phrase_span(subj)
     lo = text.rfind("\n", 0, cue.idx) + 1
     hi = text.find("\n", cue.idx)
@@ -95,7 +96,7 @@ def _clause_span(clause, skip_first_mark: bool = True) -> tuple[int, int]:
         left += 1
     if skip_first_mark and doc[left].lower_ == "to" and doc[left].dep_ == "aux":
         left += 1
-    return _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+    return _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
 
 
 def _words(doc, s: int, e: int) -> int:
@@ -128,7 +129,7 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         if span is None:
             continue
         s, e, min_words, basis = span
-        s, e = _same_paragraph(doc.text, token.idx, s, e)
+        s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
         if e - s <= 0 or _words(doc, s, e) < min_words:
             continue
         subj = subject_of(token)
@@ -145,7 +146,7 @@ def find_colon_lines(doc) -> list[Attribution]:
     """Headline and transcript lines "Pat Caddell: Voters Are Worried", "PENCE: Well, ...":
     a short name before a colon at the head of a paragraph speaks the rest of it."""
     found: list[Attribution] = []
-    text = doc.text
+    text = doc_text(doc)
     start = 0
     while start < len(text):
         end = text.find("\n", start)
@@ -197,7 +198,7 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
         if child.i > right and child.dep_ in ("prep", "oprd", "xcomp", "advmod") and (
                 child.dep_ != "prep" or child.lower_ in TOPIC_PREPS + ("as",)):
             right = child.right_edge.i
-    s, e = _trim(doc.text, doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
+    s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
     return s, e, MIN_OBJECT_WORDS, "object"
 
 
@@ -221,7 +222,7 @@ def _noun_cue(token) -> Attribution | None:
         return None
     doc = token.doc
     s, e = _clause_span(clause)
-    s, e = _same_paragraph(doc.text, token.idx, s, e)
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -264,7 +265,7 @@ def _host_span(host, cue) -> tuple[int, int]:
     right = cue.left_edge.i - 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
-    return _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+    return _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
 
 
 def _according(token) -> Attribution | None:
@@ -288,10 +289,10 @@ def _according(token) -> Attribution | None:
         left = max(left, sent.start)
     if right < left:
         return None
-    s, e = _trim(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
-    s, e = _same_paragraph(doc.text, token.idx, s, e)
+    s, e = _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     cue_end = to.idx + len(to)
-    return Attribution("indirect", s, e, cue=doc.text[token.idx:cue_end],
+    return Attribution("indirect", s, e, cue=doc_text(doc)[token.idx:cue_end],
                        cue_span=(token.idx, cue_end), speaker_span=phrase_span(pobj), basis="according")

@@ -45,10 +45,9 @@ class ProcessBackend:
             raise Lost() from None
 
     def _restart(self) -> None:
-        if getattr(self.executor, "_broken", False) or True:
-            LOGGER.warning("a worker process died; starting %d new ones", self.workers)
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = self._start()
+        LOGGER.warning("a worker process died; starting %d new ones", self.workers)
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
 
     def pids(self) -> list[int]:
         """The worker processes' ids (tests kill one)."""

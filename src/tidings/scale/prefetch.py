@@ -71,12 +71,11 @@ class Prefetcher:
         buffered: deque[Article | ReadFailure] = deque()
         exhausted = False
         while True:
-            while not exhausted and self._in_flight() < self.window:
+            # the writer needs an item: read on even with the window full
+            while not exhausted and (not buffered or self._in_flight() < self.window):
                 exhausted = self._read_partition(source, buffered)
             if not buffered:
-                if exhausted:
-                    return
-                continue
+                return
             yield buffered.popleft()
 
     def _in_flight(self) -> int:

@@ -1,0 +1,165 @@
+"""The dashboard in real headless Chromium (Debian's, driven by Playwright) over a store
+built from the seed article and a story carrying a <script> tag. Screenshots of each
+page go to test-artifacts/ (git-ignored)."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+uvicorn = pytest.importorskip("uvicorn")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_ad8205b13b026261.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+# Flags for a headless browser in a container: no sandbox (root), no GPU, no calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+SCRIPTED = ("<script>alert(1)</script> Turkey's army shelled Kurdish positions in Syria on "
+            "Monday, and Syria accused Turkey of aggression.")
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+    pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared) is absent"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from tidings.api import create_app
+    from tidings.article import Article
+    from tidings.store import Store
+
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    with Store.open(db) as store:
+        report = store.ingest([
+            Article(text=SEED.read_text(encoding="utf-8"), published="2020-01-10", id="seed",
+                    title="Washington spurns Iraqi request", source="Seed Wire"),
+            Article(text=SCRIPTED, published="2020-01-07", id="scripted",
+                    title="<script>alert(2)</script>")])
+        assert report.coded == 2
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    config = uvicorn.Config(create_app(db, read_only=True), host="127.0.0.1", port=port,
+                            log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.dialogs = []
+        tab.errors = []
+        tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
+        tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+        # Offline: any request that is not to our server fails the test below.
+        tab.outside = []
+        tab.route("**/*", lambda route: (route.continue_() if route.request.url.startswith(
+            server) else (tab.outside.append(route.request.url), route.abort())))
+        yield tab
+        browser.close()
+    assert not tab.dialogs, f"a dialog opened: {tab.dialogs}"
+    assert not tab.outside, f"requests beyond the server: {tab.outside}"
+
+
+def visit(page, server, hash_: str, ready: str) -> None:
+    page.goto(f"{server}/#{hash_}")
+    page.wait_for_selector(f"body[data-ready='{ready}']", timeout=15000)
+
+
+def test_timeline_shows_the_seed_event_days(page, server):
+    visit(page, server, "timeline", "timeline")
+    days = page.get_attribute("#timeline", "data-days").split()
+    assert {"2020-01-03", "2020-01-08", "2020-01-09", "2020-01-10"} <= set(days)
+    assert page.locator("#timeline .bars path").count() >= 4  # bars drawn by plotly
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    bar = page.locator("#timeline .bars path").first.bounding_box()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2)
+    page.wait_for_selector("#timeline-events table", timeout=10000)
+    assert page.locator("#timeline-events tbody tr").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "timeline-click.png"), full_page=True)
+    assert not page.errors
+
+
+def test_article_view_highlights_trumps_quotes(page, server):
+    visit(page, server, "article/seed", "article")
+    quotes = page.locator("#article-text .hl-quote[data-speaker*='Trump']")
+    assert quotes.count() >= 2  # both halves of his embassy remark
+    title = quotes.first.get_attribute("title")
+    assert "quote by Donald Trump" in title and "USA" in title
+    assert "probably it was going to be the embassy" in page.inner_text("#article-text")
+    actor = page.locator("#article-text .hl-actor").first.get_attribute("title")
+    assert actor.startswith("actor ")
+    event = page.locator("#article-text .hl-event").first.get_attribute("title")
+    assert event.startswith("event ") and "Goldstein" in event
+    assert page.locator("#article-text .hl-time").count() > 0
+    assert page.locator("#article-text .hl-place").count() > 0
+    page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
+
+
+def test_script_in_a_story_is_text_and_never_runs(page, server):
+    visit(page, server, "article/scripted", "article")
+    assert page.inner_text("#article-text").startswith("<script>alert(1)</script>")
+    assert page.inner_text("#article-title") == "<script>alert(2)</script>"
+    assert page.locator("#article-text script, #article-title script").count() == 0
+    visit(page, server, "articles", "articles")
+    assert "<script>alert(2)</script>" in page.inner_text("#article-list")
+    visit(page, server, "search/alert", "search")
+    assert page.locator("#search-results td", has_text="<script>alert(1)</script>").count()
+    page.wait_for_timeout(300)
+    assert not page.dialogs
+    page.screenshot(path=str(ARTIFACTS / "search-script.png"), full_page=True)
+
+
+def test_network_node_click_lists_its_events(page, server):
+    visit(page, server, "network", "network")
+    nodes = page.get_attribute("#network", "data-nodes").split("|")
+    assert any(n.startswith("USA") for n in nodes) and any(n.startswith("IRN") for n in nodes)
+    page.screenshot(path=str(ARTIFACTS / "network.png"), full_page=True)
+    point = page.locator("#network .scatterlayer .point").first.bounding_box()
+    x, y = point["x"] + point["width"] / 2, point["y"] + point["height"] / 2
+    page.mouse.move(x, y)  # plotly picks the clicked point from its hover
+    page.wait_for_timeout(200)
+    page.mouse.click(x, y)
+    page.wait_for_selector("#network-events table", timeout=10000)
+    actor = page.get_attribute("#network-events", "data-actor")
+    assert actor == nodes[0]
+    assert page.locator("#network-events table").first.locator("tbody tr").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "network-click.png"), full_page=True)
+
+
+def test_dyads_map_and_search_pages_draw(page, server):
+    visit(page, server, "dyads", "dyads")
+    assert page.locator("#dyad-chart .scatterlayer .trace").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "dyads.png"), full_page=True)
+    visit(page, server, "map", "map")
+    places = page.get_attribute("#map", "data-places").split("|")
+    assert "Iran" in places  # the seed's events placed in Iran
+    assert page.locator("#map .scatterlayer .point").count() == len(places)
+    page.screenshot(path=str(ARTIFACTS / "map.png"), full_page=True)
+    page.fill("#search-box", "embassy")
+    page.press("#search-box", "Enter")
+    page.wait_for_selector("body[data-ready='search']")
+    assert page.locator("#search-results tbody tr").count() >= 2
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+    assert not page.errors
