@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import json
 
-from tidings.errors import OptionError
 from tidings.store import Store
-from tidings.store.query import PERIODS, Filters, _like, events_sql
+from tidings.store.query import Filters, _like, periodic_events_sql
 
 
 def page(sql: str, limit: int, offset: int) -> str:
@@ -27,10 +26,7 @@ def rows_as_dicts(columns: list[str], rows: list[tuple]) -> list[dict]:
 
 def timeline_sql(f: Filters, by: str = "day", raw: bool = False) -> tuple[str, list]:
     """Distinct events (or reports) per period and quad class: the stacked timeline."""
-    if by not in PERIODS:
-        raise OptionError(f"by: expected one of {', '.join(PERIODS)}, got {by!r}")
-    inner, params = events_sql(f, raw=raw, columns="*")
-    inner = inner.split(" ORDER BY ")[0]
+    inner, params = periodic_events_sql(f, by, raw, option="by")
     return (f"SELECT date_trunc('{by}', date)::DATE AS period, quad_class, "
             "count(*) AS events, round(sum(goldstein), 2) AS goldstein_sum "
             f"FROM ({inner}) WHERE date IS NOT NULL GROUP BY ALL "

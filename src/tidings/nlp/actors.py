@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tidings.nlp import lexicon as lexicon_module
+from tidings.nlp.doctext import doc_text
 from tidings.nlp.lexicon import Term, fold
 
 
@@ -657,6 +658,14 @@ def _run_mentions(doc, run: list[_Piece], sent_index: int, published: str | None
                      plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"))]
 
 
+def _starts_line(doc, piece: _Piece) -> bool:
+    """The piece (or "the" before it) opens the text or a line."""
+    first = doc[piece.start - 1] if piece.start > 0 and doc[piece.start - 1].lower_ == "the" \
+        else doc[piece.start]
+    text = doc_text(doc)
+    return text[:first.idx].rstrip(" ")[-1:] in ("", "\n")
+
+
 def _is_locative(doc, piece: _Piece) -> bool:
     """A capital is a place unless it stands where an actor does: subject, possessive,
     agent, or the object of by/between/with/against ("Washington spurned", "Tehran's
@@ -666,11 +675,9 @@ def _is_locative(doc, piece: _Piece) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     span = doc[piece.start:piece.end]
-    at_line_start = span.start_char == 0 or doc.text[:span.start_char].rstrip(" ").endswith("\n") \
-        or (piece.start > 0 and doc[piece.start - 1].lower_ == "the"
-            and (doc[piece.start - 1].idx == 0 or doc.text[doc[piece.start - 1].idx - 1] == "\n"))
     follows = doc[piece.end].text if piece.end < len(doc) else ""
-    if span.text.isupper() and at_line_start and follows in (",", "-", "\u2014", "\u2013", "("):
+    if span.text.isupper() and follows in (",", "-", "\u2014", "\u2013", "(") \
+            and _starts_line(doc, piece):
         return True  # a dateline ("THE HAGUE, Netherlands (Reuters) -") is a place
     if head.dep_ in ACTOR_DEPS:
         return False
@@ -710,7 +717,7 @@ def find_actors(doc, published: str | None = None) -> ActorTable:
     mentions.extend(m for m in _city_actors(doc, pieces, sent_starts)
                     if not any(m.start < e and s < m.end for s, e in taken))
     mentions.sort(key=lambda m: m.start)
-    inside = _quoted_regions(doc.text)
+    inside = _quoted_regions(doc_text(doc))
     for m in mentions:
         m.quoted = inside(m.start)
     _apply_appositions(doc, mentions)
@@ -790,7 +797,7 @@ def _right_context(doc, run: list[_Piece], mention: _Mention, piece_at: dict) ->
     else:
         return
     if not mention.person_tokens:
-        mention.name = doc.text[mention.start:mention.end]
+        mention.name = doc_text(doc)[mention.start:mention.end]
         if mention.name.lower().startswith(("the ", "a ", "an ")):
             mention.name = mention.name.split(" ", 1)[1]
     if mention.key[0] == "group":
@@ -854,7 +861,7 @@ def _apply_appositions(doc, mentions: list[_Mention]) -> None:
     for a, b in zip(mentions, mentions[1:]):
         if a.kind != "person" or b.person_tokens or b.sector is None or b.kind != "person":
             continue
-        if doc.text[a.end:b.start].strip() != ",":
+        if doc_text(doc)[a.end:b.start].strip() != ",":
             continue
         if a.sector is None:
             a.sector = b.sector

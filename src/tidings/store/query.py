@@ -272,13 +272,20 @@ def actors_sql(f: Filters, limit: int | None = None) -> tuple[str, list]:
             "ORDER BY articles DESC, mentions DESC, x.name" + _limit(limit), params)
 
 
+def periodic_events_sql(f: Filters, by: str, raw: bool = False,
+                        option: str = "--by") -> tuple[str, list]:
+    """The filtered events (unordered) for a per-period aggregate; checks ``by`` first,
+    naming ``option`` in the error."""
+    if by not in PERIODS:
+        raise OptionError(f"{option}: expected one of {', '.join(PERIODS)}, got {by!r}")
+    inner, params = events_sql(f, raw=raw, columns="*")
+    return inner.split(" ORDER BY ")[0], params
+
+
 def dyads_sql(f: Filters, by: str = "month", raw: bool = False,
               limit: int | None = None) -> tuple[str, list]:
     """Directed dyads per period: event counts per quad class, Goldstein sum and mean."""
-    if by not in PERIODS:
-        raise OptionError(f"--by: expected one of {', '.join(PERIODS)}, got {by!r}")
-    inner, params = events_sql(f, raw=raw, columns="*")
-    inner = inner.split(" ORDER BY ")[0]
+    inner, params = periodic_events_sql(f, by, raw)
     return (f"SELECT date_trunc('{by}', date)::DATE AS period, "
             "coalesce(source_code, source_name) AS source, "
             "coalesce(target_code, target_name) AS target, count(*) AS events, "
