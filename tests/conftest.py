@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+# `tidings ingest` extracts in one worker process per core by default; the suite's CLI runs
+# stay in one process (fast start on tiny inputs) unless a test asks for workers.
+os.environ.setdefault("TIDINGS_WORKERS", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TIDINGS = [sys.executable, "-m", "tidings"]

@@ -105,6 +105,20 @@ def test_workers_2_store_the_rows_of_one_process(small, tmp_path):
     assert snapshot(db) == want
 
 
+def test_ingest_uses_one_worker_per_core_by_default(small, tmp_path):
+    from tidings.scale import cores
+
+    _, feed, want = small
+    db = tmp_path / "default.duckdb"
+    env = {k: v for k, v in os.environ.items() if k != "TIDINGS_WORKERS"}
+    result = subprocess.run([*TIDINGS, "-v", "ingest", str(feed), "--db", str(db), *MAP_ARGS],
+                            capture_output=True, cwd=ROOT, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr
+    expected = f"in {cores()} worker processes" if cores() > 1 else "in this process"
+    assert f"extracting {expected}".encode() in result.stderr, result.stderr
+    assert snapshot(db) == want
+
+
 def test_dask_local_stores_the_rows_of_one_process(small, tmp_path):
     pytest.importorskip("distributed")
     _, feed, want = small
@@ -113,6 +127,35 @@ def test_dask_local_stores_the_rows_of_one_process(small, tmp_path):
                      "--workers", "2", *MAP_ARGS)
     assert result.returncode == 0, result.stderr
     assert snapshot(db) == want
+
+
+def test_dask_workers_write_parquet_partitions_with_the_rows_of_one_process(small, tmp_path):
+    pytest.importorskip("distributed")
+    _, feed, want = small
+    db, parts = tmp_path / "dask.duckdb", tmp_path / "parts"
+    result = run_cli("ingest", str(feed), "--db", str(db), "--dask", "local", "--workers", "2",
+                     "--partitions", str(parts), *MAP_ARGS)
+    assert result.returncode == 0, result.stderr
+    assert snapshot(db) == want
+    files = sorted(parts.glob("part-*.parquet"))
+    assert len(files) == 2 and not list(parts.glob("*.partial"))  # 42 articles: 32 + 10
+    import duckdb
+
+    rows = duckdb.connect().execute(
+        "SELECT article_id, document FROM read_parquet(?, filename = true) "
+        "ORDER BY filename, position", [[str(f) for f in files]]).fetchall()
+    # every article read is extracted (the exact copy is found to be one only when stored)
+    assert len(rows) == 42
+    assert {r[0] for r in rows} == {r[0] for r in want["articles"]} | {"copy-of-3"}
+    assert all(json.loads(document)["article"]["id"] == article for article, document in rows)
+
+
+def test_partitions_need_dask(small, tmp_path):
+    _, feed, _ = small
+    result = run_cli("ingest", str(feed), "--db", str(tmp_path / "x.duckdb"),
+                     "--partitions", str(tmp_path / "parts"), *MAP_ARGS)
+    assert result.returncode == 2
+    assert b"--partitions: only with --dask or --scheduler" in result.stderr
 
 
 def _worker_pids(parent: int) -> list[int]:

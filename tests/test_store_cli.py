@@ -211,3 +211,46 @@ def test_errors_exit_2_and_lose_nothing(folder_db, tmp_path):
         one_line_error(run_cli("events", "--db", str(db)), "in use")
     with Store.open(db, read_only=True) as store:
         assert store.counts() == before
+
+
+def test_parquet_store_answers_as_the_duckdb_store(folder_db, tmp_path):
+    """--db parquet:DIR: ingest publishes each table as Parquet; every query command reads
+    the dataset (not the writer's file) and answers as the DuckDB store does."""
+    root, db, _ = folder_db
+    target = f"parquet:{tmp_path / 'dataset'}"
+    result = run_cli("ingest", str(root), "--db", target, "--published", "2021-03-03",
+                     "--source", "Desk", *MAP)
+    assert result.returncode == 0, result.stderr
+    dataset = tmp_path / "dataset"
+    assert json.loads((dataset / "tidings.json").read_text())["schema_version"] >= 1
+    import duckdb
+
+    with Store.open(db, read_only=True) as store:
+        events = store.fetch("SELECT count(*) FROM events")[1][0][0]
+    assert duckdb.connect().execute(
+        f"SELECT count(*) FROM read_parquet('{dataset}/events/*.parquet')").fetchone()[0] \
+        == events > 0
+    # the readers do not need the writer's file: it may be locked or gone
+    (dataset / "tidings.duckdb").rename(tmp_path / "elsewhere.duckdb")
+    for args in (["events", "--format", "csv"], ["events", "--raw", "--format", "csv"],
+                 ["quotes", "--format", "csv"], ["actors", "--format", "csv"],
+                 ["dyads", "--by", "month", "--format", "csv"],
+                 ["export", "--profile", "gdelt", "--no-header"]):
+        from_duckdb = run_cli(*args, "--db", str(db))
+        from_parquet = run_cli(*args, "--db", target)
+        assert from_parquet.returncode == 0, from_parquet.stderr
+        if args[0] == "export":  # the DATEADDED column is the time of each ingest
+            def without_added(output: bytes) -> list:
+                return [row[:59] + row[60:] for row in
+                        (line.split(b"\t") for line in output.splitlines())]
+
+            assert without_added(from_parquet.stdout) == without_added(from_duckdb.stdout)
+        else:
+            assert from_parquet.stdout == from_duckdb.stdout, args
+    result = run_cli("sql", "--db", target, "SELECT count(*) AS n FROM event_stats",
+                     "--format", "jsonl")
+    assert json.loads(result.stdout)["n"] == events
+    one_line_error(run_cli("sql", "--db", target, "SELECT * FROM read_csv('/etc/hostname')"),
+                   "sql")
+    one_line_error(run_cli("events", "--db", f"parquet:{tmp_path / 'none'}"),
+                   "no Parquet store here")

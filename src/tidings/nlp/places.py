@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tidings.nlp import gazetteer
+from tidings.nlp.doctext import doc_ents, doc_text, sentence_bounds, token_texts
 from tidings.nlp.gazetteer import Place, fold
 
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -111,7 +112,7 @@ def find_places(doc, actors) -> list[dict]:
 def _candidates(doc, gaz) -> list[_Mention]:
     mentions: list[_Mention] = []
     claimed = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_ENTS:
             continue
         for s, e in _parts(doc, ent.start, ent.end):
@@ -121,16 +122,20 @@ def _candidates(doc, gaz) -> list[_Mention]:
         for i in range(ent.start, ent.end):
             claimed[i] = True
     ent_of = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         for i in range(ent.start, ent.end):
             ent_of[i] = ent
+    texts = token_texts(doc)
+    capitalized = [_capitalized(text) for text in texts]
+    # tokens a name outside the entities can run over: unclaimed, capitalized or "of"-like
+    open_word = [not claimed[k] and (capitalized[k] or text.lower() in NAME_INNER_WORDS)
+                 for k, text in enumerate(texts)]
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if claimed[i] or not _capitalized(tok.text):
+        if claimed[i] or not capitalized[i]:
             i += 1
             continue
-        match = _longest_at(doc, i, gaz, claimed, ent_of)
+        match = _longest_at(doc, i, gaz, open_word, capitalized, ent_of)
         if match is None:
             i += 1
             continue
@@ -214,15 +219,15 @@ def _match_in(doc, s: int, e: int, gaz) -> _Mention | None:
     return _mention(doc, i, j, found, "entity")
 
 
-def _longest_at(doc, i: int, gaz, claimed, ent_of) -> _Mention | None:
-    """A gazetteer name starting at token i, outside spaCy's place entities."""
-    sent_end = doc[i].sent.end
-    limit = min(sent_end, i + gaz.max_tokens)
-    for j in range(limit, i, -1):
-        if any(claimed[k] for k in range(i, j)) or not _capitalized(doc[j - 1].text):
-            continue
-        if any(not _capitalized(doc[k].text) and doc[k].lower_ not in NAME_INNER_WORDS
-               for k in range(i, j)):
+def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> _Mention | None:
+    """A gazetteer name starting at token i, outside spaCy's place entities: the longest
+    run of open words (unclaimed, capitalized or "of"-like) ending in a capital."""
+    run_end = i
+    limit = min(sentence_bounds(doc)[1][i], i + gaz.max_tokens)
+    while run_end < limit and open_word[run_end]:
+        run_end += 1
+    for j in range(run_end, i, -1):
+        if not capitalized[j - 1]:
             continue
         found = _lookup_tokens(doc, i, j, gaz)
         if not found:
@@ -299,7 +304,7 @@ def _context(doc, gaz, actors, mentions) -> tuple[Counter, set]:
         if len(m.candidates) == 1 and cities and cities[0].population >= \
                 CONTEXT_CITY_MIN_POPULATION:
             countries[cities[0].country] += 1
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             key = fold(ent.text)
             iso3 = gaz.demonyms.get(key) or gaz.demonyms.get(key.rstrip("s"))
@@ -333,7 +338,7 @@ def _apposition(doc, mentions: list[_Mention]) -> None:
     """"Pandi, Bulacan": a name followed by ", X" is read as lying inside X; "Washington
     state", "the state of Washington": the division, not the city."""
     by_start = {m.start: m for m in mentions}
-    text = doc.text
+    text = doc_text(doc)
     for m in mentions:
         after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
         before = doc[max(0, m.token_start - 2):m.token_start].text.lower()

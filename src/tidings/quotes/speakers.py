@@ -13,6 +13,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from tidings.nlp.doctext import doc_ents, doc_text
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "speaker_words.tsv"
 # How many sentences back an antecedent may lie (news attributions rarely reach further).
 MAX_SENT_BACK = 4
@@ -65,7 +67,7 @@ class SpeakerResolver:
 
     def __init__(self, doc, actors):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.actors = actors
         self.words = words()
         self.sent_starts = [s.start_char for s in doc.sents]
@@ -80,17 +82,18 @@ class SpeakerResolver:
         return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
 
     def _index_names(self) -> None:
-        persons = [e for e in self.doc.ents if e.label_ in PERSON]
+        persons = [e for e in doc_ents(self.doc) if e.label_ in PERSON]
         texts = [self._clean_name(e.text) for e in persons]
+        parts_of = {name: _name_parts(name) for name in texts}
         for name in texts:
-            parts = _name_parts(name)
+            parts = parts_of[name]
             best = name
             for other in texts:
-                o = _name_parts(other)
-                if len(o) > len(_name_parts(best)) and parts and o[-len(parts):] == parts:
+                o = parts_of[other]
+                if len(o) > len(parts_of[best]) and parts and o[-len(parts):] == parts:
                     best = other
             self.full[name] = best
-        for ent in self.doc.ents:
+        for ent in doc_ents(self.doc):
             if ent.label_ not in PERSON | GROUP:
                 continue
             kind = "person" if ent.label_ in PERSON else "group"
@@ -197,7 +200,9 @@ class SpeakerResolver:
             return None, None
         root = toks.root
         # the name must head the phrase: "Iraq's top cleric" is not Iraq
-        ents = [e for e in toks.ents if e.start <= root.i < e.end and e.label_ in PERSON | GROUP]
+        start, end = getattr(toks, "start", 0), getattr(toks, "end", len(toks))
+        ents = [e for e in doc_ents(self.doc) if start <= e.start and e.end <= end
+                and e.start <= root.i < e.end and e.label_ in PERSON | GROUP]
         if not ents:
             return None, None
         ent = ents[0]

@@ -46,16 +46,19 @@ def cores() -> int:
 
 
 @contextlib.contextmanager
-def runner(con, workers: int = 1, model: str | None = None, dask: str | None = None
-           ) -> Iterator:
+def runner(con, workers: int = 1, model: str | None = None, dask: str | None = None,
+           partitions: str | None = None) -> Iterator:
     """What runs extraction for an ingest into ``con``: ``.items(source)`` to wrap the
     input and ``.extract`` to give the store's ingest (None: in this process).
 
-    ``workers``: processes (0: one per core); ``dask``: "local" or a scheduler address.
+    ``workers``: processes (0: one per core); ``dask``: "local" or a scheduler address;
+    ``partitions``: a shared folder where Dask workers write their documents as Parquet.
     """
     from tidings.scale.prefetch import Prefetcher
     from tidings.store import dedup
 
+    if partitions and not dask:
+        raise OptionError("--partitions: only with --dask or --scheduler")
     if workers < 0:
         raise OptionError(f"--workers: expected 0 (one per core) or more, got {workers}")
     workers = workers or cores()
@@ -65,10 +68,15 @@ def runner(con, workers: int = 1, model: str | None = None, dask: str | None = N
         return con.execute("SELECT 1 FROM articles WHERE hash = ?",
                            [dedup.text_hash(article.text)]).fetchone() is not None
 
+    import logging
+
+    logging.getLogger(__name__).info(
+        "extracting %s", f"on Dask ({dask})" if dask else
+        f"in {workers} worker processes" if workers > 1 else "in this process")
     if dask:
         from tidings.scale.cluster import DaskBackend
 
-        backend = DaskBackend(dask, workers, model)
+        backend = DaskBackend(dask, workers, model, partitions)
         run = Prefetcher(backend, DASK_PARTITION, AHEAD_PER_WORKER * backend.threads(),
                          skip=stored)
     elif workers > 1:

@@ -4,11 +4,15 @@ scheduler (``--scheduler tcp://HOST:8786``).
 Every worker needs tidings and the spaCy model installed (the same versions as here:
 results are pinned to them). Dask reschedules a task whose worker died; a task that kills
 ``distributed.scheduler.allowed-failures`` workers (3 by default) fails the run, after the
-whole batches stored before it. Documents come back to this process, the one writer.
+whole batches stored before it. Documents come back to this process, the one writer:
+through Dask itself, or, with ``partitions`` (``--partitions DIR``), as Parquet files the
+workers write into a folder every worker and this process can reach (a shared file system),
+which keeps large results out of the scheduler and leaves the extracted documents on disk.
 """
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from tidings.article import Article
 from tidings.errors import OptionError, TidingsError
@@ -23,6 +27,10 @@ def _distributed():
         import distributed
     except ImportError:
         raise OptionError("--dask/--scheduler need Dask: pip install 'tidings[dask]'") from None
+    # Dask logs every scheduler and worker start at INFO; tidings' own messages are what a
+    # user reads unless they asked for --verbose.
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     return distributed
 
 
@@ -30,9 +38,11 @@ class DaskBackend:
     """Partitions as Dask tasks; ``local`` starts a LocalCluster of ``workers`` processes
     with one thread each (spaCy holds the GIL: threads would not run in parallel)."""
 
-    def __init__(self, scheduler: str, workers: int, model: str | None = None):
+    def __init__(self, scheduler: str, workers: int, model: str | None = None,
+                 partitions: str | None = None):
         distributed = _distributed()
         self.model = model
+        self.partitions = str(Path(partitions).resolve()) if partitions else None
         self.cluster = None
         try:
             if scheduler == "local":
@@ -53,6 +63,9 @@ class DaskBackend:
 
     def submit(self, articles: list[Article]):
         # pure=False: the same texts sent again (after a lost worker) run again
+        if self.partitions:
+            return self.client.submit(work.extract_partition_to_parquet, articles, self.model,
+                                      self.partitions, pure=False)
         return self.client.submit(work.extract_partition, articles, self.model, pure=False)
 
     def result(self, handle) -> list[dict]:
@@ -61,6 +74,14 @@ class DaskBackend:
         except self.distributed.KilledWorker:
             raise Lost() from None
         handle.release()
+        if self.partitions:
+            try:
+                return work.read_partition(documents)
+            except Exception as exc:  # duckdb.IOException: not on a shared file system
+                raise TidingsError(f"{documents}: a worker wrote this partition where this "
+                                   f"process cannot read it ({type(exc).__name__}); "
+                                   "--partitions must be a folder shared by every worker"
+                                   ) from None
         return documents
 
     def close(self) -> None:

@@ -6,7 +6,12 @@ for the life of the process (``tidings.nlp.pipeline.load``).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import tempfile
+from pathlib import Path
 
 from tidings.article import Article
 
@@ -21,3 +26,65 @@ def extract_partition(articles: list[Article], model: str | None = None) -> list
     from tidings.extract import extract_articles
 
     return list(extract_articles(articles, model=model))
+
+
+def partition_name(articles: list[Article]) -> str:
+    """A partition's file name from its articles' texts: the same partition sent again
+    (after a lost worker) overwrites its own file, never adds a second one."""
+    digest = hashlib.sha256()
+    for article in articles:
+        digest.update(hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).digest())
+    return f"part-{digest.hexdigest()[:20]}.parquet"
+
+
+def extract_partition_to_parquet(articles: list[Article], model: str | None,
+                                 folder: str) -> str:
+    """Extract ``articles`` and write their documents as one Parquet file in ``folder``
+    (columns: position, article_id, document as JSON); returns the file's path.
+
+    The file is written under a temporary name and renamed when complete, so a worker
+    killed mid-write leaves no partial partition behind.
+    """
+    import duckdb
+
+    documents = extract_partition(articles, model)
+    target = Path(folder) / partition_name(articles)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".jsonl",
+                                     delete=False) as rows:
+        for position, document in enumerate(documents):
+            rows.write(json.dumps({"position": position,
+                                   "article_id": document.get("article", {}).get("id"),
+                                   "document": json.dumps(document, ensure_ascii=False)},
+                                  ensure_ascii=False) + "\n")
+    partial = target.with_name(target.name + f".{os.getpid()}.partial")
+    try:
+        con = duckdb.connect()
+        try:
+            con.execute(
+                "COPY (SELECT * FROM read_json(?, format = 'newline_delimited', columns = "
+                "{'position': 'INTEGER', 'article_id': 'VARCHAR', 'document': 'VARCHAR'}, "
+                "maximum_object_size = 268435456)) TO '"
+                + str(partial).replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)",
+                [rows.name])
+        finally:
+            con.close()
+        os.replace(partial, target)
+    finally:
+        os.unlink(rows.name)
+        if partial.exists():
+            partial.unlink()
+    return str(target)
+
+
+def read_partition(path: str) -> list[dict]:
+    """The documents of a partition file, in their articles' order."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        rows = con.execute("SELECT document FROM read_parquet(?) ORDER BY position",
+                           [path]).fetchall()
+    finally:
+        con.close()
+    return [json.loads(document) for (document,) in rows]

@@ -1,5 +1,6 @@
-"""The event store: everything the extractor yields, in one DuckDB file, merged across
-articles, queried, aggregated and exported. The CLI is a thin shell over this API::
+"""The event store: everything the extractor yields, in one DuckDB file (or a Parquet
+dataset, ``parquet:DIR``), merged across articles, queried, aggregated and exported. The
+CLI is a thin shell over this API::
 
     from tidings.store import Store
     with Store.open("news.duckdb") as store:
@@ -14,7 +15,7 @@ from typing import IO, Iterable
 
 from tidings.article import Article, ReadFailure
 from tidings.errors import StoreError
-from tidings.store import db
+from tidings.store import db, parquet
 from tidings.store.ingest import IngestReport
 from tidings.store.query import Filters, actors_sql, dyads_sql, events_sql, quotes_sql
 
@@ -25,19 +26,34 @@ default_path = db.default_path
 
 
 class Store:
-    """One open store file. Writers hold DuckDB's file lock until ``close``."""
+    """One open store. Writers hold DuckDB's file lock until ``close``; a Parquet store
+    (``parquet:DIR``) is published as Parquet when its writer closes."""
 
-    def __init__(self, con, path, read_only: bool):
+    def __init__(self, con, path, read_only: bool, publish_to=None):
         self.con = con
         self.path = path
         self.read_only = read_only
+        self.publish_to = publish_to
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, read_only: bool = False) -> "Store":
+        folder = parquet.folder_of(path or os.environ.get("TIDINGS_DB"))
+        if folder is not None:
+            if read_only:
+                return cls(parquet.connect(folder), folder, True)
+            if folder.exists() and not folder.is_dir():
+                raise StoreError(f"{folder}: is a file, not a folder for a Parquet store")
+            folder.mkdir(parents=True, exist_ok=True)
+            return cls(db.connect(folder / parquet.STATE_FILE), folder, False,
+                       publish_to=folder)
         return cls(db.connect(path, read_only=read_only), db.default_path(path), read_only)
 
     def close(self) -> None:
-        self.con.close()
+        try:
+            if self.publish_to is not None:
+                parquet.publish(self.con, self.publish_to)
+        finally:
+            self.con.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -94,6 +110,11 @@ def open_sql(path: str | os.PathLike | None = None):
     """A connection for user SQL: read-only and without file access (no COPY, no ATTACH)."""
     import duckdb
 
+    folder = parquet.folder_of(path or os.environ.get("TIDINGS_DB"))
+    if folder is not None:  # copies of the tables in memory: no file access left open
+        con = parquet.connect(folder, materialize=True)
+        con.execute("SET enable_external_access = false")
+        return con
     target = db.default_path(path)
     db.connect(path, read_only=True).close()  # same checks and messages as the other reads
     try:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from tidings import __version__
 from tidings.article import Article, ReadFailure
-from tidings.store import dedup
+from tidings.store import bulk, dedup
 
 LOGGER = logging.getLogger(__name__)
 
@@ -171,15 +171,20 @@ def _store_entries(con, entries: list[_Pending], ids: dict[int, str], days: int,
     """Store ``entries`` in one transaction (all or nothing); counts go to ``report``."""
     con.execute("BEGIN TRANSACTION")
     try:
+        rows = bulk.RowBuffer(con)
+        events = _EventIndex(con, [e.document for e in entries if e.duplicate_of is None],
+                             days)
         added = 0
         for entry in entries:
             if entry.duplicate_of is None:
-                added += _store_document(con, ids[id(entry)], entry, days)
+                added += _store_document(rows, events, ids[id(entry)], entry)
+            else:
+                rows.add("articles", _article_row(ids[id(entry)], entry, "duplicate",
+                                                  _original_id(entry, ids), None))
+        rows.flush()
         for entry in entries:
             if entry.duplicate_of is not None:
-                original = entry.duplicate_of
-                original_id = ids[id(original)] if isinstance(original, _Pending) else original
-                _store_duplicate(con, ids[id(entry)], entry, original_id)
+                _copy_mentions(con, ids[id(entry)], _original_id(entry, ids))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -187,6 +192,11 @@ def _store_entries(con, entries: list[_Pending], ids: dict[int, str], days: int,
     report.events += added
     report.coded += sum(1 for e in entries if e.duplicate_of is None)
     report.duplicates += sum(1 for e in entries if e.duplicate_of is not None)
+
+
+def _original_id(entry: _Pending, ids: dict[int, str]) -> str:
+    original = entry.duplicate_of
+    return ids[id(original)] if isinstance(original, _Pending) else original
 
 
 def _find_original(con, entry: _Pending, earlier: list[_Pending]) -> None:
@@ -238,9 +248,6 @@ def _article_row(article_id: str, entry: _Pending, status: str, original: str | 
             dt.datetime.now(), __version__]
 
 
-_ARTICLE_INSERT = "INSERT INTO articles VALUES (" + ", ".join(["?"] * 17) + ")"
-
-
 def _side(side: dict | None) -> tuple:
     side = side or {}
     return (side.get("name"), side.get("code"), side.get("country"), side.get("sector"))
@@ -254,38 +261,34 @@ def _key(side: dict | None) -> str:
     return "~" + (side.get("name") or "").casefold().strip()
 
 
-def _store_document(con, article_id: str, entry: _Pending, days: int) -> int:
+def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str,
+                    entry: _Pending) -> int:
+    """Queue one coded article's rows; returns how many distinct events it adds."""
     doc = entry.document
-    con.execute(_ARTICLE_INSERT, _article_row(article_id, entry, "coded", None,
-                                              doc.get("warnings")))
-    rows = [[article_id, a["id"], a.get("name"), a.get("kind"), a.get("country"),
-             a.get("sector"), a.get("code"), json.dumps(a.get("mentions"))]
-            for a in doc["actors"]]
-    if rows:
-        con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    rows = []
+    rows.add("articles", _article_row(article_id, entry, "coded", None, doc.get("warnings")))
+    rows.extend("actors", [
+        [article_id, a["id"], a.get("name"), a.get("kind"), a.get("country"),
+         a.get("sector"), a.get("code"), json.dumps(a.get("mentions"))]
+        for a in doc["actors"]])
     for q in doc["quotes"]:
         speaker = q.get("speaker") or {}
-        rows.append([article_id, q["id"], q.get("kind"), q.get("text"), q.get("start"),
-                     q.get("end"), q.get("cue"), speaker.get("actor"), speaker.get("name"),
-                     speaker.get("country"), speaker.get("sector"), speaker.get("code"),
-                     json.dumps(q.get("events") or [])])
-    if rows:
-        con.executemany("INSERT INTO quotes VALUES (" + ", ".join(["?"] * 13) + ")", rows)
-    rows = [[article_id, t.get("text"), t.get("start"), t.get("end"), t.get("value"),
-             t.get("type")] for t in doc["times"]]
-    if rows:
-        con.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?)", rows)
-    rows = [[article_id, p.get("text"), p.get("start"), p.get("end"), p.get("name"),
-             p.get("country"), p.get("lat"), p.get("lon"), p.get("geonameid")]
-            for p in doc["places"]]
-    if rows:
-        con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        rows.add("quotes", [article_id, q["id"], q.get("kind"), q.get("text"), q.get("start"),
+                            q.get("end"), q.get("cue"), speaker.get("actor"),
+                            speaker.get("name"), speaker.get("country"),
+                            speaker.get("sector"), speaker.get("code"),
+                            json.dumps(q.get("events") or [])])
+    rows.extend("times", [[article_id, t.get("text"), t.get("start"), t.get("end"),
+                           t.get("value"), t.get("type")] for t in doc["times"]])
+    rows.extend("places", [[article_id, p.get("text"), p.get("start"), p.get("end"),
+                            p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
+                            p.get("geonameid")] for p in doc["places"]])
     added = 0
     for event in doc["events"]:
-        event_id, new = _event_for(con, event, days)
-        added += new
-        _insert_mention(con, event_id, article_id, event, None)
+        event_id, new_row = events.find_or_add(event)
+        if new_row is not None:
+            rows.add("events", new_row)
+            added += 1
+        rows.add("event_mentions", _mention_row(event_id, article_id, event, None))
     return added
 
 
@@ -314,49 +317,72 @@ def event_date(value) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _event_for(con, event: dict, days: int) -> tuple[int, int]:
-    """The distinct event this report belongs to (created when none is in the window)."""
-    source_key, target_key = _key(event.get("source")), _key(event.get("target"))
-    date, precision = event_date(event.get("date"))
-    row = con.execute(
-        "SELECT id FROM events WHERE source_key = ? AND target_key = ? "
-        "AND cameo IS NOT DISTINCT FROM ? AND ((date IS NULL AND ?::DATE IS NULL) OR "
-        "abs(date_diff('day', date, ?::DATE)) <= ?) "
-        "ORDER BY abs(date_diff('day', date, ?::DATE)) NULLS LAST, id LIMIT 1",
-        [source_key, target_key, event.get("cameo"), date, date, days, date]).fetchone()
-    if row:
-        return row[0], 0
-    new_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+class _EventIndex:
+    """Distinct events of one transaction's reports: those already stored with the same
+    (source, target, CAMEO) keys, read in one query, plus those this batch creates.
+
+    A report joins the event of its keys nearest in date within ``days`` (ties: the
+    lowest id); reports with no date join an undated event of the same keys.
+    """
+
+    def __init__(self, con, documents: list[dict], days: int) -> None:
+        self.days = days
+        self.known: dict[tuple, list[tuple[int, dt.date | None]]] = {}
+        sources = sorted({_key(e.get("source")) for d in documents for e in d["events"]})
+        if sources:
+            for event_id, source, target, cameo, date in con.execute(
+                    "SELECT id, source_key, target_key, cameo, date FROM events "
+                    "WHERE list_contains(?::VARCHAR[], source_key)", [sources]).fetchall():
+                self.known.setdefault((source, target, cameo), []).append((event_id, date))
+        self.next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+
+    def find_or_add(self, event: dict) -> tuple[int, list | None]:
+        """(event id, the new event's row or None when the report joins a stored one)."""
+        source_key, target_key = _key(event.get("source")), _key(event.get("target"))
+        keys = (source_key, target_key, event.get("cameo"))
+        date, precision = event_date(event.get("date"))
+        day = dt.date.fromisoformat(date) if date else None
+        best = None
+        for event_id, other in self.known.get(keys, ()):
+            if day is None and other is None:
+                rank = (0, event_id)
+            elif day is not None and other is not None and abs((other - day).days) <= self.days:
+                rank = (abs((other - day).days), event_id)
+            else:
+                continue
+            if best is None or rank < best:
+                best = rank
+        if best is not None:
+            return best[1], None
+        new_id, self.next_id = self.next_id, self.next_id + 1
+        self.known.setdefault(keys, []).append((new_id, day))
+        place = event.get("place") or {}
+        return new_id, [
+            new_id, date, precision, event.get("date"), source_key,
+            *_side(event.get("source")), target_key, *_side(event.get("target")),
+            event.get("cameo"), event.get("root"), event.get("quad_class"),
+            event.get("goldstein"), event.get("plover"), event.get("cameo_name"),
+            place.get("name"), place.get("country"), place.get("lat"), place.get("lon"),
+            dt.datetime.now()]
+
+
+def _mention_row(event_id: int, article_id: str, event: dict,
+                 copied_from: str | None) -> list:
     place = event.get("place") or {}
-    con.execute("INSERT INTO events VALUES (" + ", ".join(["?"] * 25) + ")",
-                [new_id, date, precision, event.get("date"), source_key, *_side(event.get("source")), target_key,
-                 *_side(event.get("target")), event.get("cameo"), event.get("root"),
-                 event.get("quad_class"), event.get("goldstein"), event.get("plover"),
-                 event.get("cameo_name"), place.get("name"), place.get("country"),
-                 place.get("lat"), place.get("lon"), dt.datetime.now()])
-    return new_id, 1
+    return [event_id, article_id, event["id"], copied_from, event.get("sentence"),
+            event.get("start"), event.get("end"), event.get("trigger"),
+            *event_date(event.get("date")), event.get("date"), event.get("date_text"),
+            event.get("date_source"), *_side(event.get("source")), *_side(event.get("target")),
+            event.get("cameo"), event.get("root"), event.get("quad_class"),
+            event.get("goldstein"), event.get("plover"), place.get("name"),
+            place.get("country"), place.get("lat"), place.get("lon"),
+            event.get("negated"), event.get("modality"), event.get("confidence"),
+            event.get("quote")]
 
 
-def _insert_mention(con, event_id: int, article_id: str, event: dict,
-                    copied_from: str | None) -> None:
-    place = event.get("place") or {}
-    con.execute("INSERT INTO event_mentions VALUES (" + ", ".join(["?"] * 34) + ")",
-                [event_id, article_id, event["id"], copied_from, event.get("sentence"),
-                 event.get("start"), event.get("end"), event.get("trigger"),
-                 *event_date(event.get("date")), event.get("date"), event.get("date_text"), event.get("date_source"),
-                 *_side(event.get("source")), *_side(event.get("target")),
-                 event.get("cameo"), event.get("root"), event.get("quad_class"),
-                 event.get("goldstein"), event.get("plover"), place.get("name"),
-                 place.get("country"), place.get("lat"), place.get("lon"),
-                 event.get("negated"), event.get("modality"), event.get("confidence"),
-                 event.get("quote")])
-
-
-def _store_duplicate(con, article_id: str, entry: _Pending, original_id: str) -> None:
+def _copy_mentions(con, article_id: str, original_id: str) -> None:
     """A near-duplicate is stored and linked, not coded: its original's reports are
     counted for it too (each syndicated copy is an article that carries the event)."""
-    con.execute(_ARTICLE_INSERT, _article_row(article_id, entry, "duplicate", original_id,
-                                              None))
     con.execute(
         "INSERT INTO event_mentions SELECT event_id, ?, raw_id, article_id, "
         "* EXCLUDE (event_id, article_id, raw_id, copied_from) "
