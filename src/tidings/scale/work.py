@@ -10,7 +10,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 
 from tidings.article import Article
@@ -47,31 +46,25 @@ def extract_partition_to_parquet(articles: list[Article], model: str | None,
     """
     import duckdb
 
+    from tidings.store import bulk
+
     documents = extract_partition(articles, model)
     target = Path(folder) / partition_name(articles)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".jsonl",
-                                     delete=False) as rows:
-        for position, document in enumerate(documents):
-            rows.write(json.dumps({"position": position,
-                                   "article_id": document.get("article", {}).get("id"),
-                                   "document": json.dumps(document, ensure_ascii=False)},
-                                  ensure_ascii=False) + "\n")
     partial = target.with_name(target.name + f".{os.getpid()}.partial")
+    con = duckdb.connect()
     try:
-        con = duckdb.connect()
-        try:
-            con.execute(
-                "COPY (SELECT * FROM read_json(?, format = 'newline_delimited', columns = "
-                "{'position': 'INTEGER', 'article_id': 'VARCHAR', 'document': 'VARCHAR'}, "
-                "maximum_object_size = 268435456)) TO '"
-                + str(partial).replace("'", "''") + "' (FORMAT parquet, COMPRESSION zstd)",
-                [rows.name])
-        finally:
-            con.close()
+        con.execute("CREATE TABLE documents (position INTEGER, article_id VARCHAR, "
+                    "document VARCHAR)")
+        bulk.insert_rows(con, "documents", [
+            [position, document.get("article", {}).get("id"),
+             json.dumps(document, ensure_ascii=False)]
+            for position, document in enumerate(documents)])
+        con.execute(f"COPY documents TO {bulk.sql_string(partial)} "
+                    "(FORMAT parquet, COMPRESSION zstd)")
         os.replace(partial, target)
     finally:
-        os.unlink(rows.name)
+        con.close()
         if partial.exists():
             partial.unlink()
     return str(target)

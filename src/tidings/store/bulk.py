@@ -47,6 +47,12 @@ class RowBuffer:
         self.rows = {}
 
 
+def sql_string(value) -> str:
+    """A file path (or any text) as a SQL string literal, for statements that take no
+    parameters there (COPY ... TO)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def columns(con, table: str) -> list[tuple[str, str]]:
     """(name, type) of ``table``'s columns in order."""
     return con.execute(

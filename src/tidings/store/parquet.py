@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 from tidings.errors import StoreError
+from tidings.store.bulk import sql_string
 from tidings.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
 PREFIX = "parquet:"
@@ -40,10 +41,6 @@ def folder_of(target: str | os.PathLike | None) -> Path | None:
     return None
 
 
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
 def publish(con, folder: Path) -> None:
     """Write every table of ``con`` as ``folder/<table>/data.parquet``, each replaced whole."""
     import duckdb
@@ -53,7 +50,7 @@ def publish(con, folder: Path) -> None:
             target = folder / table / "data.parquet"
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name("data.parquet.partial")
-            con.execute(f"COPY (SELECT * FROM {table}) TO {_quote(partial)} "
+            con.execute(f"COPY (SELECT * FROM {table}) TO {sql_string(partial)} "
                         "(FORMAT parquet, COMPRESSION zstd)")
             os.replace(partial, target)
         manifest = {"schema_version": SCHEMA_VERSION, "tables": TABLES,
@@ -88,7 +85,8 @@ def connect(folder: Path, materialize: bool = False):
         for table in TABLES:
             files = folder / table / "*.parquet"
             kind = "TABLE" if materialize else "VIEW"
-            con.execute(f"CREATE {kind} {table} AS SELECT * FROM read_parquet({_quote(files)})")
+            con.execute(f"CREATE {kind} {table} AS SELECT * FROM read_parquet("
+                        f"{sql_string(files)})")
         for statements in MIGRATIONS[:version]:  # the store's views, over the tables
             for statement in statements:
                 if statement.lstrip().upper().startswith("CREATE VIEW"):
