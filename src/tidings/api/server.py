@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 import sys
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
@@ -34,7 +33,7 @@ def serve(db=None, host: str = "127.0.0.1", port: int = 8000) -> None:
 
     # A Parquet store is served from its published files, read-only: an ingest into the
     # same folder can run meanwhile (POST /articles answers that the store is read-only).
-    read_only = parquet.folder_of(db or os.environ.get("TIDINGS_DB")) is not None
+    read_only = parquet.folder_of(db) is not None
     Store.open(db, read_only=read_only).close()  # a locked, corrupt or newer store fails here
     app = create_app(db, read_only=read_only)
     if not is_loopback(host):

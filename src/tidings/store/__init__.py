@@ -37,7 +37,7 @@ class Store:
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, read_only: bool = False) -> "Store":
-        folder = parquet.folder_of(path or os.environ.get("TIDINGS_DB"))
+        folder = parquet.folder_of(path)
         if folder is not None:
             if read_only:
                 return cls(parquet.connect(folder), folder, True)
@@ -110,7 +110,7 @@ def open_sql(path: str | os.PathLike | None = None):
     """A connection for user SQL: read-only and without file access (no COPY, no ATTACH)."""
     import duckdb
 
-    folder = parquet.folder_of(path or os.environ.get("TIDINGS_DB"))
+    folder = parquet.folder_of(path)
     if folder is not None:  # copies of the tables in memory: no file access left open
         con = parquet.connect(folder, materialize=True)
         con.execute("SET enable_external_access = false")

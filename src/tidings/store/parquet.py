@@ -31,8 +31,10 @@ STATE_FILE = "tidings.duckdb"
 
 
 def folder_of(target: str | os.PathLike | None) -> Path | None:
-    """The folder of a ``parquet:DIR`` target, else None."""
-    text = os.fspath(target) if target is not None else ""
+    """The folder of a ``parquet:DIR`` target (``--db``, else ``$TIDINGS_DB``, as
+    ``db.default_path`` reads them), else None."""
+    target = target or os.environ.get("TIDINGS_DB")
+    text = os.fspath(target) if target else ""
     if text.startswith(PREFIX):
         folder = text[len(PREFIX):]
         if not folder:
