@@ -1,0 +1,166 @@
+"""Typed records the extraction stages pass to each other.
+
+Each stage returns these, never bare dicts; only the document step (``tidings.extract.document_for``)
+turns them into the contract's JSON (``as_dict``), so a field's name and order are decided
+here once. Offsets are character offsets into the article text (end exclusive).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+def _span(value: Span | list | None) -> list[int] | None:
+    return [value[0], value[1]] if value is not None else None
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of an event or the speaker of a quote: an actor as named in one place."""
+
+    actor: str | None  # the article's actor id ("A3"), or None for an uncoded phrase
+    name: str | None
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    mention: Span | None = None  # the span naming this side here
+    # Not in the contract: what the quote stage knows of the speaker (used by later rounds)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def copy(self, **changes) -> "Side":
+        values = {"actor": self.actor, "name": self.name, "country": self.country,
+                  "sector": self.sector, "code": self.code, "mention": self.mention,
+                  "extra": dict(self.extra)}
+        values.update(changes)
+        return Side(**values)
+
+    def as_dict(self) -> dict:
+        return {"actor": self.actor, "name": self.name, "country": self.country,
+                "sector": self.sector, "code": self.code, "mention": _span(self.mention)}
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression normalized to a TIMEX3-style value."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    type: str | None = None  # DATE, TIME, DURATION, SET
+
+    @property
+    def calendar(self) -> bool:
+        """Does the value name a calendar period ("2020-01-08", "2020-W02"), not a reference
+        token ("PRESENT_REF") or a duration?"""
+        return bool(self.value) and self.value[:1].isdigit()
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
+                "type": self.type}
+
+
+@dataclass(slots=True)
+class Place:
+    """A toponym used as a location, resolved to a gazetteer entry."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+
+    def brief(self) -> dict:
+        """The place as an event carries it."""
+        return {"name": self.name or self.text, "country": self.country, "lat": self.lat,
+                "lon": self.lon}
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
+                "country": self.country, "lat": self.lat, "lon": self.lon,
+                "geonameid": self.geonameid}
+
+
+@dataclass(slots=True)
+class Event:
+    """One coded event: who did what to whom, when and where, read from one sentence."""
+
+    start: int  # the sentence (or clause) it was read from
+    end: int
+    sentence: str
+    trigger: str
+    trigger_span: Span
+    source: Side | None
+    target: Side | None
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float | None
+    plover: str | None
+    cameo_name: str | None
+    date: str | None
+    date_text: str | None
+    date_source: str  # clause, sentence, published, none
+    place: dict | None
+    negated: bool
+    modality: str  # asserted, claimed, planned, threatened, possible
+    confidence: float
+    id: str | None = None
+    quote: str | None = None  # the attribution this event comes from (see quotes.links)
+    quote_role: str | None = None  # speech | reported
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "start": self.start, "end": self.end, "trigger": self.trigger,
+                "trigger_span": _span(self.trigger_span), "sentence": self.sentence,
+                "source": self.source.as_dict() if self.source else None,
+                "target": self.target.as_dict() if self.target else None,
+                "cameo": self.cameo, "root": self.root, "quad_class": self.quad_class,
+                "goldstein": self.goldstein, "plover": self.plover,
+                "cameo_name": self.cameo_name, "date": self.date, "date_text": self.date_text,
+                "date_source": self.date_source, "place": self.place,
+                "negated": self.negated, "modality": self.modality,
+                "confidence": self.confidence, "quote": self.quote,
+                "quote_role": self.quote_role}
+
+
+@dataclass(slots=True)
+class Quote:
+    """One attribution: what was said (or reported), by whom, with which cue."""
+
+    kind: str  # direct, indirect, mixed
+    text: str
+    start: int
+    end: int
+    cue: str | None
+    cue_span: Span | None
+    speaker: Side | None
+    id: str | None = None
+    events: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "text": self.text, "start": self.start,
+                "end": self.end, "cue": self.cue, "cue_span": _span(self.cue_span),
+                "speaker": self.speaker.as_dict() if self.speaker else None,
+                "events": list(self.events)}
+
+
+@dataclass(slots=True)
+class Context:
+    """What the stages of one article share: the parse, the publication date (a date, never
+    a string) and what earlier stages found. Each stage reads it and returns its records."""
+
+    doc: Any  # spaCy Doc
+    published: dt.date | None
+    actors: Any = None  # tidings.actors.ActorTable
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published else None
