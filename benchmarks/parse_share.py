@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from throughput import read_articles  # noqa: E402
 
 from tidings.events.triggers import lexicon as trigger_lexicon  # noqa: E402
-from tidings.nlp import lexicon as actor_lexicon  # noqa: E402
+from tidings.actors import lexicon as actor_lexicon  # noqa: E402
 from tidings.nlp import pipeline  # noqa: E402
 from tidings.quotes.cues import lexicon as cue_lexicon  # noqa: E402
 

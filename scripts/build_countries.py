@@ -31,7 +31,7 @@ EXTRA = [{"alpha_3": "XKX", "name": "Kosovo", "official_name": "Republic of Koso
 
 
 def fold(text: str) -> str:
-    """Same key as tidings.nlp.lexicon.fold: lower case, no accents, straight apostrophes."""
+    """Same key as tidings.nlp.folding.fold: lower case, no accents, straight apostrophes."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()

@@ -16,11 +16,11 @@ from importlib import resources
 import pycountry
 import pytest
 
-from tidings.nlp import lexicon
+from tidings import data
+from tidings.actors import lexicon
 
-# CAMEO/PLOVER sector codes the actor coder may emit (the brief's vocabulary).
-SECTORS = set("PRE GOV MIL COP SPY JUD LEG REL MED BUS CVL OPP REB PTY ELI EDU AGR REF UAF PRM "
-              "CRM SOC LAB HLH ENV IGO NGO".split())
+# CAMEO/PLOVER sector codes the actor coder may emit (actor_sectors.tsv).
+SECTORS = {row["sector"] for row in data.tsv("actor_sectors.tsv")}
 # Country fields that are not ISO 3166 codes: intergovernmental bodies and Kosovo.
 EXTRA_COUNTRIES = {"IGO", "XKX"}
 ROLE_KINDS = {"person", "group", "organization"}

@@ -7,7 +7,7 @@ from tidings.events import find_events
 from tidings.events.ontology import describe
 from tidings.events.triggers import lexicon
 from tidings.nlp import pipeline
-from tidings.nlp.actors import ActorTable
+from tidings.actors import ActorTable
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.nlp import gazetteer
-from tidings.nlp.actors import ActorTable
-from tidings.nlp.places import find_places
+from tidings.places import gazetteer
+from tidings.actors import ActorTable
+from tidings.places import find_places
 
 EMPTY = ActorTable([])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.nlp import pipeline
-from tidings.nlp.actors import Actor, ActorTable
+from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
 from tidings.quotes.marks import scan
 

@@ -20,8 +20,8 @@ from typing import Iterable, Iterator
 from tidings.article import Article, ReadFailure, parse_published
 from tidings.events import find_events
 from tidings.nlp import pipeline
-from tidings.nlp.actors import find_actors
-from tidings.nlp.places import find_places
+from tidings.actors import find_actors
+from tidings.places import find_places
 from tidings.nlp.times import find_times
 from tidings.quotes import find_quotes
 from tidings.quotes.links import link_events_quotes

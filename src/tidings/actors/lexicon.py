@@ -1,31 +1,20 @@
 """The actor lexicon: countries, roles, organizations and office holders, from data files.
 
-Everything here is read from ``tidings/data/`` (versioned, curated tables); this module only
-indexes it for fast lookup by folded token sequences. Loaded once per process.
+Everything here is read from ``tidings/data/`` (versioned, curated tables, through
+``tidings.data``); this module only indexes it for fast lookup by folded token sequences.
+Loaded once per process.
 """
 from __future__ import annotations
 
-import csv
 import functools
-import json
-import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+
+from tidings import data
+from tidings.nlp.folding import deletions, fold
 
 # Longest term, in tokens, looked up in the lexicon: Arabic names with their "al-" parts
-# ("Nawaf Al-Ahmad Al-Jaber Al-Sabah") run to ten.
+# ("Khalid Al-Hamad Al-Nasser Al-Rashid") run to ten.
 MAX_TERM_TOKENS = 12
-# Spellings of one name that transliterations vary on; folded to one key so "Mohammed
-# Hussein Roble" finds "Mohamed Hussein Roble".
-NAME_VARIANTS = {v: "muhammad" for v in ("mohammed", "mohamed", "mohammad", "muhammed",
-                                         "mohamad", "mohamud", "muhamad", "mohd")}
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, straight apostrophes: the key every lookup uses."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
 
 @dataclass(frozen=True)
@@ -44,26 +33,6 @@ class Term:
     case_sensitive: bool = False  # all-caps abbreviations: "US" but not "us"
 
 
-def _data(name: str):
-    return resources.files("tidings").joinpath("data", name)
-
-
-def _rows(name: str) -> list[list[str]]:
-    """Rows of a TSV data file, without comments, blank lines or a header row."""
-    path = _data(name)
-    if not path.is_file():
-        return []
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-                continue
-            rows.append([cell.strip() for cell in row])
-    if rows and rows[0][0].lower() in ("pattern", "name", "word", "iso3"):
-        rows = rows[1:]
-    return rows
-
-
 def _is_abbreviation(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
@@ -78,9 +47,9 @@ class Lexicon:
         # every word of every role pattern: tells generic institution names ("Defense
         # Department", "Security Council") from proper ones ("Hezbollah")
         self.role_words: set[str] = set()
-        # office holders by surname (last name token), for "Deputy Secretary Hicks"
+        # office holders by surname (last name token), for "Assistant Secretary Okonjo"
         self.surnames: dict[str, list[Term]] = {}
-        # one-edit variants of single-word country names and demonyms ("Kazahks", "Ethopia")
+        # one-edit variants of single-word country names and demonyms ("Tanzanains", "Ethiopa")
         self.near: dict[str, set[tuple[str, ...]]] = {}
         self._load_countries()
         self._index_near()
@@ -102,17 +71,14 @@ class Lexicon:
             entries.append(term)
 
     def _load_countries(self) -> None:
-        path = _data("countries.json")
-        if not path.is_file():
-            return
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for c in data.get("countries", []):
+        for c in data.json_table("countries.json").get("countries", []):
             iso3, name = c["iso3"], c["name"]
             self.countries[iso3] = c
             for kind, forms in (("country", [name, *c.get("aliases", [])]),
                                 ("adjective", c.get("adjectives", [])),
                                 ("people", c.get("people", [])),
-                                ("capital", [c.get("capital") or "", *c.get("capital_aliases", [])])):
+                                ("capital", [c.get("capital") or "",
+                                             *c.get("capital_aliases", [])])):
                 for form in forms:
                     if form:
                         self.add(form, Term(kind, fold(form), country=iso3, name=name,
@@ -125,7 +91,7 @@ class Lexicon:
     def _index_near(self) -> None:
         for key in self.terms:
             if len(key) == 1 and len(key[0]) >= self.NEAR_MIN_CHARS:
-                for variant in _deletions(key[0]) | {key[0]}:
+                for variant in deletions(key[0]) | {key[0]}:
                     self.near.setdefault(variant, set()).add(key)
 
     def reach(self, folded: list[str], start: int, stop: int) -> int:
@@ -147,7 +113,7 @@ class Lexicon:
         if len(folded) < self.NEAR_MIN_CHARS:
             return []
         keys = set()
-        for variant in _deletions(folded) | {folded}:
+        for variant in deletions(folded) | {folded}:
             keys |= self.near.get(variant, set())
         if len(keys) != 1:
             return []
@@ -156,55 +122,42 @@ class Lexicon:
                 if t.kind in ("country", "adjective", "people")]
 
     def _load_roles(self) -> None:
-        for row in _rows("roles.tsv"):
-            if len(row) < 2:
-                continue
-            pattern, sector = row[0], row[1]
+        for row in data.tsv("roles.tsv"):
+            pattern = row["pattern"]
             self.role_words.update(tokenize_key(pattern))
-            kind = row[2] if len(row) > 2 and row[2] else "group"
-            self.add(pattern, Term("role", fold(pattern), sector=sector or None,
-                                   actor_kind=kind))
-        for row in _rows("role_modifiers.tsv"):
-            if len(row) >= 2:
-                self.add(row[0], Term("modifier", fold(row[0]), sector=row[1] or None))
+            self.add(pattern, Term("role", fold(pattern), sector=row["sector"] or None,
+                                   actor_kind=row["kind"] or "group"))
+        for row in data.tsv("role_modifiers.tsv"):
+            self.add(row["word"], Term("modifier", fold(row["word"]),
+                                       sector=row["effect"] or None))
 
     def _load_orgs(self) -> None:
-        for row in _rows("organizations.tsv"):
-            if len(row) < 4:
-                continue
-            name, aliases, country, sector = row[:4]
-            kind = row[4] if len(row) > 4 and row[4] else "organization"
-            igo = row[5] if len(row) > 5 and row[5] else None
-            # optional columns 7-8: the dates a row holds (the Taliban: REB until 2021-08-15,
-            # GOV after); chosen by publication date like office holders
-            start = row[6] if len(row) > 6 and row[6] else None
-            end = row[7] if len(row) > 7 and row[7] else None
-            for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
-                form = form.strip()
-                self.add(form, Term("org", fold(form), country=country or None,
-                                    sector=sector or None, name=name, actor_kind=kind,
-                                    igo_code=igo, case_sensitive=_is_abbreviation(form),
-                                    start=start, end=end))
+        for row in data.tsv("organizations.tsv"):
+            name = row["name"]
+            # start and end: the dates a row holds (an armed group that later governs: REB
+            # until the day it took power, GOV after); chosen by publication date like
+            # office holders
+            for form in [name, *data.split_cell(row["aliases"])]:
+                self.add(form, Term("org", fold(form), country=row["country"] or None,
+                                    sector=row["sector"] or None, name=name,
+                                    actor_kind=row["kind"] or "organization",
+                                    igo_code=row["igo_code"] or None,
+                                    case_sensitive=_is_abbreviation(form),
+                                    start=row["start"] or None, end=row["end"] or None))
 
     def _load_holders(self) -> None:
-        for row in _rows("office_holders.tsv"):
-            if len(row) < 4:
-                continue
-            name, aliases, country, sector = row[:4]
-            role = row[4] if len(row) > 4 else ""
-            start = row[5] if len(row) > 5 and row[5] else None
-            end = row[6] if len(row) > 6 and row[6] else None
-            igo = self._igo_in(role) if country == "IGO" else None
+        for row in data.tsv("office_holders.tsv"):
+            name, country = row["name"], row["country"] or None
+            igo = self._igo_in(row["role"]) if country == "IGO" else None
+            holder = functools.partial(Term, "holder", country=country,
+                                       sector=row["sector"] or None, name=name,
+                                       actor_kind="person", igo_code=igo,
+                                       start=row["start"] or None, end=row["end"] or None)
             surname = tokenize_key(name)[-1] if len(name.split()) > 1 else None
             if surname and len(surname) > 2:
-                self.surnames.setdefault(surname, []).append(
-                    Term("holder", fold(name), country=country or None, sector=sector or None,
-                         name=name, actor_kind="person", igo_code=igo, start=start, end=end))
-            for form in [name, *[a for a in aliases.split("|") if a.strip()]]:
-                self.add(form.strip(), Term("holder", fold(form), country=country or None,
-                                            sector=sector or None, name=name,
-                                            actor_kind="person", igo_code=igo,
-                                            start=start, end=end))
+                self.surnames.setdefault(surname, []).append(holder(fold(name)))
+            for form in [name, *data.split_cell(row["aliases"])]:
+                self.add(form, holder(fold(form)))
 
     def _igo_in(self, role: str) -> str | None:
         """The IGO code of the organization a role names ("NATO secretary-general")."""
@@ -227,10 +180,6 @@ class Lexicon:
         return [t for t in found if not t.case_sensitive or _caps_match(exact)]
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
 def _caps_match(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -247,7 +196,14 @@ def tokenize_key(form: str) -> list[str]:
 def key_token(text: str) -> str:
     """One token's lookup key: folded, name spellings unified."""
     folded = fold(text)
-    return NAME_VARIANTS.get(folded, folded)
+    return _name_variants().get(folded, folded)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_variants() -> dict[str, str]:
+    """Spellings of one name that transliterations vary on, each to one key, so two
+    spellings of a first name find the same office holder (name_variants.tsv)."""
+    return {row["variant"]: row["name"] for row in data.tsv("name_variants.tsv")}
 
 
 @functools.lru_cache(maxsize=1)

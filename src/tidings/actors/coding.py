@@ -1,0 +1,331 @@
+"""Actor coding: the kind, country and sector of one run of pieces (a noun phrase).
+
+A run's head (person, organization, role, people) gives kind and sector, its first country
+word gives the country; runs without a head are country mentions. Titles, modifiers
+("former"), office holders and place names inside or before the phrase refine both, in the
+order of the steps in ``code_run``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.actors import lexicon
+from tidings.actors.lexicon import Term
+from tidings.actors.mentions import Mention, Piece
+from tidings.data import words
+from tidings.nlp.doctext import sentence_bounds
+from tidings.nlp.folding import fold
+from tidings.places.gazetteer import is_city, place_country
+
+# Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
+# vocabulary, not words of the text, so they stay here.
+HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
+COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+
+
+@dataclass
+class _Reading:
+    """What coding a headed run has settled so far; each step of ``code_run`` adds to it."""
+
+    run: list[Piece]
+    head: Piece
+    head_index: int
+    first: Piece
+    span: object  # the spaCy Span from the first piece to the head
+    name: str
+    kind: str = "group"
+    country: str | None = None
+    sector: str | None = None
+    igo: str | None = None
+    person_tokens: tuple = ()
+    roles: list[Piece] = field(default_factory=list)  # title pieces up to the head
+    modifiers: list[Piece] = field(default_factory=list)  # "former", "senior" ...
+
+    @property
+    def before_head(self) -> list[Piece]:
+        return self.run[:self.head_index]
+
+    @property
+    def through_head(self) -> list[Piece]:
+        return self.run[:self.head_index + 1]
+
+
+def code_run(doc, run: list[Piece], sent_index: int, published: str | None) -> list[Mention]:
+    """Code one run: a headed actor phrase, or plain country mentions."""
+    heads = [p for p in run if p.kind in HEAD_KINDS or p.kind == "orgent"]
+    if not heads:
+        return _country_mentions(doc, run, sent_index)
+    head = heads[-1]
+    first = run[0]
+    # leave modifiers ("former") in, but a run never starts with a lone possessive
+    span = doc[first.start:head.end]
+    reading = _Reading(run, head, run.index(head), first, span, span.text)
+    _country_of_modifiers(doc, reading)
+    reading.roles = [p for p in reading.through_head if p.kind == "role" and p.term]
+    reading.modifiers = [p for p in run if p.kind == "modifier" and p.term]
+    _code_head(doc, reading, published)
+    _sector_of_institution(reading)
+    _generic_institution(doc, reading)
+    _sector_of_modifiers(reading)
+    _country_of_place(doc, reading)
+    return _mention(doc, reading, sent_index)
+
+
+def _country_mentions(doc, run: list[Piece], sent_index: int) -> list[Mention]:
+    """A run without a head: each country word is a mention of its country (a capital
+    stands for the government: a metonym)."""
+    mentions = []
+    for p in run:
+        if p.kind in COUNTRY_KINDS and p.term:
+            span = doc[p.start:p.end]
+            mentions.append(Mention(span.start_char, span.end_char, "country",
+                                    p.term.name, p.term.country, None,
+                                    ("country", p.term.country), sentence=sent_index,
+                                    metonym=p.kind == "capital"))
+    return mentions
+
+
+def _country_of_modifiers(doc, reading: _Reading) -> None:
+    """The first country word or organization up to the head gives the country; a proper
+    organization of one country outranks it ("Ruritanian Hezbollah fighters" are
+    Lebanese: the group's country, not the demonym's)."""
+    for p in reading.through_head:
+        if p.term and p.kind in COUNTRY_KINDS | {"people"} and reading.country is None:
+            reading.country = p.term.country
+        if p.term and p.kind == "org" and reading.country is None and p.term.country:
+            reading.country = p.term.country
+            reading.igo = p.term.igo_code
+    for p in reading.through_head:
+        if p.kind == "org" and p.term and p.term.country not in (None, "IGO") \
+                and not _generic_name(doc[p.start:p.end]):
+            reading.country = p.term.country
+
+
+def _code_head(doc, reading: _Reading, published: str | None) -> None:
+    """Kind, name and sector from the head: a person, an organization, people, a role."""
+    head, roles = reading.head, reading.roles
+    if head.kind == "orgent" and roles and roles[-1].term.actor_kind == "person" \
+            and roles[-1].end <= head.start:
+        # a title before an ORG entity ("press officer Lena Brandt"): a person's name
+        head = reading.head = Piece(head.start, head.end, "person")
+    if head.kind == "person" or head.kind == "holder":
+        _code_person(doc, reading, published)
+    elif head.kind == "org" or head.kind == "orgent":
+        _code_organization(doc, reading)
+    elif head.kind == "people":
+        reading.kind = "group"
+        reading.sector = "CVL"
+        reading.name = reading.span.text
+    else:  # role
+        reading.kind = head.term.actor_kind or "group"
+        reading.sector = head.term.sector
+        reading.name = reading.span.text
+
+
+def _code_person(doc, reading: _Reading, published: str | None) -> None:
+    """A named person: the office held (holders), else the title's sector; a title with a
+    bare surname may say whose office holder it is."""
+    head, roles = reading.head, reading.roles
+    reading.kind = "person"
+    name_span = doc[head.start:head.end]
+    reading.name = name_span.text
+    reading.person_tokens = tuple(fold(t.text) for t in name_span if not t.is_punct)
+    if head.kind == "holder":
+        # the name as the article writes it ("Jon Sigurdsson"), not the lexicon's
+        # spelling ("Jón Sigurðsson"): readers search for what they read
+        if reading.country is None:
+            reading.country = head.term.country
+            reading.igo = head.term.igo_code
+        if not roles:
+            reading.sector = _holder_sector(head.term, published)
+    if roles:
+        reading.sector = roles[-1].term.sector
+        if reading.country is None and head.kind == "person":
+            reading.country = _titled_surname_country(name_span)
+
+
+def _code_organization(doc, reading: _Reading) -> None:
+    """A known organization (its lexicon row), or an ORG entity the lexicon lacks."""
+    head = reading.head
+    reading.kind = "organization"
+    if head.term:
+        reading.name = head.term.name
+        reading.kind = head.term.actor_kind or "organization"
+        reading.sector = head.term.sector
+        if head.term.country:
+            reading.country = head.term.country
+            reading.igo = head.term.igo_code
+        if reading.kind == "country":
+            reading.kind = "organization"
+        return
+    reading.name = doc[head.start:head.end].text
+    reading.person_tokens = tuple(fold(t.text) for t in doc[head.start:head.end]
+                                  if not t.is_punct)
+    if reading.roles:
+        reading.sector = reading.roles[-1].term.sector
+    elif is_city(reading.name):
+        reading.kind, reading.sector = "group", "CVL"  # a city tagged ORG: its people
+
+
+def _sector_of_institution(reading: _Reading) -> None:
+    """A member title after an institution or organization acts for it."""
+    head = reading.head
+    if head.kind != "role":
+        return
+    institutions = [p for p in reading.before_head if p.kind == "role" and p.term
+                    and p.term.actor_kind == "organization"]
+    if head.term.key in words("member_titles") and institutions:
+        # "intelligence service officer", "ministry spokesperson": they act for the institution
+        reading.sector = institutions[-1].term.sector
+    orgs = [p for p in reading.before_head if p.kind == "org" and p.term]
+    if not orgs or not orgs[-1].term.sector:
+        return
+    org_term = orgs[-1].term
+    if org_term.country == "IGO":
+        reading.igo = org_term.igo_code
+    if head.term.key in words("own_roles"):
+        return  # "Senate nominee", "militia captive": the role, not the body, says who
+    if org_term.country != "IGO" or head.term.key in words("member_titles") | {"delegation"}:
+        # "Houthi fighters", "OSCE delegation", "Hamas commander": members of the
+        # organization named before them act for it; but "ECOWAS parliamentarians" are legislators
+        # of an international body (IGO country, LEG sector)
+        reading.sector = org_term.sector
+
+
+def _generic_institution(doc, reading: _Reading) -> None:
+    """"Ruritania's Interior Ministry": a generic institution name that the lexicon holds
+    as another country's is the named country's institution of that kind."""
+    head = reading.head
+    if not (head.kind == "org" and head.term and head.term.country not in (None, "IGO")
+            and _generic_name(doc[head.start:head.end])):
+        return
+    named = [p for p in reading.before_head if p.kind in COUNTRY_KINDS and p.term]
+    if not named or named[-1].term.country == head.term.country:
+        return
+    key = tuple(lexicon.key_token(t.text) for t in doc[head.start:head.end])
+    role_reading = [t for t in lexicon.load().terms.get(key, [])
+                    if t.kind == "role" and t.sector]
+    if role_reading:  # an interior ministry as a role: its sector (GOV)
+        reading.sector = role_reading[0].sector
+    reading.country = named[-1].term.country
+    reading.name = reading.span.text
+
+
+def _sector_of_modifiers(reading: _Reading) -> None:
+    """"former" makes an elite (ELI); a modifier with a sector recodes a generic title
+    ("Buddhist leaders": REL)."""
+    head = reading.head
+    for m in reading.modifiers:
+        if m.term.sector == "ELI" and m.start < head.start:
+            reading.sector = "ELI"
+        elif m.term.sector not in (None, "keep", "ELI") and m.start < head.start and \
+                head.kind == "role" and head.term.key in words("generic_titles"):
+            reading.sector = m.term.sector
+
+
+def _country_of_place(doc, reading: _Reading) -> None:
+    """Still no country: a place inside the name ("Lagos State University") or just
+    before the phrase ("Oyo State government") gives it."""
+    if reading.country is None:
+        for p in reading.through_head:
+            if p.kind in ("orgent", "place") and p.term is None:
+                reading.country = _name_place_country(doc[p.start:p.end])
+                if reading.country:
+                    break
+    if reading.country is None and reading.head.kind != "holder":
+        new_start, country = _left_place_modifier(doc, reading.first.start)
+        if country:
+            reading.country = country
+            reading.span = doc[new_start:reading.head.end]
+            reading.first = Piece(new_start, reading.first.end, "place")
+            if reading.kind != "person":
+                reading.name = reading.span.text
+
+
+def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
+    """The coded mention (none for a bare role nothing codes: "the group")."""
+    head, first, name = reading.head, reading.first, reading.name
+    name = without_article(name)
+    if reading.kind == "person":
+        key = ("person", reading.person_tokens or (fold(name),))
+    elif head.kind in ("org", "orgent"):
+        key = ("org", fold(name))
+    else:
+        key = ("group", reading.country, reading.sector,
+               fold(doc[head.start:head.end].lemma_))
+    if head.kind == "role" and reading.sector is None and reading.country is None:
+        return []  # "the group", "the organization": nothing to code without a modifier
+    start_char = reading.span.start_char
+    if doc[first.start].pos_ == "DET" and first.start + 1 < head.end:
+        start_char = doc[first.start + 1].idx
+    return [Mention(start_char, reading.span.end_char, reading.kind, name, reading.country,
+                    reading.sector, key, reading.igo, sentence=sent_index,
+                    person_tokens=reading.person_tokens,
+                    role=reading.roles[-1].term.key if reading.roles else None,
+                    plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"))]
+
+
+def without_article(name: str) -> str:
+    """The name without a leading article ("the navy" is named "navy")."""
+    first, space, rest = name.partition(" ")
+    return rest if space and first.lower() in words("leading_articles") else name
+
+
+def _holder_sector(term: Term, published: str | None) -> str | None:
+    """An office holder's sector: the office held on the publication date, else the latest
+    one before it (``mentions._holder_on`` chose the row). A person out of office is coded
+    ELI only when the text says so ("former", "ex-", "the late": role_modifiers.tsv): a bare
+    name keeps the affiliation readers and the annotated sets (NGEC) give it, and the text,
+    not the calendar, is the evidence every coded field must trace to."""
+    return term.sector
+
+
+def _generic_name(span) -> bool:
+    """"Interior Ministry" could be any country's; "Hezbollah" is one group's."""
+    generic = lexicon.load().role_words | words("generic_name_words")
+    return all(lexicon.key_token(t.text) in generic for t in span)
+
+
+def _titled_surname_country(name_span) -> str | None:
+    """"Assistant Secretary Okonjo": a title before a surname that one known office holder
+    bears gives that holder's country. Without a title a surname is too weak to go on."""
+    lex = lexicon.load()
+    surname = lexicon.key_token(name_span[-1].text)
+    people = {t.name: t for t in lex.surnames.get(surname, [])}
+    if len(people) != 1:
+        return None
+    holder = next(iter(people.values()))
+    given = [lexicon.key_token(t.text) for t in name_span[:-1]]
+    if given and lexicon.key_token(holder.name.split()[0]) != given[0]:
+        return None  # another first name: another person
+    return holder.country
+
+
+def _name_place_country(span) -> str | None:
+    """The country of the first place named inside an organization's name."""
+    tokens = [t for t in span if t.text[:1].isupper()]
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            window = tokens[i:i + size]
+            if window[-1].i - window[0].i != size - 1:
+                continue
+            country = place_country(span.doc[window[0].i:window[-1].i + 1].text)
+            if country:
+                return country
+    return None
+
+
+def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
+    """Proper nouns just before a run that name a place: (new start, country)."""
+    i = start
+    sent_start = sentence_bounds(doc)[0][start]
+    while i - 1 >= sent_start and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+            and start - (i - 1) <= 3 and doc[i - 1].text[:1].isupper():
+        i -= 1
+    if i == start:
+        return start, None
+    for j in range(i, start):  # "Oyo State government": the longest known name first
+        country = place_country(doc[j:start].text) or place_country(doc[j].text)
+        if country:
+            return i, country
+    return start, None

@@ -1,0 +1,70 @@
+"""What the words just around a coded run add to its mention.
+
+After it, "in", "of" or "from" and a country or organization give the country (and a
+leader's sector); before it, a demonym joined by "and" shares its title.
+"""
+from __future__ import annotations
+
+from tidings.actors.coding import COUNTRY_KINDS, without_article
+from tidings.actors.mentions import Mention, Piece
+from tidings.data import words
+from tidings.nlp.doctext import doc_text
+
+
+def coordinated_modifier(doc, previous: list[Piece] | None, run: list[Piece],
+                         mention: Mention) -> Mention | None:
+    """"Danish and Latvian diplomats": the first demonym shares the title after "and"."""
+    if not previous or len(previous) != 1 or previous[0].kind != "adjective":
+        return None
+    if run[0].kind != "adjective" or mention.sector is None:
+        return None
+    gap = doc[previous[0].end:run[0].start]
+    if not gap or not all(t.lower_ in words("demonym_coordinators") for t in gap):
+        return None
+    span = doc[previous[0].start:previous[0].end]
+    country = previous[0].term.country
+    key = ("group", country, mention.sector) + tuple(mention.key[3:]) \
+        if mention.key[0] == "group" else ("group", country, mention.sector, mention.role)
+    return Mention(span.start_char, span.end_char, mention.kind,
+                   f"{span.text} {doc[run[-1].start:run[-1].end].text}", country,
+                   mention.sector, key, sentence=mention.sentence, role=mention.role,
+                   plural=mention.plural)
+
+
+def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> None:
+    """"farmers' unions in Chile", "Foreign Minister of Latvia", "speaker of the Storting":
+    a country or organization after in/of/from gives the country (and a leader's sector)."""
+    end = run[-1].end
+    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from"):
+        return
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    piece = piece_at.get(j)
+    if piece is None or piece.term is None:
+        return
+    if piece.kind in COUNTRY_KINDS and mention.country is None and (
+            doc[end].lower_ != "in" or mention.role not in words("abroad_roles")):
+        if doc[end].lower_ == "of":  # "Foreign Minister of Latvia": one noun phrase
+            mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
+        mention.country = piece.term.country
+    elif piece.kind == "org" and doc[end].lower_ == "of":
+        _of_organization(doc, piece, mention)
+    else:
+        return
+    if not mention.person_tokens:
+        mention.name = without_article(doc_text(doc)[mention.start:mention.end])
+    if mention.key[0] == "group":
+        mention.key = ("group", mention.country, mention.sector) + mention.key[3:]
+
+
+def _of_organization(doc, piece: Piece, mention: Mention) -> None:
+    """"chairman of the Rotary Club": the organization's country, and a leader leads it."""
+    mention.country = mention.country or piece.term.country
+    mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
+    if mention.role in words("leader_titles") and piece.term.sector and piece.term.country != "IGO":
+        # "speaker of the Storting" leads a legislature (LEG); the president of an
+        # international body keeps a government title there
+        mention.sector = piece.term.sector
+    if piece.term.country == "IGO":
+        mention.igo_code = piece.term.igo_code

@@ -1,0 +1,215 @@
+"""Toponym candidates: the names in a text that the gazetteer knows, each with its readings.
+
+Two sources: spaCy's GPE/LOC/FAC entities (or the gazetteer names inside them), and
+capitalized token runs the gazetteer knows that spaCy left out or labelled as something
+else. Which reading a name takes is decided later (``resolution``).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from tidings.data import tsv, words
+from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
+from tidings.places.gazetteer import Gazetteer, Place, fold
+
+# A city this large is meant even without a cue (a big city spaCy tagged as nothing).
+SURE_CITY_POPULATION = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _mislabel_floors() -> dict[str, int]:
+    """Whole PERSON/ORG entities that are city names: the population from which one is read
+    as a place without a cue (place_mislabel_floors.tsv)."""
+    return {row["label"]: int(row["min_population"])
+            for row in tsv("place_mislabel_floors.tsv")}
+
+
+@dataclass
+class Toponym:
+    """A name in the text with the places it may denote."""
+
+    start: int  # char offsets
+    end: int
+    text: str
+    candidates: list[Place]
+    source: str  # "entity", "token" or "suffix"
+    token_start: int = 0
+    token_end: int = 0  # token index after the mention
+    bonus: dict = field(default_factory=dict)  # candidate index -> local bonus
+
+
+def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
+    """Every candidate toponym of the text, in text order."""
+    mentions: list[Toponym] = []
+    claimed = [False] * len(doc)
+    for ent in doc_ents(doc):
+        if ent.label_ not in words("place_ents"):
+            continue
+        for s, e in _parts(doc, ent.start, ent.end):
+            found = _match_in(doc, s, e, gaz)
+            if found:
+                mentions.append(found)
+        for i in range(ent.start, ent.end):
+            claimed[i] = True
+    ent_of = {}
+    for ent in doc_ents(doc):
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    texts = token_texts(doc)
+    capitalized = [_capitalized(text) for text in texts]
+    # tokens a name outside the entities can run over: unclaimed, capitalized or "of"-like
+    inner = words("place_name_inner_words")
+    open_word = [not claimed[k] and (capitalized[k] or text.lower() in inner)
+                 for k, text in enumerate(texts)]
+    i = 0
+    while i < len(doc):
+        if claimed[i] or not capitalized[i]:
+            i += 1
+            continue
+        match = _longest_at(doc, i, gaz, open_word, capitalized, ent_of)
+        if match is None:
+            i += 1
+            continue
+        mentions.append(match)
+        i = match.token_end
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _parts(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token ranges of an entity split at commas and "and" ("Moshi, Kilimanjaro")."""
+    parts, s = [], start
+    for i in range(start, end):
+        if doc[i].text in (",", ";", "/") or (doc[i].lower_ == "and" and i > s):
+            if i > s:
+                parts.append((s, i))
+            s = i + 1
+    if end > s:
+        parts.append((s, end))
+    return parts
+
+
+def _trim(doc, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc[s].lower_ in words("place_leading_drop") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_punct and doc[e - 1].text not in (".",)
+                     or doc[e - 1].lower_ in words("possessive_endings")):
+        e -= 1
+    return s, e
+
+
+def _span_text(doc, s: int, e: int) -> str:
+    return doc[s:e].text
+
+
+def _lookup_tokens(doc, s: int, e: int, gaz) -> list[Place]:
+    text = _span_text(doc, s, e)
+    found = gaz.lookup(text)
+    if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
+        found = gaz.lookup(text[:-1])
+    if found and fold(text) in gaz.demonyms:
+        return []
+    return found
+
+
+def _match_in(doc, s: int, e: int, gaz) -> Toponym | None:
+    """The whole (trimmed) entity part if the gazetteer knows it, else its longest name."""
+    s, e = _trim(doc, s, e)
+    if s >= e:
+        return None
+    found = _lookup_tokens(doc, s, e, gaz)
+    if found:
+        return _mention(doc, s, e, found, "entity")
+    if e - s > 1 and doc[e - 1].lower_ in words("place_generic_suffixes"):
+        # "Kilifi County", "Nakuru Province": the named place, as near as the gazetteer has
+        # it; a city only where the article's countries support it (checked at resolution).
+        found = [p for p in _lookup_tokens(doc, s, e - 1, gaz) if p.primary]
+        if found:
+            m = _mention(doc, s, e, found, "suffix")
+            return m
+    best = None
+    for i in range(s, e):
+        if not _capitalized(doc[i].text):
+            continue
+        for j in range(min(e, i + gaz.max_tokens), i, -1):
+            if not _capitalized(doc[j - 1].text):
+                continue
+            found = _lookup_tokens(doc, i, j, gaz)
+            if found and (best is None or j - i >= best[1] - best[0]):
+                best = (i, j, found)
+                break
+    if best is None:
+        return None
+    i, j, found = best
+    rest_named = any(_capitalized(doc[k].text) for k in (*range(s, i), *range(j, e)))
+    if rest_named:
+        # "Rosewood Park", "Nueva Esparta": a city name inside a longer name is another place.
+        found = [p for p in found if p.kind != "city"]
+        if not found:
+            return None
+    return _mention(doc, i, j, found, "entity")
+
+
+def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | None:
+    """A gazetteer name starting at token i, outside spaCy's place entities: the longest
+    run of open words (unclaimed, capitalized or "of"-like) ending in a capital."""
+    run_end = i
+    limit = min(sentence_bounds(doc)[1][i], i + gaz.max_tokens)
+    while run_end < limit and open_word[run_end]:
+        run_end += 1
+    for j in range(run_end, i, -1):
+        if not capitalized[j - 1]:
+            continue
+        found = _lookup_tokens(doc, i, j, gaz)
+        if not found:
+            continue
+        ents = {ent_of.get(k) for k in range(i, j)}
+        if ents != {None}:
+            if len(ents) != 1:
+                continue
+            ent = next(iter(ents))
+            if ent.label_ in words("non_place_ents"):
+                return None
+            if (ent.start, ent.end) == (i, j):
+                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
+            else:  # a country inside a name ("the Kenya Wildlife Service")
+                found = [p for p in found if p.kind == "country"]
+        elif doc[i].pos_ != "PROPN" and doc[j - 1].pos_ != "PROPN":
+            continue
+        else:
+            found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
+                     or (p.primary and _locative_cue(doc, i, j))]
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound":
+            # "Lassa fever", "Hendra virus": a name modifying a noun, not a place
+            found = [p for p in found if p.kind != "city"]
+        if found:
+            return _mention(doc, i, j, found, "token")
+    return None
+
+
+def _mislabelled(found: list[Place], label: str, cue: bool) -> list[Place]:
+    """A whole PERSON/ORG entity read as a place only when it is a well-known one, or
+    when the text says it is a place ("in Entebbe", "the town of Kakuma")."""
+    floor = 0 if cue else _mislabel_floors().get(label, SURE_CITY_POPULATION)
+    return [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
+            or (p.primary and p.population >= floor)]
+
+
+def _locative_cue(doc, i: int, j: int) -> bool:
+    """"in Gulu", "near Arusha", "Moshi, Kilimanjaro": the text itself says this is a place."""
+    if i > 0 and doc[i - 1].lower_ in words("locative_preps"):
+        return True
+    if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text):
+        return True
+    return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
+
+
+def _mention(doc, s: int, e: int, found: list[Place], source: str) -> Toponym:
+    span = doc[s:e]
+    return Toponym(span.start_char, span.end_char, span.text, list(found), source,
+                    token_start=s, token_end=e)
+
+
+def _capitalized(text: str) -> bool:
+    return bool(text) and text[0].isupper()

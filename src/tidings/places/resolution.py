@@ -1,0 +1,182 @@
+"""Toponym resolution: each name's readings scored by kind, population and the article's
+context; a name keeps one reading across the article.
+
+Context is the countries and first-level divisions the article names: its unambiguous place
+names, NORP demonyms and the countries of its actors.
+"""
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter, defaultdict
+
+from tidings.data import tsv, words
+from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.places.candidates import Toponym
+from tidings.places.gazetteer import Gazetteer, Place, fold
+
+# Score of a kind of place missing from place_kind_scores.tsv: below every listed kind.
+OTHER_KIND_SCORE = 80.0
+# A division of a country the article never names is less likely (a county named like a
+# city, in a story about another country).
+DIVISION_OUT_OF_CONTEXT = 20.0
+# Cities: 10 points per order of magnitude of population (1M people -> 60).
+CITY_POP_WEIGHT = 10.0
+# A city of half a million or more outranks a division of the same name ("New York",
+# "Washington", as news uses them) but not a country.
+BIG_CITY_POPULATION = 500_000
+BIG_CITY_BONUS = 25.0
+# A national capital outranks a division named like it ("Washington": the city in news).
+CAPITAL_BONUS = 15.0
+# A city's own score stays below a country's: "Mexico" is the country, not Mexico City.
+CITY_SCORE_CAP = 95.0
+# Alternate-name matches are slightly less likely than primary names.
+ALTNAME_PENALTY = 5.0
+# Context: a candidate in a country the article names (Paris, Texas in a story about Texas).
+CONTEXT_COUNTRY_BONUS = 20.0
+# Its first-level division is named in the article too (a Springfield with Illinois).
+CONTEXT_ADMIN1_BONUS = 15.0
+# "Moshi, Kilimanjaro", "Springfield, Illinois": the next name contains this one.
+APPOSITION_BONUS = 40.0
+# Cities counted as context when their name is unambiguous and they are this large.
+CONTEXT_CITY_MIN_POPULATION = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_scores() -> dict[str, float]:
+    """Kind priors (place_kind_scores.tsv): a name that is a country is nearly always meant
+    as the country in news; regions and divisions come next."""
+    return {row["kind"]: float(row["score"]) for row in tsv("place_kind_scores.tsv")}
+
+
+def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym]) -> tuple[Counter, set]:
+    """Countries and (country, admin1 code) pairs the article names unambiguously."""
+    countries: Counter = Counter()
+    admin1s: set = set()
+    for m in mentions:
+        kinds = {p.kind for p in m.candidates}
+        nations = {p.country for p in m.candidates if p.kind == "country"}
+        if len(nations) == 1 and len(m.candidates) == 1 or kinds == {"country"}:
+            countries.update(nations)
+        divisions = [p for p in m.candidates if p.kind == "admin1"]
+        if len(divisions) == 1 and "country" not in kinds:
+            d = divisions[0]
+            countries[d.country] += 1
+            if d.admin1:
+                admin1s.add((d.country, d.admin1))
+        cities = [p for p in m.candidates if p.kind == "city"]
+        if len(m.candidates) == 1 and cities and cities[0].population >= \
+                CONTEXT_CITY_MIN_POPULATION:
+            countries[cities[0].country] += 1
+    for ent in doc_ents(doc):
+        if ent.label_ == "NORP":
+            key = fold(ent.text)
+            iso3 = gaz.demonyms.get(key) or gaz.demonyms.get(key.rstrip("s"))
+            if iso3:
+                countries[iso3] += 1
+    if actors is not None and hasattr(actors, "countries"):
+        countries.update(actors.countries())
+    return countries, admin1s
+
+
+def stands_as_actor(token) -> bool:
+    """Whether a name stands where an actor stands ("Ottawa said", "Nairobi's reply",
+    "talks between Ottawa and Nairobi" are actors; "in Lima", "leaving Lima" are not):
+    subject, possessive or agent, or the object of by/between/with/against. The actor coder
+    asks it of capitals; the place stage leaves the actor coder's metonyms out only then."""
+    head = conj_head(token)
+    if head.dep_ in words("actor_deps"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in words("actor_preps")
+
+
+def conj_head(token):
+    """The first conjunct of a coordination ("Lima" in "Quito and Lima" -> "Quito")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _inside(p: Place, q: Place) -> bool:
+    """Whether city p lies in country or division q."""
+    if p.kind != "city" or p.country != q.country:
+        return False
+    return q.kind == "country" or (q.kind == "admin1" and bool(q.admin1) and q.admin1 == p.admin1)
+
+
+def mark_appositions(doc, mentions: list[Toponym]) -> None:
+    """"Moshi, Kilimanjaro": a name followed by ", X" is read as lying inside X; "Washington
+    state", "the state of Washington": the division, not the city."""
+    by_start = {m.start: m for m in mentions}
+    text = doc_text(doc)
+    for m in mentions:
+        after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+        before = doc[max(0, m.token_start - 2):m.token_start].text.lower()
+        if after in words("division_words") or before.split(" ")[0] in words("division_words") and \
+                before.endswith(" of"):
+            for idx, p in enumerate(m.candidates):
+                if p.kind == "admin1":
+                    m.bonus[idx] = APPOSITION_BONUS
+        k = m.end
+        if k < len(text) and text[k] == ",":
+            k += 1
+            while k < len(text) and text[k] == " ":
+                k += 1
+            nxt = by_start.get(k)
+            if nxt is None:
+                continue
+            for idx, q in enumerate(nxt.candidates):  # "Macon, Georgia": the state
+                if q.kind != "city" and any(_inside(p, q) for p in m.candidates):
+                    nxt.bonus[idx] = APPOSITION_BONUS
+            for idx, p in enumerate(m.candidates):
+                if p.kind != "city":
+                    continue
+                for q in nxt.candidates:
+                    if q.kind == "country" and q.country == p.country or (
+                            q.kind == "admin1" and q.country == p.country
+                            and q.admin1 and q.admin1 == p.admin1):
+                        m.bonus[idx] = APPOSITION_BONUS
+                        break
+
+
+def _score(p: Place, countries: Counter, admin1s: set) -> float:
+    if p.kind == "city":
+        score = CITY_POP_WEIGHT * math.log10(p.population + 1)
+        if p.population >= BIG_CITY_POPULATION:
+            score += BIG_CITY_BONUS
+        if p.capital:
+            score += CAPITAL_BONUS
+        score = min(score, CITY_SCORE_CAP)
+        if not p.primary:
+            score -= ALTNAME_PENALTY
+    else:
+        score = _kind_scores().get(p.kind, OTHER_KIND_SCORE)
+        if p.kind != "country" and p.country and not countries.get(p.country):
+            score -= DIVISION_OUT_OF_CONTEXT
+    if p.country and countries.get(p.country):
+        score += CONTEXT_COUNTRY_BONUS
+    if p.admin1 and (p.country, p.admin1) in admin1s and p.kind == "city":
+        score += CONTEXT_ADMIN1_BONUS
+    return score
+
+
+def resolve(mentions: list[Toponym], countries: Counter, admin1s: set) -> dict:
+    """One reading per name across the article: the candidate with the best summed score."""
+    groups: dict[str, list[Toponym]] = defaultdict(list)
+    for m in mentions:
+        groups[fold(m.text)].append(m)
+    chosen = {}
+    for group in groups.values():
+        totals: dict[Place, float] = defaultdict(float)
+        for m in group:
+            for idx, p in enumerate(m.candidates):
+                totals[p] += _score(p, countries, admin1s) + m.bonus.get(idx, 0.0)
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0].population))
+        for m in group:
+            for p, _ in ranked:
+                if m.source == "suffix" and p.kind == "city" and not countries.get(p.country):
+                    continue
+                if p in m.candidates:
+                    chosen[id(m)] = p
+                    break
+    return chosen
