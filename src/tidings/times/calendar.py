@@ -11,8 +11,8 @@ from tidings.times.words import NUMBERS, UNIT_PLURALS, UNITS
 
 # A month (and day) given without a year is read as the nearest one, its distance counted this
 # many times over on the side the tense does not point to: news looks back, so a past or unknown
-# tense still allows a date a few weeks ahead ("due Nov. 20" in late October) but not "Nov. 30"
-# in a January story; at 3, "Jan. 31" said in October stays in the same year.
+# tense still allows a date a few weeks ahead ("due Nov. 27" in late October) but not "Nov. 27"
+# in a January story; at 3, "Jan. 28" said in October stays in the same year.
 AGAINST_TENSE = 3.0
 
 

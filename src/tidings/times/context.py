@@ -32,7 +32,7 @@ class Context:
     ref: dt.date | None = None  # last full date mentioned
     ref_month: tuple[int, int] | None = None  # last (year, month) mentioned, at month or finer
     ref_year: int | None = None  # last year mentioned, at year granularity or finer
-    quarter: str | None = None  # last completed quarter mentioned ("1989-Q3")
+    quarter: str | None = None  # last completed quarter mentioned ("2011-Q3")
     _tense: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:

@@ -57,7 +57,7 @@ SEASON = longest_first(SEASONS)
 PART_OF_DAY = longest_first(PARTS)
 TIME_ZONE = longest_first(TIME_ZONES)
 SPELLED_TENS = longest_first(SPOKEN_TENS)
-# Years as broadcast transcripts spell them: "nineteen ninety-six".
+# Years as broadcast transcripts spell them: "nineteen eighty-four".
 SPOKEN_YEAR = r"(?:nineteen|eighteen)\s+" + SPELLED_TENS + r"(?:[\s-]" + ONES + ")?"
 DECADE_WORD = longest_first(DECADE_WORDS)
 DEICTIC_DAY = one_of(DEICTIC_DAYS)
@@ -80,7 +80,7 @@ YEAR_CUES = re.compile(r"(?:\b" + word_set("year_cues") + r"[\s-]+)$", re.I)
 
 
 def year_of(text: str) -> int:
-    """The year a numeral or a spoken year ("nineteen ninety-six") stands for."""
+    """The year a numeral or a spoken year ("nineteen eighty-four") stands for."""
     if text.isdigit():
         return int(text)
     parts = re.split(r"[\s-]+", text.lower())

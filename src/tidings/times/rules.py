@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from tidings.data import words
 from tidings.times.context import Context, Found
 from tidings.times.patterns import LEFT_EDGE, MONTH_CUES, RIGHT_EDGE
 from tidings.times.words import AMBIGUOUS_MONTHS, FULL_MONTHS
@@ -31,6 +32,8 @@ ORDER = (
 )
 
 _REGISTERED: list[Rule] = []
+# Month names that are common words ("may", "march"): alone, a month only after a cue.
+_NEEDS_CUE = words("months_needing_cue")
 
 
 def rule(pattern: str, flags: int = re.I, prio: int = 0, needs: str | None = None):
@@ -80,20 +83,22 @@ def label_at(doc, char: int) -> str:
 
 
 def month_ok(m: re.Match, ctx: Context, group: str = "mon", cue_needed: bool = False) -> bool:
-    """An ambiguous month word ("May", "Mar") counts only capitalized, and alone only after a cue."""
+    """An ambiguous month word ("May", "Mar") counts only capitalized, and alone only after a
+    cue."""
     word = m.group(group)
     key = word.lower().rstrip(".")
     if key in AMBIGUOUS_MONTHS and not word[0].isupper():
         return False
     if cue_needed and label_at(ctx.doc, m.start(group)) == "PERSON":
         return False  # a first name that is a month word ("June Carter")
-    if cue_needed and (key in ("may", "march") or (key not in FULL_MONTHS and not word.endswith("."))):
+    if cue_needed and (key in _NEEDS_CUE or (key not in FULL_MONTHS and not word.endswith("."))):
         return bool(MONTH_CUES.search(ctx.text[max(0, m.start() - 30):m.start()]))
     return True
 
 
 def is_title(m: re.Match, ctx: Context) -> bool:
-    """Whether a capitalized match is part of a name ("USA Today", a show called "This Week")."""
+    """Whether a capitalized match is part of a name ("Britain Today", a show called "This Week
+    at Home")."""
     parts = m.group(0).split()
     if not all(w[0].isupper() for w in parts):
         return False

@@ -1,5 +1,5 @@
 """Rules for dates on the calendar: full dates, months, years, decades, quarters, seasons,
-spelled years, centuries and holidays ("May 4, 1998", "late March", "the 1990s", "the third
+spelled years, centuries and holidays ("May 4, 1998", "late March", "the 1880s", "the third
 quarter", "next spring", "Christmas").
 
 A date without its year takes the year that the publication date and the clause's tense make
@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tidings.data import words
 from tidings.times.calendar import (easter, pick_year, quarter_of, thanksgiving, valid_day,
                                     year_of_month)
 from tidings.times.patterns import (DAY, DECADE_WORD, MONTH, MONTH_CUES, ONES, PERIOD_EDGE,
                                     PERIOD_PART, PRE, SEASON, SPELLED_TENS, SPOKEN_YEAR, WEEKDAY,
                                     YEAR, YEAR_CUES, longest_first, year_of)
 from tidings.times.rules import found, g, label_at, month_ok, rule
-from tidings.times.words import (DECADE_WORDS, HOLIDAYS, MONTHS, NOT_YEAR_LABELS, NUMBERS,
-                                 ORDINALS, SEASON_MONTHS, SEASONS, SPOKEN_TENS)
+from tidings.times.words import (DECADE_WORDS, HOLIDAYS, MONTHS, NUMBERS, ORDINALS,
+                                 SEASON_MONTHS, SEASONS, SPOKEN_TENS)
 
 
 @rule(r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY + r")(?:\s+of)?\s+(?P<mon>"
@@ -85,6 +86,10 @@ def month_alone(m, ctx):
         mod = "last" if "past" in g(m, "mod") else "next"
     year = year_of_month(ctx.pub, month, ctx.tense(m.start(), m.end()), mod)
     return found(m, "DATE", f"{year}-{month:02d}", "year")
+
+
+# spaCy entity labels that rule out a four-digit number being a year ("1,500 workers").
+NOT_YEAR_LABELS = words("not_year_entity_labels")
 
 
 def _counts_things(doc, char: int) -> bool:
@@ -164,7 +169,7 @@ _QUARTER = (r"(?P<ord>" + longest_first(ORDINALS) + r"|last(?=\s+half\s+of\s))(?
       + r")|(?P<rel>this|last|next)\s+year|the\s+year))?")
 def quarter(m, ctx):
     kind = g(m, "q")
-    n = ORDINALS.get(g(m, "ord"), 2)  # "the last half of 1989"
+    n = ORDINALS.get(g(m, "ord"), 2)  # "the last half of 2011"
     if kind == "half" and n > 2:
         n = 2 if g(m, "ord") in ("final", "fourth") else None
         if n is None:
@@ -187,6 +192,10 @@ def quarter(m, ctx):
     return found(m, "DATE", f"{year}-{letter}{n}", rel)
 
 
+# Season names that are mostly verbs or nouns ("fall", "spring"): a season only with a modifier.
+_NEEDS_MODIFIER = words("seasons_needing_modifier")
+
+
 @rule(r"(?:(?P<mod>this(?:\s+past|\s+coming)?|last|next|the|" + PERIOD_EDGE + r"|the\s+"
       + PERIOD_EDGE + r"|(?:the\s+)?" + PERIOD_PART + r"\s+of(?:\s+the)?)(?:\s+|-))?(?P<s>"
       + SEASON + r")(?:\s+(?:of\s+)?(?P<year>" + YEAR + "|" + SPOKEN_YEAR + r"))?",
@@ -198,7 +207,7 @@ def season(m, ctx):
     if m.group("year"):
         return found(m, "DATE", f"{year_of(m.group('year'))}-{code}")
     if not mod or (mod == "the" and ctx.text[m.end():m.end() + 3].lower() == " of"):
-        if g(m, "s") in ("fall", "spring") or not m.group("s")[0].islower():
+        if g(m, "s") in _NEEDS_MODIFIER or not m.group("s")[0].islower():
             return None  # bare "fall" and "spring" are mostly verbs and nouns
         if not mod and not MONTH_CUES.search(ctx.text[max(0, m.start() - 20):m.start()]):
             return None
@@ -219,7 +228,7 @@ def season(m, ctx):
       + r")(?:[\s-](?P<o>" + ONES + r"))?|two\s+thousand(?:\s+and)?(?:\s+(?P<o2>" + ONES
       + r"|" + SPELLED_TENS + r"))?)", needs="nineteen|eighteen|thousand")
 def spelled_year(m, ctx):
-    """Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
+    """Years as broadcast transcripts write them: "nineteen eighty-four", "two thousand"."""
     if m.group("c"):
         tens = SPOKEN_TENS[g(m, "t")]
         ones = NUMBERS[g(m, "o")] if m.group("o") else 0

@@ -25,7 +25,7 @@ from tidings.times.words import CLOCK_WORDS, DEICTIC_DAYS, MONTHS, PARTS, WEEKDA
 def deictic_day(m, ctx):
     word = g(m, "d")
     if is_title(m, ctx):
-        return None  # "USA Today", a programme called "Sports Tonight"
+        return None  # "Britain Today", a programme called "Sports Tonight"
     if word == "today" and re.match(r"'s\s+" + GENERIC_TODAY, ctx.text[m.end():m.end() + 20], re.I):
         return None  # "today's teenagers": the present age, not the day
     if word == "tomorrow" and re.search(r"\bof\s+$", ctx.text[max(0, m.start() - 4):m.start()]):
@@ -58,7 +58,7 @@ def part_of_today(m, ctx):
 def part_alone(m, ctx):
     """"in the morning", "by mid-afternoon": that part of the day the story is telling."""
     if re.match(r"\s*(?:" + DEICTIC_DAY + r"|\w+day\b)", ctx.text[m.end():m.end() + 12], re.I):
-        return None  # "mid-afternoon yesterday" is read whole by another rule
+        return None  # "mid-morning yesterday" is read whole by another rule
     code = PARTS[g(m, "part")]
     return found(m, "TIME", f"{ctx.pub.isoformat()}T{code}", "all",
                   anchored=lambda f, c: f"{(c.ref or c.pub).isoformat()}T{code}")
@@ -90,7 +90,7 @@ def weekday(m, ctx):
     return found(m, "TIME" if part else "DATE", day.isoformat() + part, "all")
 
 
-# "9 p.m.", "10.30 a.m.", "14:05", "noon".
+# "7 p.m.", "10.30 a.m.", "14:05", "noon".
 _CLOCK = (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
           r"|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?!\s*[ap]\.?m)|(?P<noon>" + CLOCK_WORD + ")")
 # Words before a bare "h:mm" that make it a clock time, not a score ("at 10:30").
@@ -120,7 +120,7 @@ def clock(m, ctx):
             hh += 12
         elif g(m, "ap") == "a" and hh == 12:
             hh = 0
-    day, rel = ctx.pub, "all"
+    day = ctx.pub
     if m.group("wd"):
         day = weekday_date(ctx.pub, WEEKDAYS[g(m, "wd").rstrip(".")], ctx.tense(m.start(), m.end()))
     elif m.group("deic"):
@@ -133,10 +133,10 @@ def clock(m, ctx):
         if not valid_day(year, month, dd):
             return None
         day = dt.date(year, month, dd)
-    elif m.group("noon") and not _NOON_CUES.search(ctx.text[max(0, m.start() - 12):m.start()].lower()):
+    elif m.group("noon") and not _NOON_CUES.search(
+            ctx.text[max(0, m.start() - 12):m.start()].lower()):
         return None
     elif ctx.ref:
         day = ctx.ref
-    time = f"T{hh:02d}:{mm:02d}" if mm is not None else f"T{hh:02d}"
-    return found(m, "TIME", day.isoformat() + time, rel)
+    return found(m, "TIME", f"{day.isoformat()}T{hh:02d}:{mm:02d}", "all")
 

@@ -1,4 +1,4 @@
-"""Rules for durations and sets: "three weeks", "2 1/2 years", "a five-day visit", "the past
+"""Rules for durations and sets: "three weeks", "2 1/2 days", "a five-day visit", "the past
 few months", "for years", "the year ended June 30" (a length of time, TIMEX3 DURATION) and
 "every Tuesday", "twice a week", "daily" (a recurrence, TIMEX3 SET).
 """
@@ -55,7 +55,7 @@ def duration(m, ctx):
             return None
         n = None
     if unit.rstrip("s") == "second" and n_word in ("a", "an"):
-        return None  # "a second" is mostly the ordinal ("a second term")
+        return None  # "a second" is mostly the ordinal ("a second opinion")
     plural = unit.endswith("s") or unit in UNIT_PLURALS
     if n_word in ("a", "an", "one") and plural:
         return None
@@ -72,9 +72,9 @@ def duration(m, ctx):
       + UNIT + r")|" + APPROXIMATE + r"?(?P<a>an?|one)\s+(?P<u1>" + UNIT_NAME
       + r")\s+and\s+a\s+half", needs=r"1/2|half")
 def half_duration(m, ctx):
-    """"2 1/2 years", "two and a half hours", "a minute and a half".
+    """"2 1/2 days", "four and a half hours", "a day and a half".
 
-    Half a unit is written out in the next smaller one, as TimeML does ("2 1/2 years" is P2Y6M);
+    Half a unit is written out in the next smaller one, as TimeML does ("2 1/2 days" is P2DT12H);
     units without a natural smaller one keep a decimal fraction, which ISO 8601 allows on the
     last field.
     """
@@ -135,7 +135,8 @@ _NOT_BARE_PERIOD = re.compile(r"\s*" + word_set("bare_period_not_before", gap=" 
 
 
 @rule(r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\s)|(?<=\bin\s))(?:the\s+)?"
-      r"(?P<u>days|weeks|months|years|decades|centuries)(?:\s+or\s+(?:days|weeks|months|years|decades))?")
+      r"(?P<u>days|weeks|months|years|decades|centuries)"
+      r"(?:\s+or\s+(?:days|weeks|months|years|decades))?")
 def bare_period(m, ctx):
     """"for years", "within weeks": a vague duration."""
     after = ctx.text[m.end():m.end() + 10].lower()

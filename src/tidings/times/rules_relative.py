@@ -36,7 +36,7 @@ _ONE_DAY_AFTER = re.compile(r"\b" + word_set("one_day_modals") + r"\s+$")
       r"previous|current)\s+" + _REL_UNIT)
 def relative_unit(m, ctx):
     if is_title(m, ctx):
-        return None  # a programme called "This Week"
+        return None  # a programme called "This Week at Home"
     rel = g(m, "rel").split()[-1]
     if "this" in g(m, "rel") and "past" in g(m, "rel"):
         rel = "last"
@@ -122,7 +122,8 @@ def ago(m, ctx):
 # "before"/"after" only when nothing follows: "a year after he was killed" is a length of time
 # measured from an event, not a date.
 @rule(r"(?P<n>a|an|one)\s+(?P<u>year|month)\s+(?:(?P<dir>earlier|later)"
-      r"(?!\s+(?:than|that|the|a|an|his|her|its|their)\b)|(?P<dir2>before|after)(?=\s*[,.;:!?)]|\s*$))")
+      r"(?!\s+(?:than|that|the|a|an|his|her|its|their)\b)"
+      r"|(?P<dir2>before|after)(?=\s*[,.;:!?)]|\s*$))")
 def unit_earlier(m, ctx):
     sign = -1 if (g(m, "dir") or g(m, "dir2")) in ("earlier", "before") else 1
     unit = m.group("u").lower()
@@ -157,7 +158,7 @@ def the_quarter(m, ctx):
       r"\s+(?:period|quarter)(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+"
       r"(?:the\s+)?(?:last|previous|prior)\s+year))?")
 def period_of_year(m, ctx):
-    """"the 1988 period", "last year's quarter": that year's quarter under discussion."""
+    """"the 2011 period", "last year's period": that year's quarter under discussion."""
     if m.group("y"):
         year, rel = int(m.group("y")), None
     else:
@@ -193,7 +194,7 @@ def narrative(m, ctx):
             y, mo = c.ref_month or (base.year, base.month)
             y, mo = add_months(y, mo, step)
             return f"{y}-{mo:02d}"
-        return str((c.ref_year or base.year) + step)  # "later that year" after "May 2003"
+        return str((c.ref_year or base.year) + step)  # "later that year" after "August 2031"
     type_ = "TIME" if unit in PARTS else "DATE"
     return found(m, type_, value(ctx), "all", anchored=lambda f, c: value(c))
 

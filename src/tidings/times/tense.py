@@ -8,17 +8,24 @@ its auxiliaries and the verb above it; a few words just before the expression ov
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
+from tidings.data import words
 from tidings.times.patterns import word_set
-from tidings.times.words import (CORRELATIVE_NEGATORS, FUTURE_AUX, MODALS, PAST_AUX,
-                                 PAST_HEAD_AUX, PERFECT_HAVE, PLAN_VERBS, PLUPERFECT_AUX,
-                                 PRESENT_BE, PROGRESSIVE_BE, REPORT_VERBS, SCHEDULE_VERBS)
 
 # How far up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_HOPS = 6
 # How many characters before an expression the overriding words are looked for in: room for
 # "announced late " or "effective the ".
 CUE_WINDOW = 16
+
+# The word sets the tense is read with (data/word_sets/times.tsv; future_aux from shared.tsv),
+# by their name less "tense_": _W.modals is the set tense_modals.
+_W = SimpleNamespace(**{name.removeprefix("tense_"): words(name) for name in (
+    "future_aux", "tense_past_aux", "tense_report_verbs", "tense_schedule_verbs",
+    "tense_modals", "tense_plan_verbs", "tense_progressive_be", "tense_present_be",
+    "tense_pluperfect_aux", "tense_perfect_have", "tense_past_head_aux",
+    "tense_correlative_negators")})
 
 # A past reporting verb just before the date: the date is that of the saying ("announced Monday
 # it would ..."), whatever the tense of what was said.
@@ -65,41 +72,41 @@ def clause_tense(doc, start: int, end: int) -> str | None:
     ahead = _looks_ahead(tok, aux)
     if ahead is not None:
         return ahead
-    if tok.lemma_ in SCHEDULE_VERBS and not (tok.tag_ == "VBD" and span.start < tok.i):
+    if tok.lemma_ in _W.schedule_verbs and not (tok.tag_ == "VBD" and span.start < tok.i):
         # "set a hearing for Monday", "a visit scheduled for June" look ahead; but "On Monday,
         # the board scheduled ..." dates the scheduling, and "a hearing set for Monday was
         # postponed" is told in the past.
         if tok.tag_ == "VBN" and not aux and _told_in_past(tok):
             return "PAST"
         return "FUTURE"
-    if tok.tag_ == "VBD" or aux & PAST_AUX:
+    if tok.tag_ == "VBD" or aux & _W.past_aux:
         return "PAST"
     if tok.tag_ == "VBN":  # "is staged in June" is a present passive; "signed Monday" is past
-        return "PRESENT" if aux & PRESENT_BE else "PAST"
+        return "PRESENT" if aux & _W.present_be else "PAST"
     if tok.tag_ in ("VBZ", "VBP"):
-        return "PAST" if tok.lemma_ in REPORT_VERBS else "PRESENT"
+        return "PAST" if tok.lemma_ in _W.report_verbs else "PRESENT"
     return None
 
 
 def _looks_ahead(tok, aux: set[str]) -> str | None:
     """FUTURE (or PAST) from the auxiliaries and the verb above ``tok``; None when they do not
     decide it."""
-    if aux & FUTURE_AUX or (tok.lower_ in FUTURE_AUX):
+    if aux & _W.future_aux or (tok.lower_ in _W.future_aux):
         return "FUTURE"
-    if tok.tag_ == "VBG" and aux & PROGRESSIVE_BE:
+    if tok.tag_ == "VBG" and aux & _W.progressive_be:
         return "FUTURE"  # "is landing on Sunday"
-    if tok.tag_ == "VB" and tok.head.lemma_ in PLAN_VERBS and any(
-            c.dep_ == "aux" and c.lower_ in PLUPERFECT_AUX for c in tok.head.children):
+    if tok.tag_ == "VB" and tok.head.lemma_ in _W.plan_verbs and any(
+            c.dep_ == "aux" and c.lower_ in _W.pluperfect_aux for c in tok.head.children):
         return "PAST"  # "had been due to close Monday"
-    if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_ in PLAN_VERBS:
+    if tok.tag_ == "VB" and tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_ in _W.plan_verbs:
         return "FUTURE"  # "hopes to open in May"
-    if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ in PLAN_VERBS:
+    if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ in _W.plan_verbs:
         return "FUTURE"
     negated = any(c.dep_ == "neg" for c in tok.children) or any(
-        w.lower_ in CORRELATIVE_NEGATORS for w in tok.subtree)
+        w.lower_ in _W.correlative_negators for w in tok.subtree)
     if "could" in aux and negated:
         return "PAST"  # "could not be reached Monday"
-    if aux & MODALS and not aux & PERFECT_HAVE:
+    if aux & _W.modals and not aux & _W.perfect_have:
         return "FUTURE"  # "would fly Sunday", "might land as soon as Monday"
     if tok.tag_ == "VB" and "to" in aux and tok.head.lemma_ == "be":
         return "FUTURE"  # "is to open the bridge Monday"
@@ -112,7 +119,7 @@ def _told_in_past(tok) -> bool:
     for _ in range(MAX_HEAD_HOPS):
         if head.pos_ in ("VERB", "AUX") and head is not tok:
             return head.tag_ == "VBD" or any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_HEAD_AUX
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _W.past_head_aux
                 for c in head.children)
         if head.head is head:
             break

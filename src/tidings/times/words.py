@@ -1,12 +1,14 @@
 """The times stage's vocabulary: calendar and quantity words from ``data/time_words.json`` and
-the named word sets of ``data/word_sets/times.tsv`` (plus ``future_aux`` from ``shared.tsv``).
+the spelled numbers of ``data/word_sets/times.tsv``.
 
 Read once at import through ``tidings.data``; the other modules of the package import the
-names they need from here, so each word is defined in one data file and nowhere in code.
+names they need from here, so each word is defined in one data file and nowhere in code. The
+other word sets are read where they are used: ``patterns.word_set`` fills a regex with one,
+``tense`` reads the tense sets.
 """
 from __future__ import annotations
 
-from tidings.data import json_table, word_list, words
+from tidings.data import json_table, word_list
 
 _TABLE = json_table("time_words.json")
 
@@ -40,18 +42,3 @@ SPOKEN_ONES: tuple[str, ...] = word_list("spoken_ones")
 SPOKEN_TENS: dict[str, int] = {w: NUMBERS[w] for w in word_list("spoken_tens")}
 # The tens that start a compound number ("sixty-five").
 COMPOUND_TENS: tuple[str, ...] = tuple(w for w, n in SPOKEN_TENS.items() if n >= 20)
-
-# Tense of the clause governing an expression.
-FUTURE_AUX = words("future_aux")
-PAST_AUX = words("tense_past_aux")
-REPORT_VERBS = words("tense_report_verbs")
-SCHEDULE_VERBS = words("tense_schedule_verbs")
-MODALS = words("tense_modals")
-PLAN_VERBS = words("tense_plan_verbs")
-PROGRESSIVE_BE = words("tense_progressive_be")
-PRESENT_BE = words("tense_present_be")
-PLUPERFECT_AUX = words("tense_pluperfect_aux")
-PERFECT_HAVE = words("tense_perfect_have")
-PAST_HEAD_AUX = words("tense_past_head_aux")
-CORRELATIVE_NEGATORS = words("tense_correlative_negators")
-NOT_YEAR_LABELS = words("not_year_entity_labels")
