@@ -24,7 +24,7 @@ _WHOLE = word_set("whole_period_words")
 _COMPARABLE = word_set("comparable_words")
 # Words before "current" that make it a flow or a comparison ("direct current", "more current").
 _NOT_CURRENT_AFTER = re.compile(r"\b" + word_set("current_not_after") + r"\s+$")
-# Word starts after "current" that make it jargon ("current-account", "current affairs").
+# Word starts after "current" that make it jargon ("current account deficit", "current affairs").
 _NOT_CURRENT_BEFORE = re.compile(r"\s+(?:" + word_set("current_not_before") + r"|of\b)")
 # Auxiliaries before "one day" that make it the adverb of an unspecified future.
 _ONE_DAY_AFTER = re.compile(r"\b" + word_set("one_day_modals") + r"\s+$")
