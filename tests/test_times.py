@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from tidings.nlp import pipeline
-from tidings.nlp.times import find_times
+from tidings.times import find_times
 
 FRIDAY = dt.date(2020, 1, 10)
 

@@ -22,7 +22,7 @@ from tidings.events import find_events
 from tidings.nlp import pipeline
 from tidings.actors import find_actors
 from tidings.places import find_places
-from tidings.nlp.times import find_times
+from tidings.times import find_times
 from tidings.quotes import find_quotes
 from tidings.quotes.links import link_events_quotes
 
