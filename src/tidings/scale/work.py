@@ -16,14 +16,19 @@ from tidings.article import Article
 
 
 def start(level: int) -> None:
-    """Worker start: log as the parent does, and load the model now, not mid-batch."""
+    """Worker process start: log as the parent does."""
     logging.basicConfig(level=level, format="tidings: %(levelname)s: %(message)s")
 
 
 def extract_partition(articles: list[Article], model: str | None = None) -> list[dict]:
-    """Documents for ``articles``, in order (``tidings.extract.extract_articles``)."""
-    from tidings.extract import extract_articles
+    """Documents for ``articles``, in order (``tidings.extract.extract_articles``).
 
+    Runs in processes that exist to extract (worker processes, Dask workers), so the first
+    call settles the process for it (``tidings.extract.settle``); later calls find it done.
+    """
+    from tidings.extract import extract_articles, settle
+
+    settle(model)
     return list(extract_articles(articles, model=model))
 
 
