@@ -62,8 +62,8 @@ def extract_partition_to_parquet(articles: list[Article], model: str | None,
         con.execute("CREATE TABLE documents (position INTEGER, article_id VARCHAR, "
                     "document VARCHAR)")
         bulk.insert_rows(con, "documents", [
-            [position, document.get("article", {}).get("id"),
-             json.dumps(document, ensure_ascii=False)]
+            {"position": position, "article_id": document.get("article", {}).get("id"),
+             "document": json.dumps(document, ensure_ascii=False)}
             for position, document in enumerate(documents)])
         con.execute(f"COPY documents TO {bulk.sql_string(partial)} "
                     "(FORMAT parquet, COMPRESSION zstd)")
