@@ -232,7 +232,7 @@ def cmd_ingest(args) -> int:
     workers = args.workers
     if workers is None:
         workers = _int_env("TIDINGS_WORKERS") or cores()
-    if workers == 1 and not (args.dask or args.scheduler):
+    if not (args.dask or args.scheduler) and (workers or cores()) == 1:
         settle(args.model)  # extraction runs here; fails early if the model is missing
     tty = sys.stderr.isatty()
     failures_shown = 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import inspect
 import io
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -18,6 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from tidings.api import queries
+from tidings.api.errors import as_parameters
 from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, Filters, filters_for
 from tidings.store.query import actors_sql, articles_sql, dyads_sql, events_sql, quotes_sql
 
@@ -79,9 +79,7 @@ def filters_of(table: str):
     or a list for a repeatable filter) and returning them checked, as ``Filters``."""
     parameters = []
     for spec in filters_for(table):
-        # The help names CLI options (--source-actor); here they are query parameters.
-        described = Query(description=re.sub(r"--([a-z-]+)", lambda m: m[1].replace(
-            "-", "_"), spec.help[table]))
+        described = Query(description=as_parameters(spec.help[table]))
         annotation = Annotated[list[str], described] if spec.repeatable \
             else Annotated[str | None, described]
         parameters.append(inspect.Parameter(spec.name, inspect.Parameter.KEYWORD_ONLY,

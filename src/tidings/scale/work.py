@@ -1,8 +1,8 @@
 """What a worker process runs: extraction of one partition of articles.
 
 Kept in its own small module so worker processes (multiprocessing spawn, Dask workers)
-import only this and what extraction needs; the model is loaded on first use and cached
-for the life of the process (``tidings.nlp.pipeline.load``).
+import only this and what extraction needs; the first partition a process extracts loads
+the model and its tables for the life of the process (``tidings.extract.settle``).
 """
 from __future__ import annotations
 
