@@ -135,6 +135,9 @@ def filters_for(table: str) -> list[Filter]:
     return [f for f in FILTERS if table in f.help]
 
 
+BY_NAME = {f.name: f for f in FILTERS}
+
+
 def _parse(cls, **values) -> "Filters":
     """Filters from raw values (option strings, query parameters); a bad value raises
     OptionError naming its option."""
@@ -150,16 +153,16 @@ def _parse(cls, **values) -> "Filters":
     return cls(**checked)
 
 
-BY_NAME = {f.name: f for f in FILTERS}
+def _field(spec: Filter) -> tuple:
+    if spec.repeatable:
+        return spec.name, list, dataclasses.field(default_factory=list)
+    return spec.name, Any, dataclasses.field(default=None)
 
-# What an analyst narrows to: one field per filter (None or [] when not set).
+
+# What an analyst narrows to: one field per filter (None, or [] for a repeatable one, when
+# not set); ``Filters.parse`` checks raw values.
 Filters = dataclasses.make_dataclass(
-    "Filters",
-    [(f.name, list if f.repeatable else Any,
-      dataclasses.field(default_factory=list) if f.repeatable else dataclasses.field(
-          default=None)) for f in FILTERS],
+    "Filters", [_field(spec) for spec in FILTERS], kw_only=True,
     namespace={"parse": classmethod(_parse),
-               "__doc__": "What an analyst narrows to (one field per ``FILTERS`` entry); "
-                          "``Filters.parse`` checks raw values."},
-    kw_only=True)
+               "__doc__": "What an analyst narrows to: one field per ``FILTERS`` entry."})
 Filters.__module__ = __name__
