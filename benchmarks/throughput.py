@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import spacy
 
-    from tidings.extract import extract_articles
+    from tidings.extract import extract_articles, settle
     from tidings.store import Store
 
     articles = read_articles(args.corpus, args.limit)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     warm_up = texts[:args.batch_size]
     bare = spacy.load(pipeline.model_name(args.model))
     list(bare.pipe(warm_up, batch_size=args.batch_size))
-    pipeline.load(args.model)
+    settle(args.model)  # as `tidings extract` and `tidings ingest` do: tables loaded, heap frozen
     list(extract_articles(articles[:args.batch_size], model=args.model,
                           batch_size=args.batch_size))
     profiler = None

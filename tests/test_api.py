@@ -17,6 +17,8 @@ with warnings.catch_warnings():  # starlette's note that httpx has a successor
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
+from documents import Story, extractor  # noqa: E402
+
 from tidings.api import create_app  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -29,10 +31,42 @@ SCRIPTED = ("<script>alert(1)</script> Turkey's army shelled Kurdish positions i
             "Monday, and Syria accused Turkey of aggression.")
 
 
+def talks() -> Story:
+    story = Story(TALKS)
+    minister = story.actor("Iran's foreign minister", "IRNGOV", "IRN", "GOV", kind="person")
+    premier = story.actor("Iraq's prime minister", "IRQGOV", "IRQ", "GOV", kind="person")
+    usa, iran = story.actor("United States", "USA", "USA"), story.actor("Iran", "IRN", "IRN", nth=1)
+    biden = story.actor("President Joe Biden", "USAGOV", "USA", "GOV", kind="person",
+                        name="Joe Biden")
+    baghdad = story.place("Baghdad", "Baghdad", "IRQ", 33.34058, 44.40088, 98182)
+    story.event("met", minister, premier, "040", story.time("Tuesday", "2024-03-12"), baghdad)
+    story.event("condemned", usa, iran, "111", story.time("Wednesday", "2024-03-13"))
+    story.time("Thursday", "2024-03-14")
+    story.quote("We will not accept threats against our people", biden, "said")
+    return story
+
+
+def scripted() -> Story:
+    story = Story(SCRIPTED)
+    army = story.actor("Turkey's army", "TURMIL", "TUR", "MIL", kind="organization")
+    syria, turkey = story.actor("Syria", "SYR", "SYR", nth=1), story.actor("Turkey", "TUR",
+                                                                           "TUR", nth=1)
+    place = story.place("Syria", "Syria", "SYR", 35.0, 38.0)
+    monday = story.time("Monday", "2024-03-11")
+    story.event("shelled", army, "Kurdish positions", "194", monday, place, 0.65)
+    story.event("accused", syria, turkey, "112", monday, place, 0.9)
+    return story
+
+
+# What POST /extract and POST /articles extract with: hand-written documents, so these
+# tests check the HTTP layer and the store, whatever the model finds.
+EXTRACT = extractor([talks(), scripted()])
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = tmp_path_factory.mktemp("api") / "api.duckdb"
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db, extractor=EXTRACT)) as c:
         r = c.post("/articles", json={"articles": [
             {"text": TALKS, "published": "2024-03-15", "id": "talks", "source": "Wire"},
             {"text": SCRIPTED, "published": "2024-03-12", "id": "shelling"}]})
@@ -120,6 +154,16 @@ def test_search_timeline_and_extract(client):
     assert client.get("/events").json()["total"] == client.get("/events").json()["total"]
 
 
+def test_extract_runs_tidings_extraction_by_default(tmp_path):
+    with TestClient(create_app(tmp_path / "plain.duckdb")) as plain:
+        r = plain.post("/extract", json={"text": "Kenya hosted talks with envoys from Sudan "
+                                                 "on Monday.", "published": "2023-06-09"})
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert set(doc) >= {"article", "actors", "events", "quotes", "times", "places"}
+    assert doc["article"]["published"] == "2023-06-09" and "text" not in doc["article"]
+
+
 def test_dashboard_and_its_files_are_served(client):
     page = client.get("/")
     assert page.status_code == 200 and "script-src 'self'" in page.headers[
@@ -148,7 +192,8 @@ def test_bad_filter_values_are_400(client, path, params):
     ("get", "/quotes", {"params": {"offset": "-1"}}),
     ("get", "/search", {}),
     ("post", "/extract", {"json": {"text": ""}}),
-    ("post", "/extract", {"content": b"{not json", "headers": {"content-type": "application/json"}}),
+    ("post", "/extract", {"content": b"{not json",
+                          "headers": {"content-type": "application/json"}}),
     ("post", "/articles", {"json": {"articles": []}}),
     ("post", "/articles", {"json": {"articles": [{"id": "no-text"}]}})])
 def test_malformed_requests_are_422(client, method, path, kwargs):
@@ -191,6 +236,16 @@ def test_openapi_document(client):
     assert {"post", "get"} <= set(paths["/articles"]) and "post" in paths["/extract"]
     names = {p["name"] for p in paths["/events"]["get"]["parameters"]}
     assert {"source_actor", "cameo", "quad", "since", "limit", "offset", "raw"} <= names
+    # each list takes the filters the schema offers on its table, as the CLI does
+    from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, filters_for
+
+    for path, table, extra in (("/events", EVENTS, {"raw"}), ("/dyads", EVENTS, {"by", "raw"}),
+                               ("/quotes", QUOTES, set()), ("/actors", ACTORS, set()),
+                               ("/articles", ARTICLES, set())):
+        names = {p["name"] for p in paths[path]["get"]["parameters"]}
+        assert names == {f.name for f in filters_for(table)} | extra | {"limit", "offset"}
+    cameo = next(p for p in paths["/events"]["get"]["parameters"] if p["name"] == "cameo")
+    assert cameo["schema"]["type"] == "array" and "prefix" in cameo["description"]
     for path in paths.values():  # every reference resolves
         for op in path.values():
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})

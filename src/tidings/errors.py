@@ -2,7 +2,11 @@
 
 
 class TidingsError(Exception):
-    """A user-facing error: ``code`` is stable (T001...), ``str()`` is one line."""
+    """A user-facing error: ``code`` is stable (T001...), ``str()`` is one line.
+
+    Raise one of the subclasses below, each with a code of its own (listed in the README's
+    "Errors" section); T000 marks an error raised without one.
+    """
 
     code = "T000"
 
@@ -37,3 +41,16 @@ class StoreError(TidingsError):
     """The event store cannot be used: locked, corrupt, or written by a newer tidings."""
 
     code = "T004"
+
+
+class ClusterError(TidingsError):
+    """The Dask cluster cannot be used: the scheduler does not answer, or a worker wrote a
+    partition where this process cannot read it."""
+
+    code = "T005"
+
+
+class WorkerError(TidingsError):
+    """Extraction workers keep dying on the same articles."""
+
+    code = "T006"

@@ -75,7 +75,6 @@ def extract_articles(items: Iterable[Article | ReadFailure], model: str | None =
     the batch goes on.
     """
     nlp = pipeline.load(model)
-    _settle(nlp)
     batch: list[Article | ReadFailure] = []
     for item in items:
         batch.append(item)
@@ -93,14 +92,17 @@ _WARM_UP = ('Iran accused the United States of attacking Baghdad on Monday. "We 
             'respond," Foreign Minister Javad Zarif said.')
 
 
-def _settle(nlp) -> None:
-    """Load every data table once per pipeline, then freeze the heap out of the cyclic
+def settle(model: str | None = None) -> None:
+    """Load the pipeline and every data table once, then freeze the heap out of the cyclic
     garbage collector's reach (``gc.freeze``).
 
     Why: the model, the lexicons and the gazetteer are ~400,000 long-lived objects; every
     full collection walked them all, ~7% of extraction time (benchmarks/throughput.py). They
-    live as long as the process, so the collector has nothing to find there.
+    live as long as the process, so the collector has nothing to find there. Freezing is a
+    change to the whole process: only processes that exist to extract call this (the CLI's
+    extract and ingest, worker processes, Dask tasks), never a library call.
     """
+    nlp = pipeline.load(model)
     if id(nlp) in _SETTLED:
         return
     _SETTLED.add(id(nlp))

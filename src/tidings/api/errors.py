@@ -20,6 +20,12 @@ HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
               500: "internal", 503: "unavailable"}
 
 
+def as_parameters(text: str) -> str:
+    """``text`` naming query parameters where it names CLI options: the library's
+    messages and the filters' help say --source-actor, the API's client sends source_actor."""
+    return re.sub(r"--([a-z]+(?:-[a-z]+)*)", lambda m: m[1].replace("-", "_"), text)
+
+
 def envelope(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
@@ -51,10 +57,7 @@ def install(app: FastAPI) -> None:
         # cannot be used is the server's state (503).
         status = 400 if isinstance(exc, (OptionError, InputError)) else \
             503 if isinstance(exc, (StoreError, ModelError)) else 500
-        # Messages name CLI options (--source-actor); here they are query parameters.
-        message = re.sub(r"--([a-z]+(?:-[a-z]+)*)",
-                         lambda m: m[1].replace("-", "_"), exc.args[0])
-        return envelope(status, exc.code, message)
+        return envelope(status, exc.code, as_parameters(exc.args[0]))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):

@@ -1,12 +1,13 @@
 """Queries the dashboard needs beyond the CLI's (one article with its spans, the timeline
-histogram, search, the article list). Every value is a bound parameter; the only text
-put into SQL is checked (period names, whole numbers)."""
+histogram, pages of a list). Every value is a bound parameter; the only text put into SQL
+is checked (period names, whole numbers)."""
 from __future__ import annotations
 
 import json
 
 from tidings.store import Store
-from tidings.store.query import Filters, _like, periodic_events_sql
+from tidings.store.filters import Filters
+from tidings.store.query import periodic_events_sql
 
 
 def page(sql: str, limit: int, offset: int) -> str:
@@ -31,24 +32,6 @@ def timeline_sql(f: Filters, by: str = "day", raw: bool = False) -> tuple[str, l
             "count(*) AS events, round(sum(goldstein), 2) AS goldstein_sum "
             f"FROM ({inner}) WHERE date IS NOT NULL GROUP BY ALL "
             "ORDER BY period, quad_class", params)
-
-
-def articles_sql(search: str | None = None, publisher: str | None = None) -> tuple[str, list]:
-    where, params = [], []
-    if search:
-        where.append("(lower(text) LIKE ? ESCAPE '\\' OR lower(title) LIKE ? ESCAPE '\\')")
-        params += [_like(search), _like(search)]
-    if publisher:
-        where.append("lower(source) LIKE ? ESCAPE '\\'")
-        params.append(_like(publisher))
-    sql = ("SELECT id, published, title, url, source, status, duplicate_of, "
-           "left(text, 200) AS preview, "
-           "(SELECT count(*) FROM event_mentions m WHERE m.article_id = a.id) AS events, "
-           "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
-           "FROM articles a")
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql + " ORDER BY published DESC NULLS LAST, id", params
 
 
 def article(store: Store, article_id: str) -> dict | None:

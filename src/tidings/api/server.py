@@ -26,10 +26,8 @@ def serve(db=None, host: str = "127.0.0.1", port: int = 8000) -> None:
         raise OptionError("serve: the web extra is not installed "
                           "(pip install 'tidings[web]')") from None
     from tidings.api.app import create_app
-    from tidings.store import Store
+    from tidings.store import Store, parquet
     from tidings.store import db as store_db
-
-    from tidings.store import parquet
 
     # A Parquet store is served from its published files, read-only: an ingest into the
     # same folder can run meanwhile (POST /articles answers that the store is read-only).

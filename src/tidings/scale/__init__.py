@@ -8,11 +8,14 @@ single writer of the store, so every way gives the same rows as one process::
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from typing import Iterable, Iterator
 
 from tidings.article import Article, ReadFailure
 from tidings.errors import OptionError
+
+LOGGER = logging.getLogger(__name__)
 
 # Articles per partition sent to a worker process: a quarter of the ingest's batch (32), so
 # one batch spreads over up to four workers while nlp.pipe still batches 8 texts.
@@ -68,9 +71,7 @@ def runner(con, workers: int = 1, model: str | None = None, dask: str | None = N
         return con.execute("SELECT 1 FROM articles WHERE hash = ?",
                            [dedup.text_hash(article.text)]).fetchone() is not None
 
-    import logging
-
-    logging.getLogger(__name__).info(
+    LOGGER.info(
         "extracting %s", f"on Dask ({dask})" if dask else
         f"in {workers} worker processes" if workers > 1 else "in this process")
     if dask:

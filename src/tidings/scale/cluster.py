@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 from tidings.article import Article
-from tidings.errors import OptionError, TidingsError
+from tidings.errors import ClusterError, OptionError
 from tidings.scale import work
 from tidings.scale.prefetch import Lost
 
@@ -53,7 +53,7 @@ class DaskBackend:
             else:
                 self.client = distributed.Client(scheduler, timeout="30s")
         except OSError as exc:
-            raise TidingsError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
+            raise ClusterError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
         self.distributed = distributed
 
     def threads(self) -> int:
@@ -78,7 +78,7 @@ class DaskBackend:
             try:
                 return work.read_partition(documents)
             except Exception as exc:  # duckdb.IOException: not on a shared file system
-                raise TidingsError(f"{documents}: a worker wrote this partition where this "
+                raise ClusterError(f"{documents}: a worker wrote this partition where this "
                                    f"process cannot read it ({type(exc).__name__}); "
                                    "--partitions must be a folder shared by every worker"
                                    ) from None

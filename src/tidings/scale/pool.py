@@ -49,9 +49,5 @@ class ProcessBackend:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def pids(self) -> list[int]:
-        """The worker processes' ids (tests kill one)."""
-        return list(getattr(self.executor, "_processes", {}) or {})
-
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from tidings.article import Article, ReadFailure
-from tidings.errors import TidingsError
+from tidings.errors import WorkerError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,10 +27,6 @@ MAX_LOST = 3
 
 class Lost(Exception):
     """The backend lost the work it had (workers died); it is ready for new work."""
-
-
-class WorkerError(TidingsError):
-    """Workers keep dying on the same partition."""
 
 
 class Backend(Protocol):
@@ -138,11 +134,11 @@ class Prefetcher:
             except Lost:
                 partition.lost += 1
                 if partition.lost >= MAX_LOST:
+                    first = partition.articles[0]
                     raise WorkerError(f"workers died {partition.lost} times on the same "
                                       f"{len(partition.articles)} articles (first: "
-                                      f"{partition.articles[0].origin or partition.articles[0].id});"
-                                      " what is stored is whole batches: run the ingest "
-                                      "again to complete it") from None
+                                      f"{first.origin or first.id}); what is stored is whole "
+                                      "batches: run the ingest again to complete it") from None
                 LOGGER.warning("workers lost; sending %d unfinished partitions again",
                                sum(1 for p in self.partitions if p.documents is None))
                 pending = [p for p in self.partitions if p.documents is None]

@@ -1,8 +1,8 @@
 """What a worker process runs: extraction of one partition of articles.
 
 Kept in its own small module so worker processes (multiprocessing spawn, Dask workers)
-import only this and what extraction needs; the model is loaded on first use and cached
-for the life of the process (``tidings.nlp.pipeline.load``).
+import only this and what extraction needs; the first partition a process extracts loads
+the model and its tables for the life of the process (``tidings.extract.settle``).
 """
 from __future__ import annotations
 
@@ -16,14 +16,19 @@ from tidings.article import Article
 
 
 def start(level: int) -> None:
-    """Worker start: log as the parent does, and load the model now, not mid-batch."""
+    """Worker process start: log as the parent does."""
     logging.basicConfig(level=level, format="tidings: %(levelname)s: %(message)s")
 
 
 def extract_partition(articles: list[Article], model: str | None = None) -> list[dict]:
-    """Documents for ``articles``, in order (``tidings.extract.extract_articles``)."""
-    from tidings.extract import extract_articles
+    """Documents for ``articles``, in order (``tidings.extract.extract_articles``).
 
+    Runs in processes that exist to extract (worker processes, Dask workers), so the first
+    call settles the process for it (``tidings.extract.settle``); later calls find it done.
+    """
+    from tidings.extract import extract_articles, settle
+
+    settle(model)
     return list(extract_articles(articles, model=model))
 
 
@@ -57,8 +62,8 @@ def extract_partition_to_parquet(articles: list[Article], model: str | None,
         con.execute("CREATE TABLE documents (position INTEGER, article_id VARCHAR, "
                     "document VARCHAR)")
         bulk.insert_rows(con, "documents", [
-            [position, document.get("article", {}).get("id"),
-             json.dumps(document, ensure_ascii=False)]
+            {"position": position, "article_id": document.get("article", {}).get("id"),
+             "document": json.dumps(document, ensure_ascii=False)}
             for position, document in enumerate(documents)])
         con.execute(f"COPY documents TO {bulk.sql_string(partial)} "
                     "(FORMAT parquet, COMPRESSION zstd)")

@@ -16,8 +16,9 @@ from typing import IO, Iterable
 from tidings.article import Article, ReadFailure
 from tidings.errors import StoreError
 from tidings.store import db, parquet
+from tidings.store.filters import Filters
 from tidings.store.ingest import IngestReport
-from tidings.store.query import Filters, actors_sql, dyads_sql, events_sql, quotes_sql
+from tidings.store.query import actors_sql, dyads_sql, events_sql, quotes_sql
 
 __all__ = ["Store", "Filters", "IngestReport", "events_sql", "quotes_sql", "actors_sql",
            "dyads_sql", "default_path"]

@@ -26,16 +26,16 @@ def _plain(value):
 
 
 class RowBuffer:
-    """Rows for several tables, in each table's column order; ``flush`` writes them."""
+    """Rows for several tables, each a dict keyed by column name; ``flush`` writes them."""
 
     def __init__(self, con) -> None:
         self.con = con
-        self.rows: dict[str, list[list]] = {}
+        self.rows: dict[str, list[dict]] = {}
 
-    def add(self, table: str, row: list) -> None:
+    def add(self, table: str, row: dict) -> None:
         self.rows.setdefault(table, []).append(row)
 
-    def extend(self, table: str, rows: list[list]) -> None:
+    def extend(self, table: str, rows: list[dict]) -> None:
         if rows:
             self.rows.setdefault(table, []).extend(rows)
 
@@ -61,18 +61,28 @@ def columns(con, table: str) -> list[tuple[str, str]]:
         "ORDER BY ordinal_position", [table]).fetchall()
 
 
-def insert_rows(con, table: str, rows: list[list]) -> None:
-    """INSERT ``rows`` (lists in the table's column order) into ``table`` at once."""
+def _check_columns(table: str, row: dict, names: set[str]) -> None:
+    """A row must name exactly the table's columns: a column added to the schema and
+    forgotten here, or a misspelt one, fails the batch instead of storing NULLs."""
+    if row.keys() != names:
+        missing, unknown = sorted(names - row.keys()), sorted(row.keys() - names)
+        raise ValueError(f"{table}: row does not match the table's columns"
+                         + (f"; missing {', '.join(missing)}" if missing else "")
+                         + (f"; unknown {', '.join(unknown)}" if unknown else ""))
+
+
+def insert_rows(con, table: str, rows: list[dict]) -> None:
+    """INSERT ``rows`` (dicts keyed by column name) into ``table`` at once."""
     cols = columns(con, table)
     names = [name for name, _ in cols]
+    expected = set(names)
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".jsonl",
                                          prefix=f"tidings-{table}-", delete=False)
     try:
         with handle:
             for row in rows:
-                if len(row) != len(names):
-                    raise ValueError(f"{table}: {len(row)} values for {len(names)} columns")
-                handle.write(json.dumps({n: _plain(v) for n, v in zip(names, row)},
+                _check_columns(table, row, expected)
+                handle.write(json.dumps({n: _plain(row[n]) for n in names},
                                         ensure_ascii=False))
                 handle.write("\n")
         types = "{" + ", ".join(f"'{n}': '{t}'" for n, t in cols) + "}"

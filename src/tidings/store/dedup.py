@@ -65,7 +65,3 @@ def simhash(text: str) -> int:
 def distance(a: int, b: int) -> int:
     """Hamming distance between two 64-bit hashes (signed or not)."""
     return bin((a ^ b) & ((1 << 64) - 1)).count("1")
-
-
-def similarity(a: int, b: int) -> float:
-    return 1 - distance(a, b) / 64

@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from tidings import __version__
 from tidings.errors import OptionError
-from tidings.store.query import Filters, events_sql
+from tidings.store.filters import Filters
+from tidings.store.query import events_sql, filtered_events_sql
 
 TABLE_PROFILES = ("gdelt", "phoenix", "icews", "acled")
 PROFILES = TABLE_PROFILES + ("plover", "geojson", "gexf", "edges")
@@ -40,7 +41,7 @@ def columns(profile: str) -> list[str]:
 
 @functools.lru_cache(maxsize=None)
 def _table(name: str) -> dict[str, list[str]]:
-    return {parts[0]: parts[1:] for parts in (l.split("\t") for l in _data_lines(name))}
+    return {parts[0]: parts[1:] for parts in (line.split("\t") for line in _data_lines(name))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -322,8 +323,7 @@ EDGE_COLUMNS = ["source", "target", "weight", "goldstein_sum", "goldstein_mean",
 
 def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header: bool) -> int:
     """Directed actor network: an edge per (source, target), weighted by event count."""
-    inner, params = events_sql(filters, raw=raw, columns="*")
-    inner = inner.split(" ORDER BY ")[0]
+    inner, params = filtered_events_sql(filters, raw=raw)
     edges = con.execute(
         "SELECT coalesce(source_code, source_name) AS s, coalesce(target_code, target_name) "
         "AS t, count(*), round(sum(goldstein), 3), round(avg(goldstein), 3), min(date), "

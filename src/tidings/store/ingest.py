@@ -240,17 +240,30 @@ def _assign_ids(con, entries: list[_Pending]) -> dict[int, str]:
 
 
 def _article_row(article_id: str, entry: _Pending, status: str, original: str | None,
-                 warnings) -> list:
+                 warnings) -> dict:
     a = entry.article
-    return [article_id, entry.hash, entry.simhash, a.published, a.title, a.url, a.source,
-            a.language, a.origin, original, entry.similarity, status, None,
-            json.dumps(warnings) if warnings else None, a.text,
-            dt.datetime.now(), __version__]
+    return {"id": article_id, "hash": entry.hash, "simhash": entry.simhash,
+            "published": a.published, "title": a.title, "url": a.url, "source": a.source,
+            "language": a.language, "origin": a.origin, "duplicate_of": original,
+            "similarity": entry.similarity, "status": status, "error": None,
+            "warnings": json.dumps(warnings) if warnings else None, "text": a.text,
+            "ingested_at": dt.datetime.now(), "coder_version": __version__}
 
 
-def _side(side: dict | None) -> tuple:
+def _side(prefix: str, side: dict | None) -> dict:
+    """An event side's columns: ``source_name``, ``source_code``, ... for "source"."""
     side = side or {}
-    return (side.get("name"), side.get("code"), side.get("country"), side.get("sector"))
+    return {f"{prefix}_{key}": side.get(key) for key in ("name", "code", "country", "sector")}
+
+
+def _coding(event: dict) -> dict:
+    """The event's CAMEO coding and place, as both ``events`` and ``event_mentions`` hold."""
+    place = event.get("place") or {}
+    return {"cameo": event.get("cameo"), "root": event.get("root"),
+            "quad_class": event.get("quad_class"), "goldstein": event.get("goldstein"),
+            "plover": event.get("plover"), "place_name": place.get("name"),
+            "place_country": place.get("country"), "lat": place.get("lat"),
+            "lon": place.get("lon")}
 
 
 def _key(side: dict | None) -> str:
@@ -267,28 +280,37 @@ def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str
     doc = entry.document
     rows.add("articles", _article_row(article_id, entry, "coded", None, doc.get("warnings")))
     rows.extend("actors", [
-        [article_id, a["id"], a.get("name"), a.get("kind"), a.get("country"),
-         a.get("sector"), a.get("code"), json.dumps(a.get("mentions"))]
+        {"article_id": article_id, "actor_id": a["id"], "name": a.get("name"),
+         "kind": a.get("kind"), "country": a.get("country"), "sector": a.get("sector"),
+         "code": a.get("code"), "mentions": json.dumps(a.get("mentions"))}
         for a in doc["actors"]])
     for q in doc["quotes"]:
         speaker = q.get("speaker") or {}
-        rows.add("quotes", [article_id, q["id"], q.get("kind"), q.get("text"), q.get("start"),
-                            q.get("end"), q.get("cue"), speaker.get("actor"),
-                            speaker.get("name"), speaker.get("country"),
-                            speaker.get("sector"), speaker.get("code"),
-                            json.dumps(q.get("events") or [])])
-    rows.extend("times", [[article_id, t.get("text"), t.get("start"), t.get("end"),
-                           t.get("value"), t.get("type")] for t in doc["times"]])
-    rows.extend("places", [[article_id, p.get("text"), p.get("start"), p.get("end"),
-                            p.get("name"), p.get("country"), p.get("lat"), p.get("lon"),
-                            p.get("geonameid")] for p in doc["places"]])
+        rows.add("quotes", {"article_id": article_id, "quote_id": q["id"], "kind": q.get("kind"),
+                            "text": q.get("text"), "start_char": q.get("start"),
+                            "end_char": q.get("end"), "cue": q.get("cue"),
+                            "speaker_actor": speaker.get("actor"),
+                            "speaker_name": speaker.get("name"),
+                            "speaker_country": speaker.get("country"),
+                            "speaker_sector": speaker.get("sector"),
+                            "speaker_code": speaker.get("code"),
+                            "events": json.dumps(q.get("events") or [])})
+    rows.extend("times", [
+        {"article_id": article_id, "text": t.get("text"), "start_char": t.get("start"),
+         "end_char": t.get("end"), "value": t.get("value"), "type": t.get("type")}
+        for t in doc["times"]])
+    rows.extend("places", [
+        {"article_id": article_id, "text": p.get("text"), "start_char": p.get("start"),
+         "end_char": p.get("end"), "name": p.get("name"), "country": p.get("country"),
+         "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid")}
+        for p in doc["places"]])
     added = 0
     for event in doc["events"]:
         event_id, new_row = events.find_or_add(event)
         if new_row is not None:
             rows.add("events", new_row)
             added += 1
-        rows.add("event_mentions", _mention_row(event_id, article_id, event, None))
+        rows.add("event_mentions", _mention_row(event_id, article_id, event))
     return added
 
 
@@ -336,7 +358,7 @@ class _EventIndex:
                 self.known.setdefault((source, target, cameo), []).append((event_id, date))
         self.next_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
 
-    def find_or_add(self, event: dict) -> tuple[int, list | None]:
+    def find_or_add(self, event: dict) -> tuple[int, dict | None]:
         """(event id, the new event's row or None when the report joins a stored one)."""
         source_key, target_key = _key(event.get("source")), _key(event.get("target"))
         keys = (source_key, target_key, event.get("cameo"))
@@ -356,28 +378,25 @@ class _EventIndex:
             return best[1], None
         new_id, self.next_id = self.next_id, self.next_id + 1
         self.known.setdefault(keys, []).append((new_id, day))
-        place = event.get("place") or {}
-        return new_id, [
-            new_id, date, precision, event.get("date"), source_key,
-            *_side(event.get("source")), target_key, *_side(event.get("target")),
-            event.get("cameo"), event.get("root"), event.get("quad_class"),
-            event.get("goldstein"), event.get("plover"), event.get("cameo_name"),
-            place.get("name"), place.get("country"), place.get("lat"), place.get("lon"),
-            dt.datetime.now()]
+        return new_id, {"id": new_id, "date": date, "date_precision": precision,
+                        "date_value": event.get("date"), "source_key": source_key,
+                        **_side("source", event.get("source")), "target_key": target_key,
+                        **_side("target", event.get("target")), **_coding(event),
+                        "cameo_name": event.get("cameo_name"), "first_added": dt.datetime.now()}
 
 
-def _mention_row(event_id: int, article_id: str, event: dict,
-                 copied_from: str | None) -> list:
-    place = event.get("place") or {}
-    return [event_id, article_id, event["id"], copied_from, event.get("sentence"),
-            event.get("start"), event.get("end"), event.get("trigger"),
-            *event_date(event.get("date")), event.get("date"), event.get("date_text"),
-            event.get("date_source"), *_side(event.get("source")), *_side(event.get("target")),
-            event.get("cameo"), event.get("root"), event.get("quad_class"),
-            event.get("goldstein"), event.get("plover"), place.get("name"),
-            place.get("country"), place.get("lat"), place.get("lon"),
-            event.get("negated"), event.get("modality"), event.get("confidence"),
-            event.get("quote")]
+def _mention_row(event_id: int, article_id: str, event: dict) -> dict:
+    """A report coded in ``article_id`` (its near-duplicates' copies: ``_copy_mentions``)."""
+    date, precision = event_date(event.get("date"))
+    return {"event_id": event_id, "article_id": article_id, "raw_id": event["id"],
+            "copied_from": None, "sentence": event.get("sentence"),
+            "start_char": event.get("start"), "end_char": event.get("end"),
+            "trigger": event.get("trigger"), "date": date, "date_precision": precision,
+            "date_value": event.get("date"), "date_text": event.get("date_text"),
+            "date_source": event.get("date_source"), **_side("source", event.get("source")),
+            **_side("target", event.get("target")), **_coding(event),
+            "negated": event.get("negated"), "modality": event.get("modality"),
+            "confidence": event.get("confidence"), "quote_id": event.get("quote")}
 
 
 def _copy_mentions(con, article_id: str, original_id: str) -> None:
