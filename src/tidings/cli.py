@@ -61,6 +61,13 @@ def _output_options(command, formats=None) -> None:
                          "(default: table on a terminal, else csv)")
     command.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     command.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    _formulas_option(command)
+
+
+def _formulas_option(command) -> None:
+    command.add_argument("--keep-formulas", action="store_true", help="CSV/TSV: write cells "
+                         "beginning with = + - @ as they are (for programs; by default they "
+                         "get a leading ' so a spreadsheet shows them as text, not formulas)")
 
 
 def _filter_options(command, table: str) -> None:
@@ -133,6 +140,7 @@ def _query_commands(commands) -> None:
     ex.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     ex.add_argument("--no-header", action="store_true", help="no header line (GDELT and "
                     "Phoenix files have none)")
+    _formulas_option(ex)
     _filter_options(ex, EVENTS)
     _db_option(ex)
 
@@ -220,11 +228,17 @@ def cmd_ingest(args) -> int:
     import time
 
     from tidings.article import parse_published
+    from tidings.errors import InputError
     from tidings.extract import settle
     from tidings.ingest.folders import read_paths
     from tidings.scale import cores, runner
-    from tidings.store import Store
+    from tidings.scale.stop import stop_on_signals
+    from tidings.store import IngestReport, Store
 
+    missing = [p for p in args.paths if p != "-" and not os.path.exists(p)]
+    if missing:  # before the store is opened or created: nothing is touched
+        raise InputError(f"{missing[0]}: no such file or folder"
+                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
     published = parse_published(args.published)
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
@@ -252,13 +266,24 @@ def cmd_ingest(args) -> int:
             sys.stderr.flush()
 
     started = time.monotonic()
-    with Store.open(args.db) as store:
-        with runner(store.con, workers, args.model, args.dask or args.scheduler,
-                    args.partitions) as run:
-            report = store.ingest(run.items(read_paths(args.paths, published, args.source,
-                                                       fields)),
-                                  model=args.model, window=args.window, progress=progress,
-                                  extractor=run.extract)
+    report = IngestReport()
+    with stop_on_signals() as signalled:
+        try:
+            with Store.open(args.db) as store:
+                with runner(store.con, workers, args.model, args.dask or args.scheduler,
+                            args.partitions) as run:
+                    store.ingest(run.items(read_paths(args.paths, published, args.source,
+                                                      fields)),
+                                 model=args.model, window=args.window, progress=progress,
+                                 extractor=run.extract, report=report)
+        except BaseException:
+            stop = signalled.stopped()  # a signal, whatever it was raised as
+            if stop is None:
+                raise
+            sys.stderr.write(("\n" if tty else "") + f"tidings: interrupted ({stop}): "
+                             f"{report.coded + report.duplicates} stored; run again to "
+                             "continue\n")
+            return stop.status
     progress(report)
     if tty or args.verbose:
         sys.stderr.write(("\n" if tty else "") +
@@ -276,7 +301,7 @@ def _query(args, sql_params) -> int:
 
     fmt = args.format or ("csv" if args.output else default_format(sys.stdout))
     with Store.open(args.db, read_only=True) as store:
-        store.write(*sql_params, fmt, args.output)
+        store.write(*sql_params, fmt, args.output, args.keep_formulas)
     return 0
 
 
@@ -325,9 +350,9 @@ def cmd_sql(args) -> int:
         con.close()
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as stream:
-            write_rows(columns, rows, fmt, stream)
+            write_rows(columns, rows, fmt, stream, args.keep_formulas)
     else:
-        write_rows(columns, rows, fmt, sys.stdout)
+        write_rows(columns, rows, fmt, sys.stdout, args.keep_formulas)
     return 0
 
 
@@ -338,9 +363,11 @@ def cmd_export(args) -> int:
     with Store.open(args.db, read_only=True) as store:
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as stream:
-                store.export(args.profile, stream, filters, args.raw, not args.no_header)
+                store.export(args.profile, stream, filters, args.raw, not args.no_header,
+                             args.keep_formulas)
         else:
-            store.export(args.profile, sys.stdout, filters, args.raw, not args.no_header)
+            store.export(args.profile, sys.stdout, filters, args.raw, not args.no_header,
+                         args.keep_formulas)
     return 0
 
 
@@ -371,6 +398,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a DuckDB failure no command caught: still one line
+        import duckdb
+
+        if not isinstance(exc, duckdb.Error):
+            raise
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sys.stderr.write(f"tidings: error: [T004] the store failed: {first}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("tidings: interrupted\n")
         return 130

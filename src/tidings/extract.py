@@ -28,6 +28,18 @@ from tidings.quotes.links import link_events_quotes
 
 LOGGER = logging.getLogger(__name__)
 
+# spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters) because its parser and
+# NER take working memory in proportion to the text of one call (about 1 GB per 100,000
+# characters, spaCy's documentation says). A longer text is parsed in pieces of at most this
+# many characters, cut at paragraph ends, and the pieces' Docs are joined into one Doc over
+# the whole text, so every offset points into the text as read. 100,000 characters is five
+# times the longest ordinary news story: articles are parsed whole, as before.
+PIECE_CHARS = 100_000
+# Longest text extracted at all; a longer one is that article's error (the batch goes on).
+# Two million characters (a book, ~5-10 minutes of extraction on one core) is beyond any
+# article; past it a text is a dump, not a story, and would hold a worker for an hour.
+MAX_TEXT_CHARS = 2_000_000
+
 
 def document_for(article: Article, doc) -> dict:
     """Run stages 3-7 over one parsed article; returns the contract's document.
@@ -111,24 +123,91 @@ def settle(model: str | None = None) -> None:
     gc.freeze()
 
 
+def text_pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it.
+
+    Each cut falls in the second half of a piece, at the last paragraph end (a blank line)
+    there, else the last line end, else the last sentence end, else the last space; only a
+    run of ``size`` characters without any is cut where it reaches the size. The whitespace
+    at a cut stays with the piece before it, so no piece begins inside a word or a line.
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        low, high = start + size // 2, start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(mark, low, high)
+            if found >= 0:
+                cut = found + len(mark)
+                break
+        if cut < 0:
+            cut = high
+        while cut < high and text[cut].isspace():  # the rest of a run of whitespace
+            cut += 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_long(nlp, text: str):
+    """One Doc over a text longer than PIECE_CHARS: its pieces parsed and joined."""
+    from spacy.tokens import Doc
+
+    from tidings.nlp.doctext import remember_text
+
+    parts = list(nlp.pipe(text_pieces(text), batch_size=1))
+    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
+    if doc.text != text:  # cannot happen while pieces join back into the text
+        raise ValueError("pieces of a long text did not join back into it")
+    remember_text(doc, text)
+    return doc
+
+
+def _parse_short(nlp, texts: list[str]) -> list:
+    """Docs of ``texts`` from one ``nlp.pipe`` batch; if the batch fails, each text is
+    parsed alone and the one that fails is its exception (its article's error)."""
+    try:
+        return list(nlp.pipe(texts))
+    except Exception:
+        LOGGER.warning("a parse batch failed; parsing its texts one by one")
+    docs = []
+    for text in texts:
+        try:
+            docs.append(nlp(text))
+        except Exception as exc:
+            docs.append(exc)
+    return docs
+
+
+def _error_document(item: Article, message: str) -> dict:
+    document = ReadFailure(f"{item.origin or item.id}: {message}", id=item.id).document()
+    document["article"] = item.metadata()
+    return document
+
+
 def _run_batch(nlp, batch: list[Article | ReadFailure], with_text: bool) -> Iterator[dict]:
-    articles = [item for item in batch if isinstance(item, Article)]
-    docs = iter(nlp.pipe([a.text for a in articles]))
+    short = [item.text for item in batch
+             if isinstance(item, Article) and len(item.text) <= PIECE_CHARS]
+    docs = iter(_parse_short(nlp, short))
     for item in batch:
         if isinstance(item, ReadFailure):
             LOGGER.warning("%s", item.message)
             yield item.document()
             continue
-        doc = next(docs)
+        if len(item.text) > MAX_TEXT_CHARS:
+            LOGGER.warning("%s: text too long", item.origin or item.id)
+            yield _error_document(item, f"text too long to extract ({len(item.text):,} "
+                                        f"characters; the limit is {MAX_TEXT_CHARS:,})")
+            continue
         try:
+            doc = next(docs) if len(item.text) <= PIECE_CHARS else parse_long(nlp, item.text)
+            if isinstance(doc, Exception):
+                raise doc
             document = document_for(item, doc)
         except Exception as exc:  # one bad article must not stop the batch
             LOGGER.exception("%s: extraction failed", item.origin or item.id)
-            failure = ReadFailure(f"{item.origin or item.id}: extraction failed "
-                                  f"({type(exc).__name__}: {exc})", id=item.id)
-            document = failure.document()
-            document["article"] = item.metadata()
-            yield document
+            yield _error_document(item, f"extraction failed ({type(exc).__name__}: {exc})")
             continue
         if with_text:
             document["article"]["text"] = item.text

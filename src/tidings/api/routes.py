@@ -114,7 +114,8 @@ def dyads_query(f: Filters = Depends(EVENT_FILTERS), by: str = "month",
     return dyads_sql(f, by=by, raw=raw)
 
 
-def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_out: bool):
+def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_out: bool,
+          keep_formulas: bool = False):
     """One page of a query's rows, with the total, as JSON (or CSV)."""
     sql, params = sql_params
     with served.lock:
@@ -122,7 +123,7 @@ def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_o
         total = queries.count(store, sql, params)
         columns, rows = store.fetch(queries.page(sql, paging.limit, paging.offset), params)
     if csv_out:
-        return csv_response(name, columns, rows)
+        return csv_response(name, columns, rows, keep_formulas)
     return {name: queries.rows_as_dicts(columns, rows), "total": total,
             "limit": paging.limit, "offset": paging.offset}
 
@@ -130,9 +131,17 @@ def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_o
 def _lister(name: str, query) -> None:
     """GET /NAME and GET /NAME.csv over the same query."""
     def make(csv_out: bool):
-        def endpoint(sql_params: tuple = Depends(query), paging: Paging = Depends(),
-                     served=Depends(get_served)):
-            return table(served, name, sql_params, paging, csv_out)
+        if csv_out:
+            def endpoint(sql_params: tuple = Depends(query), paging: Paging = Depends(),
+                         served=Depends(get_served), keep_formulas: Annotated[bool, Query(
+                             description="cells beginning with = + - @ as they are (for "
+                                         "programs); by default they get a leading ' so a "
+                                         "spreadsheet shows them as text")] = False):
+                return table(served, name, sql_params, paging, True, keep_formulas)
+        else:
+            def endpoint(sql_params: tuple = Depends(query), paging: Paging = Depends(),
+                         served=Depends(get_served)):
+                return table(served, name, sql_params, paging, False)
         endpoint.__name__ = f"{name}_csv" if csv_out else name
         return endpoint
 
@@ -251,10 +260,11 @@ def _plotly_js() -> Path:
             from None
 
 
-def csv_response(name: str, columns: list[str], rows: list[tuple]) -> Response:
+def csv_response(name: str, columns: list[str], rows: list[tuple],
+                 keep_formulas: bool = False) -> Response:
     from tidings.store.output import write_rows
 
     stream = io.StringIO()
-    write_rows(columns, rows, "csv", stream)
+    write_rows(columns, rows, "csv", stream, keep_formulas)
     return Response(stream.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'inline; filename="{name}.csv"'})

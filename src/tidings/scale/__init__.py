@@ -37,7 +37,7 @@ class Serial:
     def items(source: Iterable[Article | ReadFailure]) -> Iterable[Article | ReadFailure]:
         return source
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
         pass
 
 
@@ -89,5 +89,7 @@ def runner(con, workers: int = 1, model: str | None = None, dask: str | None = N
         run = Serial()
     try:
         yield run
-    finally:
-        run.close()
+    except BaseException:  # stopped or failed: end the workers now, do not wait for them
+        run.close(abandon=True)
+        raise
+    run.close()

@@ -84,7 +84,7 @@ class DaskBackend:
                                    ) from None
         return documents
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

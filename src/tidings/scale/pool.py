@@ -49,5 +49,15 @@ class ProcessBackend:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Shut the workers down; ``abandon``: now, ending them mid-partition (the run is
+        stopping: their documents would not be stored)."""
+        if abandon:
+            processes = list(getattr(self.executor, "_processes", {}).values())
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=5)
+            return
         self.executor.shutdown(wait=True, cancel_futures=True)

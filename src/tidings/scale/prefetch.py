@@ -34,7 +34,7 @@ class Backend(Protocol):
 
     def result(self, handle: Any) -> list[dict]: ...  # raises Lost
 
-    def close(self) -> None: ...
+    def close(self, abandon: bool = False) -> None: ...
 
 
 @dataclass
@@ -153,5 +153,5 @@ class Prefetcher:
                 del self.where[id(article)]
                 self.position.pop(id(article), None)
 
-    def close(self) -> None:
-        self.backend.close()
+    def close(self, abandon: bool = False) -> None:
+        self.backend.close(abandon)

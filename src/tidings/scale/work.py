@@ -16,8 +16,12 @@ from tidings.article import Article
 
 
 def start(level: int) -> None:
-    """Worker process start: log as the parent does."""
+    """Worker process start: log as the parent does; leave stopping to the parent and exit
+    with it (``tidings.scale.stop.worker_start``)."""
+    from tidings.scale.stop import worker_start
+
     logging.basicConfig(level=level, format="tidings: %(levelname)s: %(message)s")
+    worker_start()
 
 
 def extract_partition(articles: list[Article], model: str | None = None) -> list[dict]:

@@ -63,7 +63,8 @@ class Store:
         self.close()
 
     def ingest(self, items: Iterable[Article | ReadFailure], model: str | None = None,
-               window: int | None = None, progress=None, extractor=None) -> IngestReport:
+               window: int | None = None, progress=None, extractor=None,
+               report: IngestReport | None = None) -> IngestReport:
         """Extract and store articles (see ``tidings.store.ingest``); ``extractor``: where
         documents are computed (``tidings.scale``), this process by default."""
         from tidings.store.ingest import ingest
@@ -71,7 +72,7 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         return ingest(self.con, items, model=model, window=window, progress=progress,
-                      extractor=extractor)
+                      extractor=extractor, report=report)
 
     def fetch(self, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         """Column names and rows of a query."""
@@ -83,22 +84,29 @@ class Store:
             raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
         return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def write(self, sql: str, params: list, fmt: str, output: str | None = None) -> int:
-        """Query results written as table/csv/tsv/json/jsonl/parquet."""
+    def write(self, sql: str, params: list, fmt: str, output: str | None = None,
+              keep_formulas: bool = False) -> int:
+        """Query results written as table/csv/tsv/json/jsonl/parquet (CSV/TSV cells that a
+        spreadsheet would run as formulas neutralised unless ``keep_formulas``)."""
         import duckdb
 
         from tidings.store.output import write
 
         try:
-            return write(self.con, sql, params, fmt, output)
+            return write(self.con, sql, params, fmt, output, keep_formulas)
         except duckdb.Error as exc:
             raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
 
     def export(self, profile: str, stream: IO = sys.stdout, filters: Filters | None = None,
-               raw: bool = False, header: bool = True) -> int:
+               raw: bool = False, header: bool = True, keep_formulas: bool = False) -> int:
+        import duckdb
+
         from tidings.store.export import export
 
-        return export(self.con, profile, stream, filters, raw, header)
+        try:
+            return export(self.con, profile, stream, filters, raw, header, keep_formulas)
+        except duckdb.Error as exc:
+            raise StoreError(f"export failed: {str(exc).strip().splitlines()[0]}") from None
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and distinct events (for reports and tests)."""

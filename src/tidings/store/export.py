@@ -6,7 +6,6 @@ documentation they follow; this module says how each column is filled.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import json
@@ -18,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from tidings import __version__
 from tidings.errors import OptionError
 from tidings.store.filters import Filters
+from tidings.store.output import CellWriter
 from tidings.store.query import events_sql, filtered_events_sql
 
 TABLE_PROFILES = ("gdelt", "phoenix", "icews", "acled")
@@ -260,13 +260,15 @@ DELIMITERS = {"gdelt": "\t", "phoenix": "\t", "icews": "\t", "acled": ","}
 
 
 def export(con, profile: str, stream: IO = sys.stdout, filters: Filters | None = None,
-           raw: bool = False, header: bool = True) -> int:
-    """Write ``profile`` to ``stream``; returns the number of records written."""
+           raw: bool = False, header: bool = True, keep_formulas: bool = False) -> int:
+    """Write ``profile`` to ``stream``; returns the number of records written. Tabular
+    profiles neutralise cells a spreadsheet would take for formulas unless
+    ``keep_formulas`` (``tidings.store.output.safe_cell``)."""
     if profile not in PROFILES:
         raise OptionError(f"--profile: expected one of {', '.join(PROFILES)}, got {profile!r}")
     filters = filters or Filters()
     if profile in ("gexf", "edges"):
-        return _network(con, filters, raw, stream, profile, header)
+        return _network(con, filters, raw, stream, profile, header, keep_formulas)
     records = rows(con, filters, raw)
     if profile == "plover":
         count = 0
@@ -279,7 +281,7 @@ def export(con, profile: str, stream: IO = sys.stdout, filters: Filters | None =
     if profile == "geojson":
         return _geojson(records, stream)
     names = columns(profile)
-    writer = csv.writer(stream, delimiter=DELIMITERS[profile], lineterminator="\n")
+    writer = CellWriter(stream, DELIMITERS[profile], keep_formulas)
     if header:
         writer.writerow(names)
     count = 0
@@ -321,7 +323,8 @@ EDGE_COLUMNS = ["source", "target", "weight", "goldstein_sum", "goldstein_mean",
                 "first_date", "last_date"]
 
 
-def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header: bool) -> int:
+def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header: bool,
+             keep_formulas: bool = False) -> int:
     """Directed actor network: an edge per (source, target), weighted by event count."""
     inner, params = filtered_events_sql(filters, raw=raw)
     edges = con.execute(
@@ -331,7 +334,7 @@ def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header:
         "WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY s, t ORDER BY 3 DESC, s, t",
         params).fetchall()
     if profile == "edges":
-        writer = csv.writer(stream, lineterminator="\n")
+        writer = CellWriter(stream, ",", keep_formulas)
         if header:
             writer.writerow(EDGE_COLUMNS)
         for s, t, n, total, mean, first, last, _, _ in edges:

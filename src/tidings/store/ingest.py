@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 
 from tidings import __version__
 from tidings.article import Article, ReadFailure
+from tidings.errors import StoreError
 from tidings.store import bulk, dedup
 
 LOGGER = logging.getLogger(__name__)
@@ -68,18 +69,20 @@ Extractor = Callable[[list[Article]], Iterable[dict]]
 def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None,
            window: int | None = None, batch_size: int = BATCH_SIZE,
            progress: Callable[[IngestReport], None] | None = None,
-           extractor: Extractor | None = None) -> IngestReport:
+           extractor: Extractor | None = None,
+           report: IngestReport | None = None) -> IngestReport:
     """Extract and store ``items``; returns counts. Bad items are reported, not raised.
 
     ``extractor`` only changes where documents are computed: this process stays the one
-    writer, with the same deduplication, ids and one transaction per batch.
+    writer, with the same deduplication, ids and one transaction per batch. ``report``: the
+    caller's, counted into as batches commit (what was stored if the run is stopped).
     """
     if extractor is None:
         from tidings.extract import extract_articles
 
         def extractor(articles: list[Article]) -> Iterable[dict]:
             return extract_articles(articles, model=model)
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     if window is not None:
         set_window_days(con, window)
     days = window_days(con)
@@ -147,7 +150,9 @@ def _ingest_batch(con, batch, extractor: Extractor, days: int, report: IngestRep
     ids = _assign_ids(con, kept)
     try:
         _store_entries(con, kept, ids, days, report)
-    except duckdb.Error:
+    except duckdb.Error as exc:
+        if store_fault(exc):
+            raise _fault(exc) from None
         # One article the database refuses must not lose the batch: store one at a time,
         # each in its own transaction, and report the ones that fail.
         LOGGER.info("batch refused by the store; storing its articles one by one")
@@ -162,8 +167,26 @@ def _ingest_batch(con, batch, extractor: Extractor, days: int, report: IngestRep
                 _store_entries(con, [entry], ids, days, report)
                 stored.add(id(entry))
             except duckdb.Error as exc:
+                if store_fault(exc):
+                    raise _fault(exc) from None
                 report.failures.append((where, "not stored ("
                                         + str(exc).strip().splitlines()[0] + ")"))
+
+
+def store_fault(exc: Exception) -> bool:
+    """True when DuckDB failed as a store (file, disk, transaction state), not over one
+    article's rows: then no article can be stored and the run must stop, not report every
+    article as a failure."""
+    import duckdb
+
+    return isinstance(exc, (duckdb.IOException, duckdb.FatalException,
+                            duckdb.TransactionException, duckdb.InternalException,
+                            duckdb.OutOfMemoryException, duckdb.PermissionException))
+
+
+def _fault(exc: Exception) -> StoreError:
+    return StoreError("the store failed while writing; what is stored is whole batches: "
+                      f"fix the cause and run again ({str(exc).strip().splitlines()[0]})")
 
 
 def _store_entries(con, entries: list[_Pending], ids: dict[int, str], days: int,

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import decimal
 import json
+import re
 import sys
 from typing import IO
 
@@ -14,6 +15,38 @@ from tidings.errors import OptionError
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "parquet")
 # Widest a table cell gets on a terminal; longer values (sentences, URLs) are cut with "…".
 TABLE_CELL = 48
+
+# OWASP's rule against CSV injection: a spreadsheet reads a cell that begins with one of
+# these as a formula (=HYPERLINK(...), +cmd|...), so text from an article could run in an
+# analyst's spreadsheet. Such a cell is written with a leading apostrophe, which spreadsheets
+# show as text; plain numbers ("-4.5") are left as they are. Programs that want the cells
+# untouched ask for it (--keep-formulas, keep_formulas=true).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def safe_cell(value):
+    """``value`` as a spreadsheet will read it as text: text that a spreadsheet would take
+    for a formula gets a leading apostrophe; anything else is returned unchanged."""
+    if isinstance(value, str) and value[:1] in FORMULA_START and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class CellWriter:
+    """``csv.writer`` whose rows have their formula cells neutralised (``safe_cell``)
+    unless ``keep_formulas``: every CSV and TSV tidings writes goes through one."""
+
+    def __init__(self, stream: IO, delimiter: str = ",", keep_formulas: bool = False):
+        self.writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+        self.keep_formulas = keep_formulas
+
+    def writerow(self, row) -> None:
+        self.writer.writerow(row if self.keep_formulas else [safe_cell(v) for v in row])
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
 
 
 def default_format(stream: IO = sys.stdout) -> str:
@@ -29,7 +62,8 @@ def _plain(value):
     return value
 
 
-def write(con, sql: str, params: list, fmt: str, output: str | None = None) -> int:
+def write(con, sql: str, params: list, fmt: str, output: str | None = None,
+          keep_formulas: bool = False) -> int:
     """Run ``sql`` and write its rows as ``fmt`` to ``output`` (or stdout); returns rows."""
     if fmt not in FORMATS:
         raise OptionError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -44,16 +78,16 @@ def write(con, sql: str, params: list, fmt: str, output: str | None = None) -> i
     rows = cursor.fetchall()
     if output:
         with open(output, "w", encoding="utf-8", newline="") as stream:
-            write_rows(columns, rows, fmt, stream)
+            write_rows(columns, rows, fmt, stream, keep_formulas)
     else:
-        write_rows(columns, rows, fmt, sys.stdout)
+        write_rows(columns, rows, fmt, sys.stdout, keep_formulas)
     return len(rows)
 
 
-def write_rows(columns: list[str], rows: list[tuple], fmt: str, stream: IO) -> None:
+def write_rows(columns: list[str], rows: list[tuple], fmt: str, stream: IO,
+               keep_formulas: bool = False) -> None:
     if fmt in ("csv", "tsv"):
-        writer = csv.writer(stream, delimiter="," if fmt == "csv" else "\t",
-                            lineterminator="\n")
+        writer = CellWriter(stream, "," if fmt == "csv" else "\t", keep_formulas)
         writer.writerow(columns)
         writer.writerows([[_cell(v) for v in row] for row in rows])
     elif fmt == "jsonl":
