@@ -14,6 +14,9 @@ from tidings import __version__
 from tidings.errors import OptionError, TidingsError
 
 EXIT_USAGE = 2
+# Seconds a `tidings sql` query may run: queries over a desk's store take well under a
+# second; a minute stops a runaway join while leaving room for scans of large stores.
+SQL_TIMEOUT = 60.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -133,6 +136,13 @@ def _query_commands(commands) -> None:
     sq.add_argument("query", help="SQL (tables: articles, actors, events, event_mentions, "
                     "quotes, times, places; views: event_stats, raw_events)")
     _output_options(sq, [f for f in FORMATS if f != "parquet"])
+    from tidings.store import SQL_MEMORY
+
+    sq.add_argument("--timeout", type=float, default=SQL_TIMEOUT, metavar="SECONDS",
+                    help=f"stop the query after SECONDS (default {SQL_TIMEOUT:g})")
+    sq.add_argument("--memory-limit", default=SQL_MEMORY, metavar="SIZE", help="memory the "
+                    f"query may use, e.g. 500MB, 4GB (default {SQL_MEMORY}); settings cannot "
+                    "be changed from the query")
     _db_option(sq)
 
     ex = commands.add_parser("export", help="export events in a dataset's layout")
@@ -330,24 +340,20 @@ def cmd_dyads(args) -> int:
 
 
 def cmd_sql(args) -> int:
-    import duckdb
-
-    from tidings.errors import StoreError
-    from tidings.store import open_sql
+    from tidings.store import open_sql, run_sql
     from tidings.store.output import default_format, write_rows
 
     fmt = args.format or ("csv" if args.output else default_format(sys.stdout))
-    con = open_sql(args.db)
+    if not args.timeout > 0:
+        raise OptionError(f"--timeout: expected seconds above 0, got {args.timeout:g}")
+    con = open_sql(args.db, memory=args.memory_limit)
     try:
-        cursor = con.execute(args.query)
-        if cursor.description is None:
-            return 0
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchmany(args.limit) if args.limit else cursor.fetchall()
-    except duckdb.Error as exc:
-        raise StoreError(f"sql: {str(exc).strip().splitlines()[0]}") from None
+        result = run_sql(con, args.query, args.timeout, args.limit)
     finally:
         con.close()
+    if result is None:
+        return 0
+    columns, rows = result
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as stream:
             write_rows(columns, rows, fmt, stream, args.keep_formulas)

@@ -115,19 +115,76 @@ class Store:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
-def open_sql(path: str | os.PathLike | None = None):
-    """A connection for user SQL: read-only and without file access (no COPY, no ATTACH)."""
+# What one user query may take: memory (DuckDB's own limit; with no temporary folder a
+# query over it fails instead of spilling to disk) and threads. A store's queries (counts,
+# joins over its tables) need a fraction of this; a runaway cross join stops at it instead
+# of taking the machine.
+SQL_MEMORY = "1GB"
+SQL_THREADS = 2
+
+
+def sql_settings(memory: str = SQL_MEMORY, threads: int = SQL_THREADS) -> dict:
+    """DuckDB settings for user SQL: no file access, capped memory and threads, no
+    spilling, and the configuration locked so no SET/PRAGMA in the query changes them."""
+    return {"enable_external_access": False, "memory_limit": memory, "threads": threads,
+            "temp_directory": "", "lock_configuration": True}
+
+
+def open_sql(path: str | os.PathLike | None = None, memory: str = SQL_MEMORY,
+             threads: int = SQL_THREADS):
+    """A connection for user SQL: read-only, without file access (no COPY, no ATTACH),
+    memory and threads capped, settings locked (``sql_settings``)."""
     import duckdb
 
+    settings = sql_settings(memory, threads)
     folder = parquet.folder_of(path)
-    if folder is not None:  # copies of the tables in memory: no file access left open
-        con = parquet.connect(folder, materialize=True)
-        con.execute("SET enable_external_access = false")
-        return con
-    target = db.default_path(path)
-    db.connect(path, read_only=True).close()  # same checks and messages as the other reads
     try:
-        return duckdb.connect(str(target), config={"access_mode": "READ_ONLY",
-                                                   "enable_external_access": False})
-    except duckdb.Error as exc:
-        raise StoreError(db._open_message(target, exc)) from None
+        if folder is not None:  # copies of the tables in memory: no file access left open
+            con = parquet.connect(folder, materialize=True)
+            for name, value in settings.items():
+                con.execute(f"SET {name} = {bulk_literal(value)}")
+            return con
+        target = db.default_path(path)
+        db.connect(path, read_only=True).close()  # same checks and messages as other reads
+        try:
+            return duckdb.connect(str(target), config={"access_mode": "READ_ONLY", **settings})
+        except duckdb.Error as exc:
+            raise StoreError(db._open_message(target, exc)) from None
+    except duckdb.Error as exc:  # a bad --memory-limit value
+        raise StoreError(f"sql: {str(exc).strip().splitlines()[0]}") from None
+
+
+def bulk_literal(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def run_sql(con, query: str, timeout: float, limit: int | None = None):
+    """(columns, rows) of ``query``, interrupted after ``timeout`` seconds (DuckDB has no
+    statement timeout of its own); None for a statement without rows."""
+    import threading
+
+    import duckdb
+
+    timer = threading.Timer(timeout, con.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        cursor = con.execute(query)
+        if cursor.description is None:
+            return None
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchmany(limit) if limit else cursor.fetchall()
+        return columns, rows
+    except (duckdb.Error, RuntimeError) as exc:
+        if not timer.is_alive():
+            raise StoreError(f"sql: stopped after the time limit of {timeout:g} s "
+                             "(--timeout SECONDS gives more)") from None
+        if isinstance(exc, RuntimeError) and not isinstance(exc, duckdb.Error):
+            raise
+        raise StoreError(f"sql: {str(exc).strip().splitlines()[0]}") from None
+    finally:
+        timer.cancel()
