@@ -22,6 +22,8 @@ from documents import Story, extractor  # noqa: E402
 from tidings.api import create_app  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# The server answers to loopback names only (a DNS-rebinding page's requests carry its own).
+LOCAL = "http://127.0.0.1"
 
 TALKS = ("Iran's foreign minister met Iraq's prime minister in Baghdad on Tuesday. "
          "The United States condemned Iran on Wednesday over the missile attack. "
@@ -66,7 +68,7 @@ EXTRACT = extractor([talks(), scripted()])
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = tmp_path_factory.mktemp("api") / "api.duckdb"
-    with TestClient(create_app(db, extractor=EXTRACT)) as c:
+    with TestClient(create_app(db, extractor=EXTRACT), base_url=LOCAL) as c:
         r = c.post("/articles", json={"articles": [
             {"text": TALKS, "published": "2024-03-15", "id": "talks", "source": "Wire"},
             {"text": SCRIPTED, "published": "2024-03-12", "id": "shelling"}]})
@@ -155,7 +157,7 @@ def test_search_timeline_and_extract(client):
 
 
 def test_extract_runs_tidings_extraction_by_default(tmp_path):
-    with TestClient(create_app(tmp_path / "plain.duckdb")) as plain:
+    with TestClient(create_app(tmp_path / "plain.duckdb"), base_url=LOCAL) as plain:
         r = plain.post("/extract", json={"text": "Kenya hosted talks with envoys from Sudan "
                                                  "on Monday.", "published": "2023-06-09"})
     assert r.status_code == 200, r.text
@@ -214,7 +216,8 @@ def test_unknown_things_are_404_and_wrong_methods_405(client):
 
 
 def test_large_bodies_are_413(tmp_path):
-    with TestClient(create_app(tmp_path / "small.duckdb", max_body=1000)) as small:
+    with TestClient(create_app(tmp_path / "small.duckdb", max_body=1000),
+                    base_url=LOCAL) as small:
         big = {"text": "Iran met Iraq. " * 200}
         assert error(small.post("/extract", json=big), 413) == "too_large"
 

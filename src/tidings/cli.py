@@ -159,6 +159,14 @@ def _query_commands(commands) -> None:
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default "
                     "127.0.0.1: this machine only; another address exposes the store)")
     sv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    sv.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                    help="a host name the server answers to besides loopback names and the "
+                    "bound address (repeatable; '*' any: only behind a proxy that checks)")
+    sv.add_argument("--token", help="POST requests must send 'Authorization: Bearer TOKEN' "
+                    "(default $TIDINGS_TOKEN); bound beyond loopback, no token: no POST")
+    sv.add_argument("--max-chars", type=int, metavar="N", help="longest article text "
+                    "POST /extract and /articles take, in characters (default 100000; "
+                    "longer: 413)")
     _db_option(sv)
 
 
@@ -382,7 +390,10 @@ def cmd_serve(args) -> int:
 
     if not 0 < args.port < 65536:
         raise OptionError(f"--port: expected 1..65535, got {args.port}")
-    serve(args.db, args.host, args.port)
+    if args.max_chars is not None and args.max_chars < 1:
+        raise OptionError(f"--max-chars: expected 1 or more, got {args.max_chars}")
+    serve(args.db, args.host, args.port, allow_hosts=args.allow_host, token=args.token,
+          max_chars=args.max_chars)
     return 0
 
 

@@ -10,7 +10,7 @@ def create_app(*args, **kwargs):
     return build(*args, **kwargs)
 
 
-def serve(db=None, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db=None, host: str = "127.0.0.1", port: int = 8000, **options) -> None:
     from tidings.api.server import serve as run
 
-    run(db, host, port)
+    run(db, host, port, **options)

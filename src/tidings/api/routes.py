@@ -18,6 +18,8 @@ from pydantic import BaseModel, Field
 
 from tidings.api import queries
 from tidings.api.errors import as_parameters
+from tidings.api.security import HTML_CSP
+from tidings.errors import StoreError
 from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, Filters, filters_for
 from tidings.store.query import actors_sql, articles_sql, dyads_sql, events_sql, quotes_sql
 
@@ -28,11 +30,6 @@ MAX_LIMIT = 10_000
 # Articles one POST /articles may carry.
 MAX_ARTICLES = 500
 
-# The dashboard may load only its own files: no inline script, nothing from elsewhere,
-# so a story's text can never become script even if a rendering bug let markup through.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; "
-       "base-uri 'none'; frame-ancestors 'none'")
 
 WEB = resources.files("tidings.web")
 
@@ -118,8 +115,7 @@ def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_o
           keep_formulas: bool = False):
     """One page of a query's rows, with the total, as JSON (or CSV)."""
     sql, params = sql_params
-    with served.lock:
-        store = served.store()
+    with served.reading() as store:
         total = queries.count(store, sql, params)
         columns, rows = store.fetch(queries.page(sql, paging.limit, paging.offset), params)
     if csv_out:
@@ -161,8 +157,8 @@ _lister("dyads", dyads_query)
 def timeline(f: Filters = Depends(EVENT_FILTERS), by: str = "day", raw: bool = False,
              served=Depends(get_served)):
     sql, params = queries.timeline_sql(f, by, raw)
-    with served.lock:
-        columns, rows = served.store().fetch(sql, params)
+    with served.reading() as store:
+        columns, rows = store.fetch(sql, params)
     return {"timeline": queries.rows_as_dicts(columns, rows), "by": by}
 
 
@@ -175,8 +171,8 @@ def articles(f: Filters = Depends(ARTICLE_FILTERS), paging: Paging = Depends(),
 @router.get("/articles/{article_id}", tags=["articles"],
             summary="one article: text, actors, events, quotes, times and places")
 def article(article_id: str, served=Depends(get_served)):
-    with served.lock:
-        found = queries.article(served.store(), article_id)
+    with served.reading() as store:
+        found = queries.article(store, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
     return found
@@ -202,11 +198,21 @@ def _article(body: ExtractRequest | ArticleIn):
                       if getattr(body, k) is not None})
 
 
+def _check_length(served, texts: list[str]) -> None:
+    """413 for a text over the server's limit in characters (``serve --max-chars``)."""
+    for number, text in enumerate(texts):
+        if len(text) > served.max_chars:
+            where = f"article {number + 1}: " if len(texts) > 1 else ""
+            raise HTTPException(413, f"{where}text of {len(text):,} characters is over this "
+                                f"server's limit of {served.max_chars:,} (tidings ingest "
+                                "takes longer texts)")
+
+
 @router.post("/extract", tags=["extract"], summary="extract one article (not stored)")
-def extract(body: ExtractRequest, served=Depends(get_served)):
+async def extract(body: ExtractRequest, served=Depends(get_served)):
+    _check_length(served, [body.text])
     item = _article(body)
-    with served.lock:
-        document = served.extract([item])[0]
+    document = (await served.extraction.run([item]))[0]
     if body.with_text:
         document["article"]["text"] = body.text
     return document
@@ -214,13 +220,39 @@ def extract(body: ExtractRequest, served=Depends(get_served)):
 
 @router.post("/articles", tags=["articles"], status_code=201,
              summary="extract and store articles")
-def ingest(body: IngestRequest, served=Depends(get_served)):
+async def ingest(body: IngestRequest, served=Depends(get_served)):
+    from starlette.concurrency import run_in_threadpool
+
     from tidings.store.dedup import text_hash
 
+    _check_length(served, [a.text for a in body.articles])
     items = [_article(a) for a in body.articles]
-    with served.lock:
+    if served.read_only:
+        raise StoreError(f"{served.db}: served read-only; POST /articles cannot store")
+
+    def new(articles):  # not stored yet: worth extracting
+        with served.reading() as store:
+            return [a for a in articles if not store.fetch(
+                "SELECT 1 FROM articles WHERE hash = ?", [text_hash(a.text)])[1]]
+
+    # Extraction runs before the write lock is taken: reads and other writes go on.
+    todo = await run_in_threadpool(new, items)
+    documents = dict(zip(map(id, todo), await served.extraction.run(todo)))
+
+    def extracted(articles):
+        missing = [a for a in articles if id(a) not in documents]  # stored since, then not
+        documents.update(zip(map(id, missing), served.extraction.now(missing)))
+        return [documents[id(a)] for a in articles]
+
+    return await run_in_threadpool(_store, served, items, extracted)
+
+
+def _store(served, items, extracted) -> dict:
+    from tidings.store.dedup import text_hash
+
+    with served.write_lock:
         store = served.store()
-        report = store.ingest(items, extractor=served.extract)
+        report = store.ingest(items, extractor=extracted)
         stored = []
         for item in items:
             _, rows = store.fetch("SELECT id, status, duplicate_of FROM articles "
@@ -235,7 +267,7 @@ def ingest(body: IngestRequest, served=Depends(get_served)):
 @router.get("/", include_in_schema=False)
 def dashboard():
     html = (WEB / "static" / "index.html").read_text(encoding="utf-8")
-    return HTMLResponse(html, headers={"Content-Security-Policy": CSP})
+    return HTMLResponse(html, headers={"Content-Security-Policy": HTML_CSP})
 
 
 @router.get("/static/{name}", include_in_schema=False)
