@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _NEGATING_ADVERBS = words("negating_adverbs")
 _NEGATING_DETERMINERS = words("negating_determiners")
 _POSSIBLE_AUX = words("possible_aux")
-_PLANNED_AUX = (words("future_aux") - {"’ll"}) | words("planned_aux")
+_PLANNED_AUX = words("future_aux") | words("planned_aux")
 _PLAN_VERBS = words("plan_verbs")
 _THREATENING_VERBS = words("threatening_verbs")
 _THREAT_PLAN_VERBS = words("threat_plan_verbs")

@@ -14,11 +14,13 @@ from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
-from tidings.quotes.marks import CLOSING_MARKS, Marked, scan
+from tidings.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Marked, scan
 from tidings.quotes.speakers import SpeakerResolver
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
+# What may stand between a colon and the quote it introduces (`told them: "..."`).
+_COLON_TO_QUOTE = " " + "".join(sorted(OPENING_MARKS))
 # Quoted spans shorter than this many words with no cue are titles or scare quotes.
 MIN_UNCUED_WORDS = 6
 
@@ -60,7 +62,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
         if inner:
             first = min(inner, key=lambda d: d.start)
             colon = text.rfind(":", item.start, max(item.start, first.start))
-            if colon > item.start and not text[colon + 1:first.start].strip(" \u201c\"'\u2018"):
+            if colon > item.start and not text[colon + 1:first.start].strip(_COLON_TO_QUOTE):
                 # `he would tell them: "..."`: the clause stops at the colon
                 item.end = colon
                 while item.end > item.start and text[item.end - 1].isspace():

@@ -12,7 +12,7 @@ from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import has_mark, is_time_phrase
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.marks import chars
+from tidings.quotes.marks import OPENING_MARKS, chars
 
 SUBJECT_DEPS = {"nsubj"}
 # participles and coordinated verbs that borrow the subject of the verb they hang on
@@ -97,9 +97,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _clause_span(clause, skip_first_mark: bool = True) -> tuple[int, int]:
     doc = clause.doc
     left, right = clause.left_edge.i, clause.right_edge.i
-    # "that"/"whether"-less content: the complementizer is the cue's, not the speaker's
+    # "that"/"whether"-less content: the complementizer is the cue's, not the speaker's;
+    # punctuation before it too, but for an opening quotation mark
     while left < clause.i and (doc[left].dep_ == "mark" and doc[left].lower_ == "that"
-                               or doc[left].is_punct and doc[left].text not in "\"“‘'"):
+                               or doc[left].is_punct and doc[left].text not in OPENING_MARKS):
         left += 1
     if skip_first_mark and doc[left].lower_ == "to" and doc[left].dep_ == "aux":
         left += 1
