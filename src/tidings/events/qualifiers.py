@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from tidings.data import words
 from tidings.events.triggers import NOUN_POS, lemma
 from tidings.nlp.syntax import has_mark
+from tidings.quotes.cues import lexicon as cue_lexicon
 
 if TYPE_CHECKING:
     from tidings.events.frames import Trigger
@@ -24,8 +25,10 @@ _THREATENING_VERBS = words("threatening_verbs")
 _THREAT_PLAN_VERBS = words("threat_plan_verbs")
 _ATTEMPT_VERBS = words("attempt_verbs")
 _ATTEMPT_ROOTS = words("attempt_roots")
-_REPORT_VERBS = {"say", "tell", "claim", "allege", "report", "state", "add", "announce",
-                 "insist", "argue", "accuse", "believe", "think", "suggest", "deny", "warn"}
+# Verbs whose that-clause is reported, not asserted by the article: the verbs of saying and
+# of attitude in the quote finder's cue table ("confirmed that", "fears that"); evidence verbs
+# ("showed that") present the clause as established.
+_REPORT_VERBS = cue_lexicon().verbs_of("speech", "thought")
 _CONDITION_MARKS = words("condition_marks")
 # How far up the parse a trigger's modality is looked for: governing verbs beyond eight
 # edges are in another sentence part (spaCy's trees of run-on sentences).

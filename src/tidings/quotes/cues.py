@@ -18,6 +18,10 @@ class CueLexicon:
     def verb_class(self, lemma: str) -> str | None:
         return self.verbs.get(lemma.lower())
 
+    def verbs_of(self, *classes: str) -> frozenset[str]:
+        """The verb lemmas of the given classes."""
+        return frozenset(verb for verb, cls in self.verbs.items() if cls in classes)
+
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> CueLexicon:
