@@ -12,8 +12,9 @@ from tidings.data import words
 SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE = words("relative_pronouns")
 _TIME_LABELS = words("time_entity_labels")
-# How many governing clauses a subject is looked for in: "X agreed to try to start talks to
-# end ..." climbs four; deeper chains in news text are parse errors more often than not.
+# How many governing clauses up a subject is looked for: to-clauses, coordinated verbs and
+# participles rarely stack deeper in news sentences ("agreed to try to start to ..."), and a
+# longer climb mostly follows a parse error.
 MAX_SUBJECT_CLIMB = 5
 
 
@@ -25,20 +26,22 @@ def resolve_relative(tok):
     return tok
 
 
-def subject_of(verb, clausal: bool = True, depth: int = 0):
+def subject_of(verb, speaker: bool = False, depth: int = 0):
     """The subject token of ``verb``'s clause, taken from governing clauses when it has none.
 
     A to-infinitive, a coordinated verb, an adverbial clause, a participle hanging on a verb
     and the adjective of "is ready to ..." take their head's subject; a gerund after a
     preposition ("ended the talks by walking out") takes the subject of the verb the
-    preposition hangs on; a relative clause without a subject ("the first envoy to arrive")
-    is about the noun it modifies. A participle modifying a noun ("the report issued on
-    Monday") has no subject: that noun is what it tells of. With ``clausal`` a clausal subject
-    ("What she proposed angered them") counts too; the quote stage leaves it out, since a
-    clause never speaks.
+    preposition hangs on; a participle modifying a noun ("the report issued on Monday") has
+    none. The events stage asks for the actor: a clausal subject ("What she proposed angered
+    them") counts, and a relative clause without a subject of its own ("the first envoy to
+    arrive") is about the noun it modifies. With ``speaker`` (the quote stage, asking who
+    speaks) neither counts: a clause never speaks, and the noun of a subjectless relative
+    clause is what is said or done, not who says it ("nothing to explain", "the report that
+    was leaked").
     """
     for child in verb.children:
-        if child.dep_ == "nsubj" or (clausal and child.dep_ == "csubj"):
+        if child.dep_ == "nsubj" or (not speaker and child.dep_ == "csubj"):
             return resolve_relative(child)
     if depth >= MAX_SUBJECT_CLIMB:
         return None
@@ -46,10 +49,10 @@ def subject_of(verb, clausal: bool = True, depth: int = 0):
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "acomp") and head is not verb:
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return None
-        return subject_of(head, clausal, depth + 1)
+        return subject_of(head, speaker, depth + 1)
     if verb.dep_ == "pcomp" and head.head is not head:
-        return subject_of(head.head, clausal, depth + 1)
-    if verb.dep_ == "relcl":
+        return subject_of(head.head, speaker, depth + 1)
+    if verb.dep_ == "relcl" and not speaker:
         return head
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.indirect import phrase_span, speaker_span_of, subject_of
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_span_of
 from tidings.quotes.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
@@ -98,7 +98,7 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 item.speaker_span = phrase_span(pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-                item.speaker_span = speaker_span_of(subject_of(tok), tok)
+                item.speaker_span = speaker_span_of(speaker_of(tok), tok)
         if best is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text
-from tidings.nlp.syntax import has_mark, is_time_phrase
+from tidings.nlp.syntax import has_mark, is_time_phrase, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.marks import OPENING_MARKS, chars
 
-SUBJECT_DEPS = {"nsubj"}
-# participles and coordinated verbs that borrow the subject of the verb they hang on
-BORROW_DEPS = {"advcl", "conj", "xcomp", "ccomp", "acl", "pcomp"}
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
 # a speaker's name before a line-initial colon is short ("Ann Lee:", "MAYOR:")
@@ -35,18 +32,9 @@ _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 
 
-def subject_of(verb, depth: int = 0):
-    """The subject token of ``verb``: borrowed from its head for participles, infinitives
-    and coordinated verbs, and taken through relative pronouns ("the mayor, who said ...")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head is not verb:
-                return verb.head
-            return child
-    if depth < 3 and verb.dep_ in BORROW_DEPS and verb.head is not verb:
-        if verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp", "advcl"):
-            return subject_of(verb.head, depth + 1)
-    return None
+def speaker_of(cue):
+    """The subject of a cue verb: the speaker, unless it is a clause (a clause never speaks)."""
+    return subject_of(cue, speaker=True)
 
 
 def speaker_span_of(subj, cue) -> tuple[int, int] | None:
@@ -140,7 +128,7 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
         if e - s <= 0 or _words(doc, s, e) < min_words:
             continue
-        subj = subject_of(token)
+        subj = speaker_of(token)
         if subj is not None and cls in ("thought", "evidence") and subj.lower_ in _WRITER_PRONOUNS:
             continue  # the writer's own opinion ("I think"), not attribution
         cue_end = token.idx + len(token)
@@ -261,7 +249,7 @@ def _parataxis_host(cue, cls: str):
     """For "The envoy must leave, officials said" parsed with the cue hanging on the clause."""
     if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
         return None
-    if cue.head.i > cue.i or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    if cue.head.i > cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
         return None
