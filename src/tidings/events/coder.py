@@ -110,7 +110,7 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
         if intent:
             code, mood, trig.frame_derived = intent, "asserted", True
     if mood in ("planned", "possible", "threatened") and code[:2] in _THREAT_ROOTS:
-        # "will impose sanctions", "is prepared to impose martial law", "may halt talks if":
+        # "will impose sanctions", "is prepared to impose a curfew", "may halt talks if":
         # an announced coercive act is a threat (CAMEO 13)
         threat = None if is_negated or trig.reported or not announced(trig) \
             else lexicon().frame_code("threaten", code)

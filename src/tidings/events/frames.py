@@ -37,7 +37,7 @@ class Trigger:
     tok: object
     code: str | None
     pattern: Pattern | None
-    anchor: object = None          # the support verb of a nominal event ("made" a request)
+    anchor: object = None          # the support verb of a nominal event ("made" a proposal)
     suppressed: bool = False       # folded into another trigger
     embedded: "Trigger | None" = None
     accuses: "Trigger | None" = None  # a say-frame coded as accusation of the embedded source
@@ -46,7 +46,7 @@ class Trigger:
     setting: object = None         # a governing verb whose subject is this noun's source
     frame_derived: bool = False
     extra: list = field(default_factory=list)
-    phrase: object = None          # the noun an event noun modifies ("mediation effort")
+    phrase: object = None          # the noun an event noun modifies ("mediation mission")
     reported: bool = False         # another's act told by a say-frame that accuses its actor
 
     @property
@@ -102,9 +102,9 @@ def _attach_nouns(found: dict[int, Trigger]) -> None:
         tok = trig.tok
         if tok.pos_ in NOUN_POS and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
             if lemma(tok.head) in lex.heads and tok.head.i not in found:
-                trig.phrase = tok.head  # "launched a mediation effort between X and Y"
+                trig.phrase = tok.head  # "began a mediation mission between X and Y"
             else:
-                trig.suppressed = True  # "a phone call" (call carries it), "attack helicopters"
+                trig.suppressed = True  # "a video call" (call carries it), "attack helicopters"
     for trig in found.values():
         noun = trig.noun
         if noun.pos_ in NOUN_POS and noun.dep_ in ("dobj", "nsubjpass") \
@@ -125,7 +125,7 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return
     if trig.pattern is not None and (trig.pattern.cameo[:2] in _FRAME_OWN_ACT_ROOTS
                                      or trig.pattern.specificity == 2):
-        # "called X to congratulate him" is a phone call, not an appeal; a fully specified
+        # "called X to congratulate him" is a call, not an appeal; a fully specified
         # pattern ("called off the strike") names the act itself
         return
     emb = _embedded(trig.tok, found, say=name in _SAY_FRAMES)

@@ -77,7 +77,7 @@ def actor_modifier(noun):
     for child in mods:
         if child.ent_type_ in ACTORISH_ENTS or child.pos_ == "PROPN":
             return child
-    for child in mods:  # "a Freedonian drone strike": the actor modifies the modifier
+    for child in mods:  # "a Freedonian artillery strike": the actor modifies the modifier
         for g in child.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and (
                     g.ent_type_ in ACTORISH_ENTS or g.pos_ == "PROPN"):

@@ -84,7 +84,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if tok.i != head.i:  # nominal event under a support verb: its own prepositions
         of = ("of",) if trig.root in roles.OF_TARGET_ROOTS else ()
         tgt.extend(roles.prep_objects(noun, of + roles.TARGET_PREPS + ("between",)))
-        src.append(roles.actor_modifier(noun))  # "launched a UN-led mediation effort"
+        src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
     tgt.extend(_to_clause_objects(head))
     tgt.extend(weak)
     tgt.extend(_purpose_hearers(head))

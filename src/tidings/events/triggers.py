@@ -39,7 +39,7 @@ class Lexicon:
     light: set
     frames: dict  # lemma -> [(prefix, code)] longest prefix first
     topic: set = field(default_factory=set)  # verbs whose direct object is a topic, not a side
-    heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation effort")
+    heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation mission")
 
     def frame_code(self, lemma: str, embedded: str) -> str | None:
         """The code a frame verb takes from its embedded act's code, or None."""
@@ -98,7 +98,7 @@ def comps_of(tok) -> set[str]:
             found.add(lemma(child))
             found.update(lemma(g) for g in child.children
                          if g.dep_ in ("dobj", "compound", "amod", "pobj"))
-            # "part of a military aid program", "a state of siege", "5 million dollars of aid":
+            # "part of a food aid package", "a state of siege", "3 million euros of aid":
             # the "of" object names what the quantity or kind word stands for
             for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 for obj in (g for g in of.children if g.dep_ == "pobj"):
