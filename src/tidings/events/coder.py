@@ -26,10 +26,6 @@ GUESS_PENALTY = 0.05
 _TARGETLESS_ROOTS = words("targetless_roots")
 _ONE_SIDED_ROOTS = words("one_sided_roots")
 _STANDS_WITHOUT_TARGET = _TARGETLESS_ROOTS | _ONE_SIDED_ROOTS
-_INTENT_ROOTS = words("intent_roots")
-_THREAT_ROOTS = words("threat_roots")
-_ASSERTED_FRAME_ROOTS = words("asserted_frame_roots")
-_DEFINITE = words("definite_determiners")
 # Confidence taken off by modality: the less certain the act, the more.
 MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatened": 0.1,
                     "possible": 0.15}
@@ -88,8 +84,10 @@ def _side_tokens_of(trig: Trigger) -> tuple[list, list] | None:
         emb_src, _ = side_tokens(trig.accuses)
         tgt_toks = emb_src
     if trig.anchor is None and trig.tok.pos_ in NOUN_POS and not src_toks and not tgt_toks \
-            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trig.tok.children):
-        return None  # "the troops used in the raid": a definite bare event noun names an act told elsewhere
+            and any(c.dep_ == "det" and c.lower_ in words("definite_determiners")
+                    for c in trig.tok.children):
+        # "the trucks used in the raid": a definite bare event noun names an act told elsewhere
+        return None
     if not src_toks:  # "the feud between X and Y" describes a state, not an act of X on Y
         kept = [t for t in tgt_toks if not (t.head.dep_ == "prep" and t.head.lower_ == "between")]
         if len(kept) < len(tgt_toks) and not kept:
@@ -101,15 +99,15 @@ def _side_tokens_of(trig: Trigger) -> tuple[list, list] | None:
 def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, str] | None:
     """The final code and modality: planned cooperation is intent, an announced coercive act
     a threat; a hoped-for or expected coercive act is no event (None)."""
-    if trig.accuses is not None or trig.frame_derived and code[:2] in _ASSERTED_FRAME_ROOTS:
+    if trig.accuses is not None or trig.frame_derived and code[:2] in words("asserted_frame_roots"):
         mood = "asserted"
     else:
         mood = modality(trig)
-    if mood == "planned" and code[:2] in _INTENT_ROOTS:
+    if mood == "planned" and code[:2] in words("intent_roots"):
         intent = lexicon().frame_code("INTENT", code)  # "will meet": intent to meet (036)
         if intent:
             code, mood, trig.frame_derived = intent, "asserted", True
-    if mood in ("planned", "possible", "threatened") and code[:2] in _THREAT_ROOTS:
+    if mood in ("planned", "possible", "threatened") and code[:2] in words("threat_roots"):
         # "will impose sanctions", "is prepared to impose a curfew", "may halt talks if":
         # an announced coercive act is a threat (CAMEO 13)
         threat = None if is_negated or trig.reported or not announced(trig) \

@@ -15,20 +15,11 @@ from tidings.events.qualifiers import announced
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
-_NAME_LABELS = words("name_entity_labels")
-_SAY_FRAMES = words("say_frames")
-_OBLIGATION_VERBS = words("obligation_verbs")
-_OBLIGATION_AUX = words("obligation_aux")
-_NEGATING_DETERMINERS = words("negating_determiners")
 _EMBED_DEPS = words("embed_deps")
 _EMBED_OR_CONJ_DEPS = _EMBED_DEPS | {"conj"}
-_MEANS_PREPS = words("means_preps")
-_THREAT_ROOTS = words("threat_roots")
 _VIOLENT_ROOTS = words("violent_roots")
-_DEMAND_ROOTS = words("demand_roots")
-_FRAME_OWN_ACT_ROOTS = words("frame_own_act_roots")
-# How many complement edges below a frame its embedded act may lie ("agreed to try to
-# start talks on ...": the talks are three edges down).
+# How many complement edges below a frame its embedded act may lie: enough for "agreed to
+# try to open talks on ...", few enough that a frame does not reach into a clause of its own.
 MAX_EMBED_DEPTH = 4
 
 
@@ -84,12 +75,13 @@ def _candidates(sent) -> dict[int, Trigger]:
     lex = lexicon()
     found: dict[int, Trigger] = {}
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_LABELS:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
             continue  # part of a name ("Council for Mutual Cooperation"), not an act
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
-        elif tok.pos_ in VERB_POS and (lemma(tok) in lex.frames or lemma(tok) in _OBLIGATION_VERBS):
+        elif tok.pos_ in VERB_POS and (lemma(tok) in lex.frames
+                                       or lemma(tok) in words("obligation_verbs")):
             found[tok.i] = Trigger(tok, None, None)
     return found
 
@@ -118,17 +110,18 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
     name = lemma(trig.tok)
     if trig.suppressed:
         return
-    if name in _OBLIGATION_VERBS and (trig.pattern is None or trig.pattern.cameo[:2] in _DEMAND_ROOTS) \
+    own_root = trig.pattern.cameo[:2] if trig.pattern is not None else None
+    if name in words("obligation_verbs") and (own_root is None or own_root in words("demand_roots")) \
             and _obligation(trig, found):
         return  # "declared that Y must ...": a demand on Y
     if name not in lex.frames:
         return
-    if trig.pattern is not None and (trig.pattern.cameo[:2] in _FRAME_OWN_ACT_ROOTS
+    if trig.pattern is not None and (own_root in words("frame_own_act_roots")
                                      or trig.pattern.specificity == 2):
         # "called X to congratulate him" is a call, not an appeal; a fully specified
         # pattern ("called off the strike") names the act itself
         return
-    emb = _embedded(trig.tok, found, say=name in _SAY_FRAMES)
+    emb = _embedded(trig.tok, found, say=name in words("say_frames"))
     if emb is not None and emb.anchor is not None and emb.anchor.i == trig.tok.i:
         trig.code = trig.pattern.cameo if trig.pattern is not None else None
         return  # the verb only carries its object's act ("committed a massacre")
@@ -137,7 +130,7 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
             trig.code = None
         return
     code = lex.frame_code(name, emb.code)
-    if name in _SAY_FRAMES:
+    if name in words("say_frames"):
         _apply_say_frame(trig, emb, code)
         return
     if code is None:
@@ -149,7 +142,7 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
 def _apply_say_frame(trig: Trigger, emb: Trigger, code: str | None) -> None:
     """"X said Y attacked": X accuses Y; "X said they would blockade Y": a threat by the
     speaker's side (coded on the embedded act), not an accusation."""
-    if emb.root in _THREAT_ROOTS and announced(emb) and _own_act(trig, emb):
+    if emb.root in words("threat_roots") and announced(emb) and _own_act(trig, emb):
         trig.code = trig.pattern.cameo if trig.pattern is not None else None
         return
     trig.code = code
@@ -174,11 +167,11 @@ def _obligation(trig: Trigger, found: dict) -> bool:
         if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS | {"AUX"}:
             continue
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not auxes & _OBLIGATION_AUX:
+        if not auxes & words("obligation_aux"):
             continue
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos_ not in ("PROPN", "NOUN") \
-                or any(c.lower_ in _NEGATING_DETERMINERS for c in subj.children):
+                or any(c.lower_ in words("negating_determiners") for c in subj.children):
             return False  # "we must ...", "no one should ...": resolve or principle, not a demand
         emb = found.get(clause.i)
         code = lexicon().frame_code("demand", emb.code) if emb is not None and emb.code else None
@@ -214,7 +207,7 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
         trig.suppressed = True
         found[head.i].carrier = trig
         return
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEANS_PREPS:
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("means_preps"):
         verb = head.head  # the owner may be a verb or another event noun ("shelling ... in a raid")
         if _fold_means(trig, verb, found):
             return

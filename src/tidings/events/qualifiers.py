@@ -16,20 +16,12 @@ from tidings.quotes.cues import lexicon as cue_lexicon
 if TYPE_CHECKING:
     from tidings.events.frames import Trigger
 
-_NEGATING_ADVERBS = words("negating_adverbs")
-_NEGATING_DETERMINERS = words("negating_determiners")
 _POSSIBLE_AUX = words("possible_aux")
 _PLANNED_AUX = words("future_aux") | words("planned_aux")
-_PLAN_VERBS = words("plan_verbs")
-_THREATENING_VERBS = words("threatening_verbs")
-_THREAT_PLAN_VERBS = words("threat_plan_verbs")
-_ATTEMPT_VERBS = words("attempt_verbs")
-_ATTEMPT_ROOTS = words("attempt_roots")
 # Verbs whose that-clause is reported, not asserted by the article: the verbs of saying and
 # of attitude in the quote finder's cue table ("confirmed that", "fears that"); evidence verbs
 # ("showed that") present the clause as established.
 _REPORT_VERBS = cue_lexicon().verbs_of("speech", "thought")
-_CONDITION_MARKS = words("condition_marks")
 # How far up the parse a trigger's modality is looked for: governing verbs beyond eight
 # edges are in another sentence part (spaCy's trees of run-on sentences).
 MAX_MODALITY_CLIMB = 8
@@ -38,8 +30,8 @@ MAX_PLAN_CLIMB = 3
 
 
 def negated(tok) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATING_ADVERBS
-               or (c.dep_ == "det" and c.lower_ in _NEGATING_DETERMINERS)
+    return any(c.dep_ == "neg" or c.lower_ in words("negating_adverbs")
+               or (c.dep_ == "det" and c.lower_ in words("negating_determiners"))
                for c in tok.children)
 
 
@@ -59,10 +51,11 @@ def modality(trig: Trigger) -> str:
     # an adverbial or relative clause ("when X was shelled") is asserted on its own
     while cur.dep_ not in ("ROOT", "advcl", "relcl") and steps < MAX_MODALITY_CLIMB:
         dep, cur, steps = cur.dep_, cur.head, steps + 1
-        if dep == "xcomp" and lemma(cur) in _ATTEMPT_VERBS and trig.root in _ATTEMPT_ROOTS:
+        if dep == "xcomp" and lemma(cur) in words("attempt_verbs") \
+                and trig.root in words("attempt_roots"):
             return "asserted"  # "tried to assassinate": the attempt is the act
-        if dep == "xcomp" and lemma(cur) in _PLAN_VERBS:
-            return "threatened" if lemma(cur) in _THREATENING_VERBS else "planned"
+        if dep == "xcomp" and lemma(cur) in words("plan_verbs"):
+            return "threatened" if lemma(cur) in words("threatening_verbs") else "planned"
         if dep == "ccomp" and lemma(cur) in _REPORT_VERBS:
             return "claimed"
     return "asserted"
@@ -75,14 +68,16 @@ def announced(trig: Trigger) -> bool:
     auxes = _auxiliaries(tok)
     if auxes & _PLANNED_AUX:
         return True
-    if auxes & _POSSIBLE_AUX:  # "may halt ... if / unless": a conditional threat; bare "could" is speculation
-        return any(c.dep_ == "advcl" and has_mark(c, _CONDITION_MARKS) for c in tok.children)
+    if auxes & _POSSIBLE_AUX:
+        # "may halt ... if / unless": a conditional threat; bare "could" is speculation
+        return any(c.dep_ == "advcl" and has_mark(c, words("condition_marks"))
+                   for c in tok.children)
     cur = tok
     for _ in range(MAX_PLAN_CLIMB):
         if cur.dep_ != "xcomp" or cur.head is cur:
             return False
         cur = cur.head
-        if lemma(cur) in _THREAT_PLAN_VERBS:
+        if lemma(cur) in words("threat_plan_verbs"):
             return True
     return False
 

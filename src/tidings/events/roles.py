@@ -15,13 +15,6 @@ from tidings.nlp.syntax import is_time_phrase
 
 # Prepositions introducing a target, by preference.
 TARGET_PREPS = word_list("target_preps")
-# Prepositions introducing the target of a force posture, by preference.
-FORCE_PREPS = word_list("force_target_preps")
-# Nominal events whose "of" object is the one acted on ("the arrest of X").
-OF_TARGET_ROOTS = words("of_target_roots")
-RELATIVE = words("relative_pronouns")
-ACTORISH_ENTS = words("actor_entity_labels")
-PRONOUN_POSS = words("own_possessives")
 
 
 def np_span(head) -> tuple[int, int]:
@@ -75,11 +68,11 @@ def actor_modifier(noun):
             return child
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     for child in mods:
-        if child.ent_type_ in ACTORISH_ENTS or child.pos_ == "PROPN":
+        if child.ent_type_ in words("actor_entity_labels") or child.pos_ == "PROPN":
             return child
     for child in mods:  # "a Freedonian artillery strike": the actor modifies the modifier
         for g in child.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and (
-                    g.ent_type_ in ACTORISH_ENTS or g.pos_ == "PROPN"):
+                    g.ent_type_ in words("actor_entity_labels") or g.pos_ == "PROPN"):
                 return g
     return None

@@ -17,13 +17,6 @@ from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
 
-_PARTNER_ROOTS = words("partner_roots")
-_FORCE_ROOTS = words("force_posture_roots")
-_FORCE_PURPOSE_PREPS = word_list("force_purpose_preps")
-_ADDRESSEE_ROOTS = words("addressee_clause_roots")
-_RECIPROCAL_ROOTS = words("reciprocal_roots")
-_RECIPROCAL_VERBS = words("reciprocal_verbs")
-_AID_CODES = word_list("aid_codes")
 MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
 # How many governing clauses up a pronoun subject's antecedent is looked for.
 MAX_ANTECEDENT_CLIMB = 6
@@ -43,15 +36,16 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(emb_tgt)
     src = [resolve_relative(s) for s in src if s is not None]
     tgt = [resolve_relative(t) for t in tgt if t is not None]
-    return [s for s in src if s.lower_ not in roles.RELATIVE], \
-        [t for t in tgt if t.lower_ not in roles.RELATIVE and t.i not in (tok.i, noun.i)]
+    relative = words("relative_pronouns")
+    return [s for s in src if s.lower_ not in relative], \
+        [t for t in tgt if t.lower_ not in relative and t.i not in (tok.i, noun.i)]
 
 
 def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     """Sides of a verb (or of an event noun carried by a support verb)."""
     tok, head, noun = trig.tok, trig.head, trig.noun
     src, tgt, weak = [], [], []
-    if trig.root in _PARTNER_ROOTS:  # "discussed trade with X": X is the partner
+    if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
         tgt.extend(roles.prep_objects(head, ("with",)))
     if roles.is_passive(head):
         src.append(roles.agent_of(head))
@@ -62,7 +56,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         src.append(subject_of(head))
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
-    if trig.root in _FORCE_ROOTS:
+    if trig.root in words("force_posture_roots"):
         # "mobilized troops for the offensive against X", "deployed forces to X": the object
         # is the actor's own force; the target is where or against whom it goes
         tgt.extend(_force_targets(head, dobjs))
@@ -73,7 +67,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         for d in dobjs:
             side, is_weak = _object_side(trig, d, comp)
             (weak if is_weak else tgt).append(side)
-    if trig.root in _ADDRESSEE_ROOTS and not tgt and not dobjs:
+    if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
     for d in dobjs:
@@ -82,7 +76,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         for x in [head] + dobjs:
             weak.extend(roles.prep_objects(x, ("for",)))
     if tok.i != head.i:  # nominal event under a support verb: its own prepositions
-        of = ("of",) if trig.root in roles.OF_TARGET_ROOTS else ()
+        of = ("of",) if trig.root in words("of_target_roots") else ()
         tgt.extend(roles.prep_objects(noun, of + roles.TARGET_PREPS + ("between",)))
         src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
     tgt.extend(_to_clause_objects(head))
@@ -95,9 +89,9 @@ def _force_targets(head, dobjs) -> list:
     """Where or against whom a force posture goes."""
     found = []
     for x in [head] + dobjs:
-        found.extend(roles.prep_objects(x, roles.FORCE_PREPS))
+        found.extend(roles.prep_objects(x, word_list("force_target_preps")))
         for p in roles.prep_objects(x, ("for",)):  # "for a ground offensive against X"
-            found.extend(roles.prep_objects(p, _FORCE_PURPOSE_PREPS))
+            found.extend(roles.prep_objects(p, word_list("force_purpose_preps")))
     return found
 
 
@@ -113,7 +107,7 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
         mod = roles.actor_modifier(d)  # "welcomed Sylvania's decision": Sylvania
         if mod is not None and mod.dep_ == "poss":
             # "offered its troops to X": the actor's own, not the target
-            return (d, True) if mod.lower_ in roles.PRONOUN_POSS else (mod, False)
+            return (d, True) if mod.lower_ in words("own_possessives") else (mod, False)
     thing = lemma(d) in comp or any(lemma(c) in comp for c in d.children)
     return d, thing  # "suspended aid donations for X": X first
 
@@ -154,7 +148,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.setting is not None:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
     preps = roles.TARGET_PREPS
-    if trig.root in roles.OF_TARGET_ROOTS:
+    if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
     tgt = roles.prep_objects(tok, preps + ("between",))
     if _is_aid(trig.code):  # "an aid package for X"
@@ -168,7 +162,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
 
 def _is_aid(code: str) -> bool:
     """Giving or promising material aid (07, 033): its "for" object is the recipient."""
-    return any(code.startswith(prefix) for prefix in _AID_CODES)
+    return any(code.startswith(prefix) for prefix in word_list("aid_codes"))
 
 
 def _is_event_noun(tok) -> bool:
@@ -212,9 +206,9 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
 
 def _reciprocal(trig: Trigger, code: str) -> bool:
     """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
-    if trig.embedded is not None and trig.embedded.root in _RECIPROCAL_ROOTS:
+    if trig.embedded is not None and trig.embedded.root in words("reciprocal_roots"):
         return True  # "X and Y failed to reach agreement": they fail each other
-    return code[:2] in _RECIPROCAL_ROOTS or lemma(trig.tok) in _RECIPROCAL_VERBS
+    return code[:2] in words("reciprocal_roots") or lemma(trig.tok) in words("reciprocal_verbs")
 
 
 def _sides(tok, actors) -> list[dict]:
@@ -239,11 +233,11 @@ def _sides(tok, actors) -> list[dict]:
 
 def _strong(tok, actors) -> bool:
     """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
-    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in roles.ACTORISH_ENTS:
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
         return True
     if actors and actors.mentions_in(*roles.np_span(tok)):
         return True
-    return any(c.pos_ == "PROPN" or c.ent_type_ in roles.ACTORISH_ENTS for c in tok.lefts)
+    return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
 
 
 def _pick(tokens, actors, strict: bool) -> list[dict]:
@@ -278,7 +272,8 @@ def _nearby(trig: Trigger, actors, after: bool, avoid: list[dict],
     for actor, (s, e) in actors.mentions_in(lo, hi):
         if (after and s < at) or (not after and e > at):
             continue
-        if any(s < te and ts < e for ts, te in taken) or any(a and a.get("actor") == actor.id for a in avoid):
+        if any(s < te and ts < e for ts, te in taken) \
+                or any(a and a.get("actor") == actor.id for a in avoid):
             continue
         dist = abs(s - at)
         if best is None or dist < best[0]:

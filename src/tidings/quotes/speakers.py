@@ -113,12 +113,9 @@ class SpeakerResolver:
         return _strip_det(text).strip()
 
     def _title_gender(self, ent) -> str | None:
+        """The gender a title or role word just before or in a name gives ("Ms. Lopez")."""
         doc = self.doc
-        for tok in list(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))]):
-            kind = self.words.get(tok.lower_)
-            if kind in ("male", "female"):
-                return "m" if kind == "male" else "f"
-        return None
+        return self._role_gender(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))])
 
     # ------------------------------------------------------------------ resolve
     def resolve(self, span: tuple[int, int] | None) -> dict:
@@ -215,6 +212,7 @@ class SpeakerResolver:
         return name, (ent.start_char, ent.end_char)
 
     def _role_gender(self, toks) -> str | None:
+        """"m" or "f" from the first gendered title or role word among ``toks``."""
         for tok in toks:
             kind = self.words.get(tok.lower_)
             if kind in ("male", "female"):
