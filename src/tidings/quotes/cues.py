@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from tidings.data import tsv
+from tidings.data import tsv, words
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,13 @@ def lexicon() -> CueLexicon:
     verbs: dict[str, str] = {}
     nouns: set[str] = set()
     phrases: list[str] = []
+    classes = words("cue_classes")
     for row in tsv("quote_cues.tsv"):
         cue = row["cue"].lower()
         if row["kind"] == "verb":
             verbs[cue] = row["class"] or "speech"
+            if verbs[cue] not in classes:  # a typo would make the verb a cue of no use
+                raise ValueError(f"tidings/data/quote_cues.tsv: {cue}: unknown class {verbs[cue]!r}")
         elif row["kind"] == "noun":
             nouns.add(cue)
         else:

@@ -25,7 +25,7 @@ KNOWN_GENDER_BONUS = 1.5
 MAX_ROLE_NAME_GAP = 40
 PERSON = data.words("person_entity_labels")
 GROUP = data.words("speaker_group_labels")
-_NAME_PARTICLES = data.words("name_particles")
+_NAME_PARTICLES = data.words("surname_particles")
 _POSSESSIVE_ENDINGS = data.word_list("possessive_endings")
 
 
