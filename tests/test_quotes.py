@@ -149,8 +149,8 @@ def test_indirect_adding_that_borrows_the_subject(nlp):
 
 
 def test_hypothetical_cue_is_not_reported(nlp):
-    text = "If the rebels wanted the troops to leave, the general would tell them so."
-    assert all("troops to leave" not in q["text"] for q in run(nlp, text))
+    text = "If the union wanted the owners to sell, the mayor would tell them so."
+    assert all("owners to sell" not in q["text"] for q in run(nlp, text))
 
 
 def test_colon_headline(nlp):
@@ -162,11 +162,11 @@ def test_colon_headline(nlp):
 # ---------------------------------------------------------------- mixed
 
 def test_mixed_request_with_quoted_fragment(nlp):
-    text = ("Prime Minister Omar Haddad asked the envoy to \u201csend observers to watch the vote "
-            "in every province,\u201d his office said.")
+    text = ("Governor Lena Fischer asked the council to \u201copen the night shelters before "
+            "the first frost,\u201d her spokesman said.")
     quotes = run(nlp, text)
-    q = one(quotes, "send observers")
-    assert q["speaker"]["name"] == "Omar Haddad"
+    q = one(quotes, "open the night shelters")
+    assert q["speaker"]["name"] == "Lena Fischer"
 
 
 def test_mixed_clause_and_its_fragment(nlp):
@@ -198,10 +198,10 @@ def test_he_resolves_to_previous_subject(nlp):
 
 
 def test_his_office_resolves_to_the_person(nlp):
-    text = ("Prime Minister Omar Haddad made his request in a call with the envoy on Thursday, "
+    text = ("Mayor Tom Berg announced his decision at a meeting with the unions on Monday, "
             "his office said.")
-    q = one(run(nlp, text), "made his request")
-    assert q["speaker"]["name"] == "Omar Haddad"
+    q = one(run(nlp, text), "announced his decision")
+    assert q["speaker"]["name"] == "Tom Berg"
     m = q["speaker"]["mention"]
     assert text[m[0]:m[1]] == "his office"
 
@@ -220,9 +220,9 @@ def test_surname_gets_fullest_name(nlp):
 
 
 def test_speaker_from_actor_table(nlp):
-    text = "Washington said it was exploring new sanctions on the regime."
+    text = "Washington said it was weighing new tariffs on steel."
     usa = Actor("A1", "United States", "country", "USA", "GOV", "USAGOV", [(0, 10)])
-    q = one(run(nlp, text, ActorTable([usa])), "exploring new sanctions")
+    q = one(run(nlp, text, ActorTable([usa])), "weighing new tariffs")
     sp = q["speaker"]
     assert (sp["actor"], sp["name"], sp["code"], sp["mention"]) == ("A1", "United States", "USAGOV", [0, 10])
 

@@ -12,14 +12,17 @@ import bisect
 
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.direct import MIN_UNCUED_WORDS, attach
+from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
-from tidings.quotes.marks import Marked, scan
+from tidings.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Marked, scan
 from tidings.quotes.speakers import SpeakerResolver
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
-CLOSERS = "\u201d\u2019\"'\u00bb"
+# What may stand between a colon and the quote it introduces (`told them: "..."`).
+_COLON_TO_QUOTE = " " + "".join(sorted(OPENING_MARKS))
+# Quoted spans shorter than this many words with no cue are titles or scare quotes.
+MIN_UNCUED_WORDS = 6
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -59,7 +62,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
         if inner:
             first = min(inner, key=lambda d: d.start)
             colon = text.rfind(":", item.start, max(item.start, first.start))
-            if colon > item.start and not text[colon + 1:first.start].strip(" \u201c\"'\u2018"):
+            if colon > item.start and not text[colon + 1:first.start].strip(_COLON_TO_QUOTE):
                 # `he would tell them: "..."`: the clause stops at the colon
                 item.end = colon
                 while item.end > item.start and text[item.end - 1].isspace():
@@ -69,7 +72,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
                 last = max(inner, key=lambda d: d.end)
                 if last.end > item.end:  # the parse cut the clause inside the quote
                     item.end = last.end
-                    while item.end < len(text) and text[item.end] in CLOSERS:
+                    while item.end < len(text) and text[item.end] in CLOSING_MARKS:
                         item.end += 1
                 item.fragments = [d.span for d in inner]
                 for d in inner:
@@ -83,7 +86,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
 
 def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
     """Inside someone's reported clause only a cue with a clause of its own reports speech
-    ("Trump said Iran planned to attack ..." holds no second attribution)."""
+    ("Sylvania said Freedonia planned to shell the port" holds no second attribution)."""
     if item.cue_span is None or (item.basis in ("clause", "according", "host", "colon")
                                  and item.cue_class not in ("thought", "evidence")):
         return False
@@ -94,8 +97,7 @@ def _wanted(text: str, item: Attribution) -> bool:
     """Direct quotes without any frame are titles, slogans or scare quotes unless long."""
     if item.cue is not None or item.follows is not None:
         return True
-    return sum(1 for w in text[item.start:item.end].split() if any(c.isalpha() for c in w)) \
-        >= MIN_UNCUED_WORDS
+    return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
 
 
 def find_quotes(doc, actors) -> list[dict]:

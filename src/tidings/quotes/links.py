@@ -1,10 +1,10 @@
 """Links between events and the quotes they come from.
 
-A speaker's statement can itself be an event ("Sistani condemned ...": 111) or can report
-one ("Trump said Iran had planned to attack ..."). Each event gets ``quote``: the id of the
-attribution whose cue is its trigger (the speech act itself) or whose content holds its
-trigger (the act is only reported), else null; ``quote_role`` says which ("speech" or
-"reported"). Each quote gets ``events``: the ids of events linked to it.
+A speaker's statement can itself be an event ("the bishop condemned ...": 111) or can
+report one ("Sylvania said Freedonia had planned to shell the port"). Each event gets
+``quote``: the id of the attribution whose cue is its trigger (the speech act itself) or
+whose content holds its trigger (the act is only reported), else null; ``quote_role`` says
+which ("speech" or "reported"). Each quote gets ``events``: the ids of events linked to it.
 """
 from __future__ import annotations
 
