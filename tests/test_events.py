@@ -1,15 +1,19 @@
 """Event coder tests on sentences written for these tests."""
 from __future__ import annotations
 
+import datetime as dt
+
 from tidings.events import find_events
 from tidings.events.ontology import describe
 from tidings.events.triggers import lexicon
 from tidings.actors import ActorTable
+from tidings.records import Context, TimeExpr
 
 
 def events(nlp, text, published="2021-03-05", times=None):
-    doc = nlp(text)
-    return find_events(doc, ActorTable([]), times or [], [], published=published)
+    ctx = Context(nlp(text), dt.date.fromisoformat(published), actors=ActorTable([]),
+                  times=times or [])
+    return [e.as_dict() for e in find_events(ctx)]
 
 
 def names(ev):
@@ -89,7 +93,7 @@ def test_threat_frame(nlp):
 def test_clause_time_sets_date(nlp):
     text = "Freedonia condemned Ruritania on Monday."
     at = text.index("Monday")
-    times = [{"text": "Monday", "start": at, "end": at + 6, "value": "2021-03-01"}]
+    times = [TimeExpr("Monday", at, at + 6, "2021-03-01")]
     ev = events(nlp, text, times=times)[0]
     assert ev["date"] == "2021-03-01" and ev["date_text"] == "Monday"
     assert ev["plover"] == "ACCUSE"

@@ -6,10 +6,11 @@ import pytest
 from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
 from tidings.quotes.marks import scan
+from tidings.records import Context
 
 
 def run(nlp, text, actors=None):
-    return find_quotes(nlp(text), actors)
+    return [q.as_dict() for q in find_quotes(Context(nlp(text), None, actors=actors))]
 
 
 def one(quotes, fragment):
@@ -232,7 +233,8 @@ def test_contract_fields(nlp):
     quotes = run(nlp, text)
     assert [q["id"] for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
     for q in quotes:
-        assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker"}
+        assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker",
+                          "events"}
         assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention"}
         assert q["kind"] in ("direct", "indirect", "mixed")
     check_offsets(text, quotes)

@@ -7,14 +7,13 @@ confidence; drop weak events and duplicates.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
 from tidings.events.qualifiers import announced, date_of, modality, negated, place_of
 from tidings.events.sides import Sides, pick_sides, side_tokens
 from tidings.events.triggers import NOUN_POS, lexicon
+from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
 # when asserted or claimed (0.5, 0.45), and drops one-sided events (0.3-0.45; protests and
@@ -31,20 +30,18 @@ MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatene
                     "possible": 0.15}
 
 
-def find_events(doc, actors, times, places, published=None) -> list[dict]:
+def find_events(ctx: Context) -> list[Event]:
     """Events of one article, in text order (see docs/output-contract.md)."""
-    if published is None:
-        published = doc.user_data.get("published") if hasattr(doc, "user_data") else None
-    if isinstance(published, dt.date):
-        published = published.isoformat()
-    events: list[dict] = []
-    for sent in doc.sents:
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
         for trig in find_triggers(sent):
-            events.extend(_code(trig, sent, actors, times or [], places or [], published))
+            events.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places,
+                                ctx.published_iso))
     return _finish(events)
 
 
-def _code(trig: Trigger, sent, actors, times, places, published) -> list[dict]:
+def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
+          published: str | None) -> list[Event]:
     """The events of one trigger: one per (source, target) pair that passes the threshold."""
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)
@@ -118,12 +115,12 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
     return code, mood
 
 
-def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[dict]:
-    """The contract's event dicts for each side pair confident enough."""
+def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[Event]:
+    """An event for each side pair confident enough."""
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
     toks += [c for c in trig.tok.children if c.dep_ == "prt"]
     first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
-    span = [first.idx, last.idx + len(last)]
+    span = (first.idx, last.idx + len(last))
     trigger_text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
     pairs = sides.pairs
     if pairs is None:
@@ -136,21 +133,18 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[d
         conf = round(conf - GUESS_PENALTY * sides.guessed, 2)
         if conf < MIN_CONFIDENCE:
             continue
-        event = {"id": None, "start": sent.start_char, "end": sent.end_char,
-                 "trigger": trigger_text, "trigger_span": span, "sentence": sent.text,
-                 "source": s, "target": t}
-        event.update(describe(code))
-        event.update(facts)
-        event["confidence"] = conf
-        out.append(event)
+        out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
+                         trigger=trigger_text, trigger_span=span, source=s, target=t,
+                         **describe(code), **facts, confidence=conf))
     return out
 
 
-def _confidence(trig: Trigger, s, t, mood: str, is_negated: bool) -> float:
+def _confidence(trig: Trigger, s: Side | None, t: Side | None, mood: str,
+                is_negated: bool) -> float:
     """A heuristic score: coded sides, a specific pattern and an asserted act raise it."""
     conf = 0.5
-    conf += 0.15 if s and s.get("actor") else 0.0
-    conf += 0.15 if t and t.get("actor") else 0.0
+    conf += 0.15 if s and s.actor else 0.0
+    conf += 0.15 if t and t.actor else 0.0
     conf += 0.1 if trig.frame_derived or (trig.pattern and trig.pattern.specificity) else 0.0
     if s is None or t is None:  # one-sided events are weak, except where usual
         conf -= 0.1 if trig.root in _TARGETLESS_ROOTS else 0.2
@@ -159,34 +153,34 @@ def _confidence(trig: Trigger, s, t, mood: str, is_negated: bool) -> float:
     return round(max(0.0, min(conf, 0.99)), 2)
 
 
-def _key(side: dict | None) -> str:
+def _key(side: Side | None) -> str:
     if not side:
         return ""
-    return side.get("actor") or (side.get("name") or "").lower()
+    return side.actor or (side.name or "").lower()
 
 
-def _side_id(side: dict | None) -> str:
+def _side_id(side: Side | None) -> str:
     if not side:
         return ""
-    return side.get("country") or _key(side)
+    return side.country or _key(side)
 
 
-def _finish(events: list[dict]) -> list[dict]:
+def _finish(events: list[Event]) -> list[Event]:
     """One event per (source, target, root, date) per article: the most confident, then the
     most specific code. An event dated only by the publication date that repeats a dyad and
     root dated in the text is a later mention of that event ("the shelling" told again):
     dropped."""
-    best: dict[tuple, dict] = {}
+    best: dict[tuple, Event] = {}
     for ev in events:
-        key = (_key(ev["source"]), _key(ev["target"]), ev["root"], ev["date"])
-        rank = (ev["confidence"], len(ev["cameo"]))
-        if key not in best or rank > (best[key]["confidence"], len(best[key]["cameo"])):
+        key = (_key(ev.source), _key(ev.target), ev.root, ev.date)
+        rank = (ev.confidence, len(ev.cameo))
+        if key not in best or rank > (best[key].confidence, len(best[key].cameo)):
             best[key] = ev
-    dated = {(_side_id(e["source"]), _side_id(e["target"]), e["root"])
-             for e in best.values() if e["date_source"] in ("clause", "sentence")}
-    kept = [e for e in best.values() if e["date_source"] != "published"
-            or (_side_id(e["source"]), _side_id(e["target"]), e["root"]) not in dated]
-    kept.sort(key=lambda e: (e["start"], e["trigger_span"][0]))
+    dated = {(_side_id(e.source), _side_id(e.target), e.root)
+             for e in best.values() if e.date_source in ("clause", "sentence")}
+    kept = [e for e in best.values() if e.date_source != "published"
+            or (_side_id(e.source), _side_id(e.target), e.root) not in dated]
+    kept.sort(key=lambda e: (e.start, e.trigger_span[0]))
     for n, ev in enumerate(kept, 1):
-        ev["id"] = f"E{n}"
+        ev.id = f"E{n}"
     return kept

@@ -12,6 +12,7 @@ from tidings.data import words
 from tidings.events.triggers import NOUN_POS, lemma
 from tidings.nlp.syntax import has_mark
 from tidings.quotes.cues import lexicon as cue_lexicon
+from tidings.records import Place, TimeExpr
 
 if TYPE_CHECKING:
     from tidings.events.frames import Trigger
@@ -95,12 +96,14 @@ def clause_span(trig: Trigger, own_phrase: bool = False) -> tuple[int, int]:
     return cur.left_edge.idx, cur.right_edge.idx + len(cur.right_edge)
 
 
-def _nearest(items: list[dict], lo: int, hi: int, at: int) -> dict | None:
-    inside = [x for x in items if x.get("start") is not None and lo <= x["start"] and x["end"] <= hi]
-    return min(inside, key=lambda x: abs(x["start"] - at)) if inside else None
+def _nearest(items: list, lo: int, hi: int, at: int):
+    """The item (a TimeExpr or a Place) inside [lo, hi) that starts nearest ``at``."""
+    inside = [x for x in items if lo <= x.start and x.end <= hi]
+    return min(inside, key=lambda x: abs(x.start - at)) if inside else None
 
 
-def date_of(trig: Trigger, sent, times, published) -> tuple[str | None, str | None, str]:
+def date_of(trig: Trigger, sent, times: list[TimeExpr],
+            published: str | None) -> tuple[str | None, str | None, str]:
     """(date, the time expression's text, where it came from: clause, sentence, published
     or none)."""
     lo, hi = clause_span(trig, own_phrase=True)
@@ -116,19 +119,16 @@ def date_of(trig: Trigger, sent, times, published) -> tuple[str | None, str | No
         spans.append(((trig.tok.idx, sent.end_char), "sentence"))
     for (a, b), source in spans:
         # only calendar values ("2020-01-08", "2020-W02"), not "PRESENT_REF"/"FUTURE_REF"
-        hit = _nearest([t for t in times if str(t.get("value") or "")[:1].isdigit()], a, b, at)
+        hit = _nearest([t for t in times if t.calendar], a, b, at)
         if hit is not None:
-            return hit["value"], hit.get("text"), source
+            return hit.value, hit.text, source
     return published, None, "published" if published else "none"
 
 
-def place_of(trig: Trigger, actors, places) -> dict | None:
+def place_of(trig: Trigger, actors, places: list[Place]) -> dict | None:
     """The nearest place in the trigger's clause that is not an actor's metonym."""
     lo, hi = clause_span(trig)
     metonyms = getattr(actors, "metonyms", set()) or set()
-    usable = [p for p in places if (p.get("start"), p.get("end")) not in metonyms]
+    usable = [p for p in places if (p.start, p.end) not in metonyms]
     hit = _nearest(usable, lo, hi, trig.tok.idx)
-    if hit is None:
-        return None
-    return {"name": hit.get("name") or hit.get("text"), "country": hit.get("country"),
-            "lat": hit.get("lat"), "lon": hit.get("lon")}
+    return hit.brief() if hit is not None else None

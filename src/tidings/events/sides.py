@@ -16,6 +16,7 @@ from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
+from tidings.records import Side
 
 MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
 # How many governing clauses up a pronoun subject's antecedent is looked for.
@@ -176,8 +177,8 @@ class Sides:
     """The actors picked for an event: sources, targets, or the pairs of a reciprocal act;
     ``guessed`` counts the sides taken by proximity."""
 
-    sources: list[dict]
-    targets: list[dict]
+    sources: list[Side]
+    targets: list[Side]
     pairs: list[tuple] | None
     guessed: int
 
@@ -211,7 +212,7 @@ def _reciprocal(trig: Trigger, code: str) -> bool:
     return code[:2] in words("reciprocal_roots") or lemma(trig.tok) in words("reciprocal_verbs")
 
 
-def _sides(tok, actors) -> list[dict]:
+def _sides(tok, actors) -> list[Side]:
     out = []
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
         start, end = roles.np_span(t)
@@ -226,8 +227,7 @@ def _sides(tok, actors) -> list[dict]:
                 seen.add(actor.id)
                 out.append(actor.ref(mention))
         if not seen:
-            out.append({"actor": None, "name": doc_text(t.doc)[start:end], "country": None,
-                        "sector": None, "code": None, "mention": [start, end]})
+            out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end)))
     return out
 
 
@@ -240,7 +240,7 @@ def _strong(tok, actors) -> bool:
     return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
 
 
-def _pick(tokens, actors, strict: bool) -> list[dict]:
+def _pick(tokens, actors, strict: bool) -> list[Side]:
     for tok in tokens:
         if strict and not _strong(tok, actors):
             continue
@@ -259,21 +259,21 @@ def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
             for c in head.children if c.dep_ == "dobj"]
 
 
-def _nearby(trig: Trigger, actors, after: bool, avoid: list[dict],
-            skip: list[tuple[int, int]] = ()) -> list[dict]:
+def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
+            skip: list[tuple[int, int]] = ()) -> list[Side]:
     """The coded actor nearest the trigger in its clause, on the given side of it: a guess
     for a side the parse did not give."""
     if not actors:
         return []
     lo, hi = clause_span(trig)
     at = trig.tok.idx
-    taken = [tuple(a["mention"]) for a in avoid if a and a.get("mention")] + list(skip)
+    taken = [a.mention for a in avoid if a and a.mention] + list(skip)
     best = None
     for actor, (s, e) in actors.mentions_in(lo, hi):
         if (after and s < at) or (not after and e > at):
             continue
         if any(s < te and ts < e for ts, te in taken) \
-                or any(a and a.get("actor") == actor.id for a in avoid):
+                or any(a and a.actor == actor.id for a in avoid):
             continue
         dist = abs(s - at)
         if best is None or dist < best[0]:

@@ -16,6 +16,7 @@ from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
 from tidings.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Marked, scan
 from tidings.quotes.speakers import SpeakerResolver
+from tidings.records import Context, Quote, Side
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
@@ -100,8 +101,9 @@ def _wanted(text: str, item: Attribution) -> bool:
     return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
 
 
-def find_quotes(doc, actors) -> list[dict]:
-    """The quotes of one parsed article as contract dicts, in text order."""
+def find_quotes(ctx: Context) -> list[Quote]:
+    """The quotes of one parsed article, in text order."""
+    doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
     marked = scan(text)
     inside = _QuoteIndex(marked)
@@ -111,16 +113,14 @@ def find_quotes(doc, actors) -> list[dict]:
     items = [d for d in directs if _wanted(text, d)] + kept
     items.sort(key=lambda a: (a.start, a.end))
     resolver = SpeakerResolver(doc, actors)
-    out: list[dict] = []
-    speakers: dict[int, dict] = {}
+    out: list[Quote] = []
+    speakers: dict[int, Side] = {}
     for item in items:
         if item.follows is not None and item.speaker_span is None:
             source = speakers.get(id(item.follows))
             same_par = "\n" not in text[item.follows.end:item.start]
             if source is not None:
-                speaker = dict(source)
-                if not same_par:
-                    speaker["mention"] = None
+                speaker = source.copy(mention=source.mention if same_par else None)
                 cue, cue_span = (item.follows.cue, item.follows.cue_span) if same_par else (None, None)
             else:
                 speaker, cue, cue_span = resolver.resolve(None), None, None
@@ -128,9 +128,8 @@ def find_quotes(doc, actors) -> list[dict]:
             speaker = resolver.resolve(item.speaker_span)
             cue, cue_span = item.cue, item.cue_span
         speakers[id(item)] = speaker
-        out.append({"id": "", "kind": item.kind, "text": text[item.start:item.end],
-                    "start": item.start, "end": item.end, "cue": cue,
-                    "cue_span": list(cue_span) if cue_span else None, "speaker": speaker})
+        out.append(Quote(item.kind, text[item.start:item.end], item.start, item.end, cue,
+                         tuple(cue_span) if cue_span else None, speaker))
     for k, quote in enumerate(out, 1):
-        quote["id"] = f"Q{k}"
+        quote.id = f"Q{k}"
     return out

@@ -8,25 +8,24 @@ which ("speech" or "reported"). Each quote gets ``events``: the ids of events li
 """
 from __future__ import annotations
 
+from tidings.records import Event, Quote, Span
 
-def _overlaps(a: list | tuple | None, b: list | tuple | None) -> bool:
+
+def _overlaps(a: Span | None, b: Span | None) -> bool:
     return bool(a and b and a[0] < b[1] and b[0] < a[1])
 
 
-def link_events_quotes(events: list[dict], quotes: list[dict]) -> None:
+def link_events_quotes(events: list[Event], quotes: list[Quote]) -> None:
     """Annotate ``events`` and ``quotes`` in place with the links between them."""
-    for quote in quotes:
-        quote.setdefault("events", [])
     for event in events:
-        event["quote"], event["quote_role"] = None, None
-        trigger = event.get("trigger_span")
+        event.quote, event.quote_role = None, None
         for quote in quotes:
-            if _overlaps(trigger, quote.get("cue_span")):
+            if _overlaps(event.trigger_span, quote.cue_span):
                 role = "speech"
-            elif _overlaps(trigger, (quote["start"], quote["end"])):
+            elif _overlaps(event.trigger_span, (quote.start, quote.end)):
                 role = "reported"
             else:
                 continue
-            event["quote"], event["quote_role"] = quote["id"], role
-            quote["events"].append(event["id"])
+            event.quote, event.quote_role = quote.id, role
+            quote.events.append(event.id)
             break

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tidings import data
 from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.records import Side
 
 # How many sentences back an antecedent may lie (news attributions rarely reach further).
 MAX_SENT_BACK = 4
@@ -118,11 +119,10 @@ class SpeakerResolver:
         return self._role_gender(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))])
 
     # ------------------------------------------------------------------ resolve
-    def resolve(self, span: tuple[int, int] | None) -> dict:
-        """The contract's speaker object for a speaker span (or none)."""
+    def resolve(self, span: tuple[int, int] | None) -> Side:
+        """The speaker named by a speaker span (an unnamed one for none)."""
         if span is None:
-            return {"actor": None, "name": None, "country": None, "sector": None,
-                    "code": None, "mention": None}
+            return Side(None, None)
         s, e = span
         toks = self.doc.char_span(s, e, alignment_mode="expand")
         pron = self._pronoun(toks)
@@ -146,8 +146,7 @@ class SpeakerResolver:
                 return self._fullest(hit[0]).ref((s, e))
         if name is None:
             name = _strip_det(self.text[s:e]).strip()
-        return {"actor": None, "name": name, "country": None, "sector": None, "code": None,
-                "mention": [s, e]}
+        return Side(None, name, mention=(s, e))
 
     def fullest_name(self, name: str) -> str:
         """The longest person name of the article ending in ``name``'s words."""
