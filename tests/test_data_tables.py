@@ -317,7 +317,7 @@ DEP_LABELS = {"acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr
               "poss", "preconj", "predet", "prep", "prt", "punct", "quantmod", "relcl", "xcomp"}
 POS_TAGS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
             "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
-# Sets of single characters (read by tidings.quotes.marks.chars): U+XXXX for a blank.
+# Sets of single characters (read by tidings.nlp.marks.chars): U+XXXX for a blank.
 CHARACTER_SETS = {"double_open_marks", "double_close_marks", "straight_double_marks",
                   "single_open_marks", "single_close_marks", "straight_single_marks",
                   "straight_mark_opens_after", "signature_dashes", "quote_frame_punct",

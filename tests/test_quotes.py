@@ -5,7 +5,7 @@ import pytest
 
 from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
-from tidings.quotes.marks import scan
+from tidings.nlp.marks import scan
 from tidings.records import Context
 
 

@@ -10,7 +10,7 @@ from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.indirect import phrase_span, speaker_of, speaker_span_of
-from tidings.quotes.marks import Marked, chars
+from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
 # (a news sentence frame "..., the mayor said in an interview with X on Tuesday" fits).

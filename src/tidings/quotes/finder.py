@@ -8,13 +8,12 @@ speaker); one that ends in `: "..."` stops at the colon.
 """
 from __future__ import annotations
 
-import bisect
 
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
-from tidings.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Marked, scan
+from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
 from tidings.quotes.speakers import SpeakerResolver
 from tidings.records import Context, Quote, Side
 
@@ -28,19 +27,6 @@ MIN_UNCUED_WORDS = 6
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-class _QuoteIndex:
-    """Which offsets lie inside quotation marks."""
-
-    def __init__(self, marked: list[Marked]):
-        self.spans = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end)
-                            for m in marked)
-        self.starts = [s for s, _ in self.spans]
-
-    def __call__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
 def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) -> list[Attribution]:
@@ -105,9 +91,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
     """The quotes of one parsed article, in text order."""
     doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
-    marked = scan(text)
-    inside = _QuoteIndex(marked)
-    directs = attach(doc, marked, inside)
+    inside = quoted_regions(doc)
+    directs = attach(doc, inside.marked, inside)
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
     items = [d for d in directs if _wanted(text, d)] + kept

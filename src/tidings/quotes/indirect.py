@@ -12,7 +12,7 @@ from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import has_mark, is_time_phrase, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.marks import OPENING_MARKS, chars
+from tidings.nlp.marks import OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3

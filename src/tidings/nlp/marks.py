@@ -7,9 +7,13 @@ news convention for quotes over several paragraphs).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tidings.data import word_list
+from tidings.nlp.doctext import doc_text
+
+_REGIONS = "tidings.quoted_regions"  # the Doc's user_data key of its QuotedRegions
 
 
 def chars(name: str) -> frozenset[str]:
@@ -150,3 +154,27 @@ def scan(text: str) -> list[Marked]:
                 continue
             result.append(cleaned)
     return result
+
+
+class QuotedRegions:
+    """Which offsets lie inside quotation marks (a mark itself included): the one answer to
+    "is this inside a quote?" that the actor stage (quoted names lend no country) and the
+    quote stage (what a cue governs) share."""
+
+    def __init__(self, marked: list[Marked]):
+        self.marked = marked
+        self.spans = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end)
+                            for m in marked)
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def quoted_regions(doc) -> QuotedRegions:
+    """The quoted regions of a parsed Doc's text, scanned once per Doc."""
+    regions = doc.user_data.get(_REGIONS)
+    if regions is None:
+        regions = doc.user_data[_REGIONS] = QuotedRegions(scan(doc_text(doc)))
+    return regions
