@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.data import words
 
 # Subject dependents: nominal, clausal ("What she proposed angered them").
-SUBJECT_DEPS = ("nsubj", "csubj")
+SUBJECT_DEPS = words("subject_deps")
 _RELATIVE = words("relative_pronouns")
 _TIME_LABELS = words("time_entity_labels")
 # How many governing clauses up a subject is looked for: to-clauses, coordinated verbs and
