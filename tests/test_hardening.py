@@ -28,6 +28,11 @@ from tidings.article import Article
 from tidings.store import Store
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+with warnings.catch_warnings():  # starlette's note that httpx has a successor
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 # -- 1. long texts --------------------------------------------------------------------------
 
@@ -194,9 +199,25 @@ def test_reads_are_answered_while_a_long_extraction_runs(stored_db):
         server.close()
 
 
-def test_texts_over_the_api_limit_are_413(tmp_path):
-    from fastapi.testclient import TestClient
+def test_reads_do_not_wait_for_a_write_or_for_each_other(guarded):
+    with guarded() as client:
+        assert client.post("/articles", json={"articles": [{"text": STORY}]}).status_code == 201
+        served = client.app.state.served
+        answers = []
 
+        def read():
+            answers.append(client.get("/events").json()["total"])
+
+        with served.write_lock:  # a write holds the store's one write lock meanwhile
+            readers = [threading.Thread(target=read) for _ in range(4)]
+            for reader in readers:
+                reader.start()
+            for reader in readers:
+                reader.join(timeout=30)
+        assert answers == [1, 1, 1, 1]
+
+
+def test_texts_over_the_api_limit_are_413(tmp_path):
     from tidings.api import create_app
 
     with TestClient(create_app(tmp_path / "limit.duckdb", max_chars=1_000,
@@ -280,15 +301,10 @@ def test_no_csv_or_tsv_writer_passes_a_formula(formula_db):
 
 
 def test_api_csv_routes_neutralise_formulas(formula_db):
-    from fastapi.testclient import TestClient
-
     from tidings.api import create_app
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        client = TestClient(create_app(formula_db, read_only=True),
-                            base_url="http://127.0.0.1")
-    with client:
+    with TestClient(create_app(formula_db, read_only=True),
+                    base_url="http://127.0.0.1") as client:
         for route in ("/events.csv", "/quotes.csv", "/actors.csv", "/dyads.csv"):
             cells = _cells(client.get(route).text, ",")
             assert not [c for c in cells if _dangerous(c)], (route, cells)
@@ -309,8 +325,6 @@ def test_safe_cell_follows_the_owasp_rule():
 
 @pytest.fixture()
 def guarded(tmp_path):
-    from fastapi.testclient import TestClient
-
     from tidings.api import create_app
 
     def make(**options):
