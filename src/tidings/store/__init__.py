@@ -126,8 +126,10 @@ SQL_THREADS = 2
 def sql_settings(memory: str = SQL_MEMORY, threads: int = SQL_THREADS) -> dict:
     """DuckDB settings for user SQL: no file access, capped memory and threads, no
     spilling, and the configuration locked so no SET/PRAGMA in the query changes them."""
-    return {"enable_external_access": False, "memory_limit": memory, "threads": threads,
-            "temp_directory": "", "lock_configuration": True}
+    # in this order when SET one by one: no temporary folder can be set once file access
+    # is off, and nothing can be set once the configuration is locked
+    return {"temp_directory": "", "memory_limit": memory, "threads": threads,
+            "enable_external_access": False, "lock_configuration": True}
 
 
 def open_sql(path: str | os.PathLike | None = None, memory: str = SQL_MEMORY,
