@@ -103,21 +103,42 @@ def _ingest_command(commands) -> None:
 
 
 def _query_commands(commands) -> None:
-    """The commands that read the store: events, quotes, actors, dyads, sql, export, serve."""
+    """The commands that read the store: events, quotes, actors, dyads, counts, sql, export,
+    serve."""
     from tidings.store.export import PROFILES
     from tidings.store.filters import ACTORS, EVENTS, QUOTES
     from tidings.store.output import FORMATS
-    from tidings.store.query import PERIODS
+    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, SORTS
 
     for name, table, text in (
             ("events", EVENTS, "distinct events (or --raw reports), filtered"),
             ("quotes", QUOTES, "quotes with their speakers, filtered"),
-            ("actors", ACTORS, "actors across articles, with counts"),
+            ("actors", ACTORS, "actors across articles, one row per person or body however "
+                               "each article names it, with its codes over time"),
             ("dyads", EVENTS, "directed dyads per period: counts per quad class, Goldstein "
-                              "sum and mean")):
-        command = commands.add_parser(name, help=text)
+                              "sum and mean"),
+            ("counts", EVENTS, "total events per period, empty periods as zeros: counts per "
+                               "quad class, Goldstein sum and mean")):
+        command = commands.add_parser(name, help=text, description=text)
         if name == "dyads":
-            command.add_argument("--by", choices=PERIODS, default="month")
+            command.add_argument("--by", choices=PERIODS + (ALL,), default=DEFAULT_PERIOD,
+                                 help=f"period (default: {DEFAULT_PERIOD}; {ALL}: totals "
+                                      "over the whole range)")
+            command.add_argument("--level", choices=LEVELS, default="actor",
+                                 help="dyads between actors (codes, else names) or their "
+                                      "countries (USAGOV and USAMIL roll up to USA); "
+                                      "default: actor")
+            command.add_argument("--sort", choices=SORTS,
+                                 help="order within each period: count (most events "
+                                      "first), goldstein (lowest Goldstein sum first), "
+                                      "conflict (most quad 3 and 4 events first); default: "
+                                      "count")
+            command.add_argument("--top", type=int, metavar="N",
+                                 help="the first N dyads of each period (with --by all: "
+                                      "of the whole range)")
+        elif name == "counts":
+            command.add_argument("--by", choices=PERIODS, default=DEFAULT_PERIOD,
+                                 help=f"period (default: {DEFAULT_PERIOD})")
         _filter_options(command, table)
         _output_options(command)
         _db_option(command)
@@ -301,7 +322,17 @@ def cmd_actors(args) -> int:
 def cmd_dyads(args) -> int:
     from tidings.store.query import dyads_sql
 
-    return _query(args, dyads_sql(_filters(args), by=args.by, raw=args.raw, limit=args.limit))
+    return _query(args, dyads_sql(_filters(args), by=args.by, raw=args.raw, limit=args.limit,
+                                  level=args.level, sort=args.sort, top=args.top))
+
+
+def cmd_counts(args) -> int:
+    from tidings.store.query import counts_sql
+
+    sql, params = counts_sql(_filters(args), by=args.by, raw=args.raw)
+    if args.limit:
+        sql += f" LIMIT {int(args.limit)}"
+    return _query(args, (sql, params))
 
 
 def cmd_sql(args) -> int:
@@ -364,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"extract": cmd_extract, "ingest": cmd_ingest, "events": cmd_events,
                 "quotes": cmd_quotes, "actors": cmd_actors, "dyads": cmd_dyads,
+                "counts": cmd_counts,
                 "sql": cmd_sql, "export": cmd_export,
                 "serve": cmd_serve}[args.command](args)
     except TidingsError as exc:
