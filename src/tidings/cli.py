@@ -190,7 +190,8 @@ def _items(args):
     if _is_jsonl(args):
         fields = _field_map(args.map)
         if args.file == "-":
-            return read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, args.source), None
+            return read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, args.source,
+                              check_mapped=True), None
         try:
             stream = open(args.file, "rb")
         except FileNotFoundError:
@@ -204,18 +205,41 @@ def _items(args):
 
 
 def cmd_extract(args) -> int:
-    from tidings.extract import extract_articles, settle
+    import time
 
+    from tidings.extract import extract_articles, settle
+    from tidings.progress import Progress, summary
+
+    batch = _is_jsonl(args)
+    if batch and args.file != "-":
+        from tidings.ingest.readers import check_mapped_fields
+
+        check_mapped_fields([args.file], _field_map(args.map), lambda paths: paths)
     items, stream = _items(args)
     settle(args.model)  # fail early, before any output, if the model is missing
     indent = None if args.format == "jsonl" else 2
+    started = time.monotonic()
+    done = errors = 0
+    total = None
+    if batch and args.file != "-" and sys.stderr.isatty():
+        from tidings.ingest.folders import count_items
+
+        total = count_items([args.file])
+    bar = Progress("extract", total, enabled=batch and sys.stderr.isatty())
     try:
         for document in extract_articles(items, model=args.model, with_text=args.with_text):
             sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
             sys.stdout.flush()
+            done += 1
+            errors += "error" in document
+            bar.update(done)
     finally:
+        bar.close()
         if stream is not None:
             stream.close()
+    if batch:
+        summary(f"{done} documents in {time.monotonic() - started:.1f}s, {errors} with an "
+                "error")
     return 0
 
 
@@ -242,7 +266,9 @@ def cmd_ingest(args) -> int:
 
     from tidings.article import parse_published
     from tidings.extract import settle
-    from tidings.ingest.folders import read_paths
+    from tidings.ingest.folders import count_items, jsonl_files, read_paths
+    from tidings.ingest.readers import check_mapped_fields
+    from tidings.progress import Progress, summary
     from tidings.scale import cores, runner
     from tidings.store import Store
 
@@ -250,44 +276,50 @@ def cmd_ingest(args) -> int:
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
         raise OptionError(f"--window: expected 0 or more days, got {args.window}")
+    check_mapped_fields(args.paths, fields, jsonl_files)
     workers = args.workers
     if workers is None:
         workers = _int_env("TIDINGS_WORKERS") or cores()
     if not (args.dask or args.scheduler) and (workers or cores()) == 1:
         settle(args.model)  # extraction runs here; fails early if the model is missing
-    tty = sys.stderr.isatty()
-    failures_shown = 0
-
-    def progress(report) -> None:
-        nonlocal failures_shown
-        for where, why in report.failures[failures_shown:]:
-            message = why if why.startswith(where) else f"{where}: {why}"
-            sys.stderr.write(("\r\033[K" if tty else "") + f"tidings: skipped {message}\n")
-        failures_shown = len(report.failures)
-        if tty:
-            rate = report.read / max(report.seconds, 1e-6)
-            sys.stderr.write(f"\r\033[K{report.read} articles  {rate:.1f}/s  "
-                             f"{report.coded} coded  {report.duplicates} duplicates  "
-                             f"{report.already_stored} already stored  "
-                             f"{len(report.failures)} errors")
-            sys.stderr.flush()
-
     started = time.monotonic()
-    with Store.open(args.db) as store:
-        with runner(store.con, workers, args.model, args.dask or args.scheduler,
-                    args.partitions) as run:
-            report = store.ingest(run.items(read_paths(args.paths, published, args.source,
-                                                       fields)),
-                                  model=args.model, window=args.window, progress=progress,
-                                  extractor=run.extract)
+    failures_shown = 0
+    report = None
+    total = count_items(args.paths) if sys.stderr.isatty() else None
+
+    def details() -> str:
+        if report is None:
+            return ""
+        return (f"{report.coded} coded  {report.duplicates} duplicates  "
+                f"{report.already_stored} already stored  {len(report.failures)} errors")
+
+    bar = Progress("ingest", total, details=details)
+
+    def progress(current) -> None:
+        nonlocal failures_shown, report
+        report = current
+        for where, why in current.failures[failures_shown:]:
+            bar.note("tidings: skipped " + (why if why.startswith(where) else f"{where}: {why}"))
+        failures_shown = len(current.failures)
+        bar.update(current.done)
+
+    # Not held: the store is opened for each batch only, so the server, queries and
+    # exports can use it while this ingest runs (a Parquet store's writer file is private).
+    try:
+        with Store.open(args.db, hold=False) as store:
+            with runner(store.stored() if store.con is None else store.con, workers,
+                        args.model, args.dask or args.scheduler, args.partitions) as run:
+                report = store.ingest(run.items(read_paths(args.paths, published, args.source,
+                                                           fields)),
+                                      model=args.model, window=args.window, progress=progress,
+                                      extractor=run.extract)
+    finally:
+        bar.close()
     progress(report)
-    if tty or args.verbose:
-        sys.stderr.write(("\n" if tty else "") +
-                         f"tidings: {report.read} articles read in "
-                         f"{time.monotonic() - started:.1f}s: {report.coded} coded, "
-                         f"{report.duplicates} near-duplicates linked, "
-                         f"{report.already_stored} already stored, {report.events} new "
-                         f"events, {len(report.failures)} skipped\n")
+    summary(f"{report.read} articles read in {time.monotonic() - started:.1f}s: "
+            f"{report.coded} coded, {report.duplicates} near-duplicates linked, "
+            f"{report.already_stored} already stored, {report.events} new events, "
+            f"{len(report.failures)} skipped")
     return 0
 
 
@@ -363,15 +395,27 @@ def cmd_sql(args) -> int:
 
 
 def cmd_export(args) -> int:
+    import time
+
+    from tidings.progress import Progress, summary
     from tidings.store import Store
 
     filters = _filters(args)
-    with Store.open(args.db, read_only=True) as store:
+    started = time.monotonic()
+    with Store.open(args.db, read_only=True) as store, \
+            Progress(f"export {args.profile}", None, unit="events") as bar:
+        def progress(done: int, total: int) -> None:
+            bar.update(done, total)
+
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as stream:
-                store.export(args.profile, stream, filters, args.raw, not args.no_header)
+                count = store.export(args.profile, stream, filters, args.raw,
+                                     not args.no_header, progress)
         else:
-            store.export(args.profile, sys.stdout, filters, args.raw, not args.no_header)
+            count = store.export(args.profile, sys.stdout, filters, args.raw,
+                                 not args.no_header, progress)
+    summary(f"{count} records written ({args.profile}) to {args.output or 'standard output'} "
+            f"in {time.monotonic() - started:.1f}s")
     return 0
 
 
