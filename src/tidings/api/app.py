@@ -7,10 +7,11 @@ The routes are in ``tidings.api.routes``; this module builds the application aro
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from fastapi import FastAPI
 
@@ -27,8 +28,11 @@ MAX_BODY_BYTES = 10 * 1024 * 1024
 class Served:
     """The store an application serves, and how it extracts articles.
 
-    One store connection serves all requests, behind ``lock``: DuckDB connections are not
-    shared across threads, and the server is for one analyst's desk, not a crowd.
+    The store is not held open: each request opens it for its own queries (read-only) or
+    its own ingest batches and closes it, so ``tidings ingest``, queries and exports in
+    other processes work on the same file while the server runs, and each answer sees
+    what has been stored so far. Requests take turns (``lock``): DuckDB connections are
+    not shared across threads, and the server is for one analyst's desk, not a crowd.
     """
 
     def __init__(self, db, read_only: bool, model: str | None,
@@ -41,11 +45,17 @@ class Served:
         self._store: Store | None = None
 
     def store(self) -> Store:
-        """The open store (opened here when the app runs without its lifespan, as a
-        TestClient used without its context manager does)."""
+        """The store (checked, created or migrated when first asked for: at start, or at
+        the first request when a TestClient runs the app without its lifespan)."""
         if self._store is None:
-            self._store = Store.open(self.db, read_only=self.read_only)
+            self._store = Store.open(self.db, read_only=self.read_only, hold=False)
         return self._store
+
+    @contextlib.contextmanager
+    def session(self, write: bool = False) -> Iterator[Store]:
+        """The store open for one request's work, this request's turn held."""
+        with self.lock, self.store().session(write=write) as store:
+            yield store
 
     def close(self) -> None:
         if self._store is not None:
@@ -79,7 +89,10 @@ def create_app(db: str | Path | None = None, read_only: bool = False,
         finally:
             served.close()
 
+    # /docs is a page of our own (routes.docs): FastAPI's loads Swagger UI from a CDN and
+    # is blank offline.
     app = FastAPI(title="tidings", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,
                   description="Events, actors and quotes extracted from news, with the "
                               "text spans they come from.")
     app.state.served = served

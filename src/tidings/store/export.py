@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 from tidings import __version__, data
 from tidings.errors import OptionError
 from tidings.store.filters import Filters
-from tidings.store.query import events_sql, filtered_events_sql
+from tidings.store.query import events_sql, filtered_events_sql, side_sql
 
 TABLE_PROFILES = ("gdelt", "phoenix", "icews", "acled")
 PROFILES = TABLE_PROFILES + ("plover", "geojson", "gexf", "edges")
@@ -383,8 +383,8 @@ def _network(con, filters: Filters, raw: bool, stream: IO, profile: str, header:
     """Directed actor network: an edge per (source, target), weighted by event count."""
     inner, params = filtered_events_sql(filters, raw=raw)
     edges = con.execute(
-        "SELECT coalesce(source_code, source_name) AS s, coalesce(target_code, target_name) "
-        "AS t, count(*), round(sum(goldstein), 3), round(avg(goldstein), 3), min(date), "
+        f"SELECT {side_sql('source')} AS s, {side_sql('target')} AS t, "
+        "count(*), round(sum(goldstein), 3), round(avg(goldstein), 3), min(date), "
         f"max(date), any_value(source_name), any_value(target_name) FROM ({inner}) "
         "WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY s, t ORDER BY 3 DESC, s, t",
         params).fetchall()

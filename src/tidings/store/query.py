@@ -337,6 +337,16 @@ def periodic_events_sql(f: Filters, by: str, raw: bool = False,
     return filtered_events_sql(f, raw)
 
 
+def side_sql(side: str) -> str:
+    """SQL naming an event side as aggregates group it: its actor code, else its name; a
+    pronoun ("he") names no one outside its article, so such a side is unknown (NULL)."""
+    from tidings import data
+
+    pronouns = ", ".join(f"'{w}'" for w in sorted(data.words("actor_pronouns")) if w.isalpha())
+    return (f"coalesce({side}_code, CASE WHEN lower(trim({side}_name)) IN ({pronouns}) "
+            f"THEN NULL ELSE {side}_name END)")
+
+
 def _choice(value, choices, option: str):
     if value is not None and value not in choices:
         raise OptionError(f"{option}: expected one of {', '.join(choices)}, got {value!r}")
@@ -366,8 +376,7 @@ def dyads_sql(f: Filters, by: str = DEFAULT_PERIOD, raw: bool = False,
     if level == "country":
         source, target = "source_country", "target_country"
     else:
-        source, target = ("coalesce(source_code, source_name)",
-                          "coalesce(target_code, target_name)")
+        source, target = side_sql("source"), side_sql("target")
     period = ("min(date) AS first_date, max(date) AS last_date" if by == ALL
               else f"date_trunc('{by}', date)::DATE AS period")
     rank = "" if by == ALL else "PARTITION BY period "
