@@ -199,7 +199,9 @@ def _store_batch(con, kept: list[_Pending], days: int, report: IngestReport) -> 
     this batch was extracted count as already stored."""
     import duckdb
 
-    meanwhile = {id(e) for e in kept if _is_stored(con, e.hash)}
+    found = {h for (h,) in con.execute("SELECT hash FROM articles WHERE list_contains(?, hash)",
+                                        [[e.hash for e in kept]]).fetchall()}
+    meanwhile = {id(e) for e in kept if e.hash in found}
     if meanwhile:
         report.already_stored += len(meanwhile)
         for entry in kept:  # a copy of one stored meanwhile links to the stored article

@@ -36,6 +36,7 @@ class Who:
         return self.value
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across a store's articles
 def words(text: str) -> str:
     """``text`` as folded words: lower case, no accents, anything but letters and digits
     a single space. Names are matched as whole words of this form on both sides (the SQL

@@ -18,6 +18,8 @@ from tidings import data
 
 _END = re.compile(r"""([.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])|\n\s*(?=\S)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# Characters looked back from a period for the word it ends: longer than any abbreviation.
+LOOK_BACK = 24
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,8 +31,9 @@ def starts(text: str) -> list[int]:
     """Offsets where the sentences of ``text`` begin (0 first)."""
     found = [0]
     for match in _END.finditer(text):
-        if match.group(1) == ".":
-            word = _WORD_BEFORE.search(text, 0, match.start(1) + 1)
+        if match.group(1) == ".":  # the word the period ends, from a short look back
+            word = _WORD_BEFORE.search(text[max(0, match.start(1) - LOOK_BACK):
+                                            match.start(1) + 1])
             if word:
                 token = word.group(1).lower()
                 if len(token) == 1 or "." in token or token in _abbreviations():
