@@ -25,6 +25,8 @@ __all__ = ["Store", "Filters", "IngestReport", "events_sql", "quotes_sql", "acto
            "dyads_sql", "default_path"]
 
 default_path = db.default_path
+# How many times a reader's wait (db.lock_wait) an ingest batch waits to store itself.
+WRITER_PATIENCE = 10
 
 
 class Store:
@@ -74,8 +76,10 @@ class Store:
             con.close()
 
     def connect(self):
-        """A write connection for one ingest batch (the caller closes it)."""
-        return db.connect(self.path, read_only=False)
+        """A write connection for one ingest batch (the caller closes it). It waits longer
+        than a reader: an export of a large store may hold the file for minutes, and
+        giving up would lose the batch just extracted."""
+        return db.connect(self.path, read_only=False, wait=db.lock_wait() * WRITER_PATIENCE)
 
     def close(self) -> None:
         if self.con is None:
