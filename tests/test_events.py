@@ -1,15 +1,19 @@
 """Event coder tests on sentences written for these tests."""
 from __future__ import annotations
 
+import datetime as dt
+
 from tidings.events import find_events
 from tidings.events.ontology import describe
 from tidings.events.triggers import lexicon
 from tidings.actors import ActorTable
+from tidings.records import Context, TimeExpr
 
 
 def events(nlp, text, published="2021-03-05", times=None):
-    doc = nlp(text)
-    return find_events(doc, ActorTable([]), times or [], [], published=published)
+    ctx = Context(nlp(text), dt.date.fromisoformat(published), actors=ActorTable([]),
+                  times=times or [])
+    return [e.as_dict() for e in find_events(ctx)]
 
 
 def names(ev):
@@ -60,7 +64,7 @@ def test_support_verb_carries_noun_event(nlp):
 
 
 def test_negated_consultation_is_rejection(nlp):
-    evs = events(nlp, "Freedonia would not discuss the border with Ruritania.")
+    evs = events(nlp, "Freedonia would not discuss fishing quotas with Ruritania.")
     ev = next(e for e in evs if e["source"] and e["source"]["name"] == "Freedonia")
     assert ev["root"] == "12" and ev["plover"] == "REJECT"
 
@@ -89,7 +93,7 @@ def test_threat_frame(nlp):
 def test_clause_time_sets_date(nlp):
     text = "Freedonia condemned Ruritania on Monday."
     at = text.index("Monday")
-    times = [{"text": "Monday", "start": at, "end": at + 6, "value": "2021-03-01"}]
+    times = [TimeExpr("Monday", at, at + 6, "2021-03-01")]
     ev = events(nlp, text, times=times)[0]
     assert ev["date"] == "2021-03-01" and ev["date_text"] == "Monday"
     assert ev["plover"] == "ACCUSE"
@@ -112,18 +116,18 @@ def test_contract_fields(nlp):
 # --- v2 constructions (sentences written for these tests) ---------------------------------
 
 def test_means_adjunct_on_clause_verb_folds_into_act(nlp):
-    evs = events(nlp, "The feud began with the Freedonian killing of a Ruritanian general in a drone strike.")
+    evs = events(nlp, "The dispute started with the Freedonian assassination of a Ruritanian colonel in an air raid.")
     assert len([e for e in evs if e["plover"] == "ASSAULT"]) == 1
 
 
 def test_definite_bare_event_noun_is_not_a_new_event(nlp):
-    evs = events(nlp, "Officials said the soldiers used in the killing had crossed the river.")
+    evs = events(nlp, "Witnesses said the trucks used in the bombing had left the port.")
     assert not any(e["plover"] == "ASSAULT" for e in evs)
 
 
 def test_topic_object_is_not_a_side(nlp):
-    evs = events(nlp, "The Freedonian delegation discussed the withdrawal of Ruritanian troops.")
-    assert not any(e["target"] and "troops" in e["target"]["name"] for e in evs)
+    evs = events(nlp, "The Freedonian delegation discussed the release of Ruritanian prisoners.")
+    assert not any(e["target"] and "prisoners" in e["target"]["name"] for e in evs)
 
 
 def test_conjoined_subjects_of_reciprocal_act(nlp):
@@ -137,7 +141,7 @@ def test_conjoined_subjects_of_one_way_act_are_not_paired(nlp):
 
 
 def test_event_noun_modifying_effort_noun(nlp):
-    evs = events(nlp, "Freedonia launched a mediation effort between Ruritania and Sylvania.")
+    evs = events(nlp, "Freedonia began a mediation mission between Ruritania and Sylvania.")
     ev = next(e for e in evs if e["plover"] == "CONSULT")
     assert ev["source"]["name"] == "Freedonia" and ev["target"]["name"] in ("Ruritania", "Sylvania")
 
@@ -171,7 +175,7 @@ def test_reported_obligation_is_a_demand(nlp):
 
 
 def test_general_obligation_is_not_a_demand(nlp):
-    evs = events(nlp, "Freedonia said no outsiders should decide its future.")
+    evs = events(nlp, "Freedonia said no neighbour should dictate its trade policy.")
     assert not any(e["root"] == "10" for e in evs)
 
 
@@ -209,7 +213,7 @@ def test_speaker_announcing_own_attack_threatens(nlp):
 
 
 def test_reported_plan_of_another_is_an_accusation_not_a_threat(nlp):
-    evs = events(nlp, "Ruritania said Freedonia had planned to attack its embassy.")
+    evs = events(nlp, "Ruritania said Freedonia had planned to bomb its consulate.")
     assert any(e["plover"] == "ACCUSE" and names(e) == ("Ruritania", "Freedonia") for e in evs)
     assert not any(e["plover"] in ("THREATEN", "ASSAULT") for e in evs)
 
@@ -220,7 +224,7 @@ def test_speculated_attack_is_no_event(nlp):
 
 
 def test_declared_obligation_is_a_demand(nlp):
-    evs = events(nlp, "Freedonia declared that Ruritania must withdraw its troops from the border.")
+    evs = events(nlp, "Freedonia declared that Ruritania must withdraw its gunboats from the lake.")
     ev = next(e for e in evs if e["plover"] == "REQUEST")
     assert ev["cameo"].startswith("10") and names(ev) == ("Freedonia", "Ruritania")
 
@@ -237,14 +241,14 @@ def test_lifted_blockade_is_military_de_escalation(nlp):
 
 
 def test_refusing_refugees_is_rejection_and_accepting_is_asylum(nlp):
-    evs = events(nlp, "Ruritania says it will not accept refugees from Freedonia.")
+    evs = events(nlp, "Ruritania says it will not accept any more asylum seekers from Freedonia.")
     assert any(e["plover"] == "REJECT" for e in evs)
-    evs = events(nlp, "Ruritania accepted 500 refugees from Freedonia.")
+    evs = events(nlp, "Ruritania accepted 300 refugees from Freedonia last spring.")
     assert any(e["cameo"] == "075" and e["plover"] == "AID" for e in evs)
 
 
 def test_willing_adjective_passes_its_subject(nlp):
-    ev = next(e for e in events(nlp, "Ruritania is willing to withdraw its troops from Freedonia.")
+    ev = next(e for e in events(nlp, "Ruritania is willing to withdraw its border guards from Freedonia.")
               if e["plover"] == "AGREE")
     assert names(ev) == ("Ruritania", "Freedonia")
 
@@ -263,10 +267,10 @@ def test_complaint_target_is_the_reported_clause_subject(nlp):
 
 
 def test_aid_beneficiary_after_for_and_of_quantities(nlp):
-    ev = next(e for e in events(nlp, "Ruritania agreed to provide 70 million dollars of aid for "
+    ev = next(e for e in events(nlp, "Ruritania agreed to provide 12 million euros of aid for "
                                      "Freedonia.") if e["plover"] == "AGREE")
     assert ev["cameo"] == "033" and names(ev) == ("Ruritania", "Freedonia")
-    ev = next(e for e in events(nlp, "Ruritania suspended part of its military aid program for "
+    ev = next(e for e in events(nlp, "Ruritania suspended part of its food aid package for "
                                      "Freedonia.") if e["plover"] == "SANCTION")
     assert ev["cameo"] == "162"
 
@@ -277,12 +281,12 @@ def test_attempted_assassination_is_coded(nlp):
 
 
 def test_failed_agreement_is_mutual_rejection(nlp):
-    evs = events(nlp, "Ruritania and Freedonia failed to reach agreement on trade.")
+    evs = events(nlp, "Ruritania and Freedonia failed to reach a deal over grazing land.")
     assert any(e["plover"] == "REJECT" and set(names(e)) == {"Ruritania", "Freedonia"} for e in evs)
 
 
 def test_ordered_release_is_the_release(nlp):
-    evs = events(nlp, "A Ruritanian court ordered the release of a Freedonian journalist.")
+    evs = events(nlp, "A Ruritanian judge ordered the release of two Freedonian sailors.")
     assert any(e["cameo"] == "0841" for e in evs)
     assert not any(e["plover"] == "REQUEST" for e in evs)
 

@@ -2,17 +2,28 @@
 from __future__ import annotations
 
 from tidings.quotes.links import link_events_quotes
+from tidings.records import Event, Quote
+
+
+def _event(trigger_span: tuple[int, int]) -> Event:
+    return Event(start=0, end=80, sentence="", trigger="", trigger_span=trigger_span,
+                 source=None, target=None, cameo="010", root="01", quad_class=1,
+                 goldstein=0.0, plover=None, cameo_name=None, date=None, date_text=None,
+                 date_source="none", place=None, negated=False, modality="asserted",
+                 confidence=0.9)
 
 
 def test_links_speech_and_reported_events():
-    quotes = [{"id": "Q1", "start": 30, "end": 60, "cue_span": [20, 24]}]
-    events = [{"id": "E1", "trigger_span": [20, 24]},   # the cue itself: a statement
-              {"id": "E2", "trigger_span": [40, 46]},   # inside the reported clause
-              {"id": "E3", "trigger_span": [70, 75]}]   # elsewhere
+    quotes = [Quote("indirect", "", 30, 60, "said", (20, 24), None, id="Q1")]
+    events = [_event((20, 24)),   # the cue itself: a statement
+              _event((40, 46)),   # inside the reported clause
+              _event((70, 75))]   # elsewhere
+    for n, event in enumerate(events, 1):
+        event.id = f"E{n}"
     link_events_quotes(events, quotes)
-    assert [(e["quote"], e["quote_role"]) for e in events] == [
+    assert [(e.quote, e.quote_role) for e in events] == [
         ("Q1", "speech"), ("Q1", "reported"), (None, None)]
-    assert quotes[0]["events"] == ["E1", "E2"]
+    assert quotes[0].events == ["E1", "E2"]
 
 
 def test_extracted_reported_attack_links_to_its_quote(extract):

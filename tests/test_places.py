@@ -6,6 +6,7 @@ import pytest
 from tidings.places import gazetteer
 from tidings.actors import ActorTable
 from tidings.places import find_places
+from tidings.records import Context
 
 EMPTY = ActorTable([])
 
@@ -13,8 +14,12 @@ EMPTY = ActorTable([])
 @pytest.fixture(scope="module")
 def places(nlp):
     def run(text: str, actors: ActorTable = EMPTY) -> list[dict]:
-        return find_places(nlp(text), actors)
+        return place_dicts(nlp(text), actors)
     return run
+
+
+def place_dicts(doc, actors: ActorTable) -> list[dict]:
+    return [p.as_dict() for p in find_places(Context(doc, None, actors=actors))]
 
 
 def by_text(found: list[dict]) -> dict[str, dict]:
@@ -83,10 +88,10 @@ def test_metonyms_used_as_actors_are_left_out(places, nlp):
     text = "Washington said it would send troops to Baghdad."
     doc = nlp(text)
     metonyms = {(0, len("Washington"))}
-    found = by_text(find_places(doc, ActorTable([], metonyms)))
+    found = by_text(place_dicts(doc, ActorTable([], metonyms)))
     assert "Washington" not in found
     assert "Baghdad" in found
-    assert "Washington" in by_text(find_places(doc, EMPTY))
+    assert "Washington" in by_text(place_dicts(doc, EMPTY))
 
 
 def test_acronyms_are_not_small_towns(places):

@@ -5,11 +5,12 @@ import pytest
 
 from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
-from tidings.quotes.marks import scan
+from tidings.nlp.marks import scan
+from tidings.records import Context
 
 
 def run(nlp, text, actors=None):
-    return find_quotes(nlp(text), actors)
+    return [q.as_dict() for q in find_quotes(Context(nlp(text), None, actors=actors))]
 
 
 def one(quotes, fragment):
@@ -149,8 +150,8 @@ def test_indirect_adding_that_borrows_the_subject(nlp):
 
 
 def test_hypothetical_cue_is_not_reported(nlp):
-    text = "If the rebels wanted the troops to leave, the general would tell them so."
-    assert all("troops to leave" not in q["text"] for q in run(nlp, text))
+    text = "If the union wanted the owners to sell, the mayor would tell them so."
+    assert all("owners to sell" not in q["text"] for q in run(nlp, text))
 
 
 def test_colon_headline(nlp):
@@ -162,11 +163,11 @@ def test_colon_headline(nlp):
 # ---------------------------------------------------------------- mixed
 
 def test_mixed_request_with_quoted_fragment(nlp):
-    text = ("Prime Minister Omar Haddad asked the envoy to \u201csend observers to watch the vote "
-            "in every province,\u201d his office said.")
+    text = ("Governor Lena Fischer asked the council to \u201copen the night shelters before "
+            "the first frost,\u201d her spokesman said.")
     quotes = run(nlp, text)
-    q = one(quotes, "send observers")
-    assert q["speaker"]["name"] == "Omar Haddad"
+    q = one(quotes, "open the night shelters")
+    assert q["speaker"]["name"] == "Lena Fischer"
 
 
 def test_mixed_clause_and_its_fragment(nlp):
@@ -198,10 +199,10 @@ def test_he_resolves_to_previous_subject(nlp):
 
 
 def test_his_office_resolves_to_the_person(nlp):
-    text = ("Prime Minister Omar Haddad made his request in a call with the envoy on Thursday, "
+    text = ("Mayor Tom Berg announced his decision at a meeting with the unions on Monday, "
             "his office said.")
-    q = one(run(nlp, text), "made his request")
-    assert q["speaker"]["name"] == "Omar Haddad"
+    q = one(run(nlp, text), "announced his decision")
+    assert q["speaker"]["name"] == "Tom Berg"
     m = q["speaker"]["mention"]
     assert text[m[0]:m[1]] == "his office"
 
@@ -220,9 +221,9 @@ def test_surname_gets_fullest_name(nlp):
 
 
 def test_speaker_from_actor_table(nlp):
-    text = "Washington said it was exploring new sanctions on the regime."
+    text = "Washington said it was weighing new tariffs on steel."
     usa = Actor("A1", "United States", "country", "USA", "GOV", "USAGOV", [(0, 10)])
-    q = one(run(nlp, text, ActorTable([usa])), "exploring new sanctions")
+    q = one(run(nlp, text, ActorTable([usa])), "weighing new tariffs")
     sp = q["speaker"]
     assert (sp["actor"], sp["name"], sp["code"], sp["mention"]) == ("A1", "United States", "USAGOV", [0, 10])
 
@@ -232,7 +233,8 @@ def test_contract_fields(nlp):
     quotes = run(nlp, text)
     assert [q["id"] for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
     for q in quotes:
-        assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker"}
+        assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker",
+                          "events"}
         assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention"}
         assert q["kind"] in ("direct", "indirect", "mixed")
     check_offsets(text, quotes)

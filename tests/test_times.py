@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from tidings.nlp import pipeline
+from tidings.records import Context
 from tidings.times import find_times
 
 FRIDAY = dt.date(2020, 1, 10)
@@ -17,7 +18,7 @@ def times():
 
     def run(text: str, published: dt.date | None = FRIDAY) -> dict[str, dict]:
         doc = nlp(text)
-        found = find_times(doc, published)
+        found = [t.as_dict() for t in find_times(Context(doc, published))]
         for item in found:
             assert text[item["start"]:item["end"]] == item["text"]
             assert item["type"] in {"DATE", "TIME", "DURATION", "SET"}

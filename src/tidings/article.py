@@ -49,6 +49,11 @@ class Article:
         if self.id is None:
             self.id = text_id(self.text)
 
+    @property
+    def published_date(self) -> dt.date | None:
+        """The publication date as a date (``published`` is normalized YYYY-MM-DD)."""
+        return dt.date.fromisoformat(self.published) if self.published else None
+
     def metadata(self) -> dict:
         return {
             "id": self.id,

@@ -12,7 +12,6 @@ Each stage reads what earlier ones produced; none writes to another's output.
 """
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import logging
 from typing import Iterable, Iterator
@@ -25,6 +24,7 @@ from tidings.places import find_places
 from tidings.times import find_times
 from tidings.quotes import find_quotes
 from tidings.quotes.links import link_events_quotes
+from tidings.records import Context
 
 LOGGER = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def document_for(article: Article, doc) -> dict:
     ``warnings``; the stages after it still run (actors are needed by all of them, so a
     failure there fails the article).
     """
-    published = dt.date.fromisoformat(article.published) if article.published else None
+    ctx = Context(doc=doc, published=article.published_date)
     warnings: list[str] = []
 
     def stage(name, function, *args):
@@ -47,19 +47,19 @@ def document_for(article: Article, doc) -> dict:
             warnings.append(f"{name}: {type(exc).__name__}: {exc}")
             return []
 
-    actors = find_actors(doc, article.published)
-    times = stage("times", find_times, doc, published)
-    places = stage("places", find_places, doc, actors)
-    events = stage("events", find_events, doc, actors, times, places, article.published)
-    quotes = stage("quotes", find_quotes, doc, actors)
+    ctx.actors = find_actors(ctx)
+    ctx.times = stage("times", find_times, ctx)
+    ctx.places = stage("places", find_places, ctx)
+    events = stage("events", find_events, ctx)
+    quotes = stage("quotes", find_quotes, ctx)
     stage("links", link_events_quotes, events, quotes)
     document = {
         "article": article.metadata(),
-        "actors": actors.as_dicts(),
-        "events": events,
-        "quotes": quotes,
-        "times": times,
-        "places": places,
+        "actors": ctx.actors.as_dicts(),
+        "events": [event.as_dict() for event in events],
+        "quotes": [quote.as_dict() for quote in quotes],
+        "times": [time.as_dict() for time in ctx.times],
+        "places": [place.as_dict() for place in ctx.places],
     }
     if warnings:
         document["warnings"] = warnings

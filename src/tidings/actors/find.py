@@ -20,10 +20,12 @@ from tidings.actors.linking import apply_appositions, borrow_countries, link_des
 from tidings.actors.mentions import Mention, Piece, find_pieces, find_runs
 from tidings.actors.metonyms import city_actors, is_locative
 from tidings.actors.table import ActorTable
+from tidings.records import Context
 
 
-def find_actors(doc, published: str | None = None) -> ActorTable:
+def find_actors(ctx: Context) -> ActorTable:
     """Find, code and group the actors of one parsed article."""
+    doc, published = ctx.doc, ctx.published_iso
     pieces = find_pieces(doc, lexicon.load(), published)
     sent_starts = [s.start for s in doc.sents]
     mentions = _code_runs(doc, pieces, sent_starts, published)

@@ -6,11 +6,11 @@ the country of the institution named just before it.
 """
 from __future__ import annotations
 
-import bisect
 
 from tidings.actors.mentions import Mention
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.marks import quoted_regions
 
 # How far (in sentences) a description ("the country's most senior judge") looks for the
 # named person it describes: the sentence before or after, as news writing introduces people.
@@ -22,36 +22,9 @@ COUNTRY_LOOKBACK_SENTENCES = 2
 
 def mark_quoted(doc, mentions: list[Mention]) -> None:
     """Flag the mentions inside quotation marks (they lend no country: ``borrow_countries``)."""
-    inside = _quoted_regions(doc_text(doc))
+    inside = quoted_regions(doc)
     for m in mentions:
         m.quoted = inside(m.start)
-
-
-def _quoted_regions(text: str):
-    """A test "is this offset inside quotation marks?" (marks paired within a paragraph)."""
-    spans = []
-    for para_start, para in _paragraphs(text):
-        open_at = None
-        for i, ch in enumerate(para):
-            if ch in "\u201c\"" and open_at is None:
-                open_at = i
-            elif ch in "\u201d\"" and open_at is not None:
-                spans.append((para_start + open_at, para_start + i))
-                open_at = None
-    starts = [a for a, _ in spans]
-
-    def inside(offset: int) -> bool:
-        k = bisect.bisect_right(starts, offset) - 1
-        return k >= 0 and spans[k][0] < offset < spans[k][1]
-
-    return inside
-
-
-def _paragraphs(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, line
-        start += len(line) + 1
 
 
 def apply_appositions(doc, mentions: list[Mention]) -> None:

@@ -5,6 +5,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tidings.records import Side
+
 
 @dataclass
 class Actor:
@@ -18,11 +20,10 @@ class Actor:
     code: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
-    def ref(self, mention: tuple[int, int] | None = None) -> dict:
-        """The contract's reference to this actor from an event side or a quote speaker."""
-        return {"actor": self.id, "name": self.name, "country": self.country,
-                "sector": self.sector, "code": self.code,
-                "mention": list(mention) if mention else None}
+    def ref(self, mention: tuple[int, int] | None = None) -> Side:
+        """This actor as an event side or a quote speaker, named at ``mention``."""
+        return Side(self.id, self.name, self.country, self.sector, self.code,
+                    tuple(mention) if mention else None)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,

@@ -6,29 +6,23 @@ code and the reference scales can be checked and changed apart.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("tidings.data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
-    return rows[1:]  # the first non-comment row is the header
+from tidings.data import tsv
 
 
 @functools.lru_cache(maxsize=1)
 def names() -> dict[str, str]:
-    return {code: name for code, name in _rows("cameo_codes.tsv")}
+    return {row["code"]: row["name"] for row in tsv("cameo_codes.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def goldstein() -> dict[str, float]:
-    return {code: float(weight) for code, weight in _rows("goldstein.tsv")}
+    return {row["code"]: float(row["goldstein"]) for row in tsv("goldstein.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def plover() -> dict[str, str]:
-    return {code: kind for code, kind in _rows("cameo_plover.tsv")}
+    return {row["code"]: row["plover"] for row in tsv("cameo_plover.tsv")}
 
 
 def quad_class(code: str) -> int:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 
-VERB_POS = {"VERB"}
-NOUN_POS = {"NOUN", "PROPN"}
-# Dependents whose lemmas count as a verb's complements for the "comp" column.
-VERB_COMP_DEPS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "advmod", "npadvmod", "oprd",
-                  "dative", "nsubjpass", "pobj"}
-NOUN_COMP_DEPS = {"compound", "amod", "nmod", "poss"}
+from tidings import data
+from tidings.nlp.syntax import is_time_phrase
+
+VERB_POS = data.words("trigger_verb_pos")
+NOUN_POS = data.words("trigger_noun_pos")
+_VERB_COMP_DEPS = data.words("verb_comp_deps")
+_NOUN_COMP_DEPS = data.words("noun_comp_deps")
+_CORE_DEPS = data.words("core_comp_deps")
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class Lexicon:
     nouns: dict
     light: set
     frames: dict  # lemma -> [(prefix, code)] longest prefix first
-    topic: set = field(default_factory=set)
-    heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation effort")  # verbs whose direct object is a topic, not a side
+    topic: set = field(default_factory=set)  # verbs whose direct object is a topic, not a side
+    heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation mission")
 
     def frame_code(self, lemma: str, embedded: str) -> str | None:
         """The code a frame verb takes from its embedded act's code, or None."""
@@ -54,16 +55,9 @@ def _set(cell: str) -> frozenset | None:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("tidings.data").joinpath("event_patterns.tsv").read_text("utf-8")
     lex = Lexicon({}, {}, set(), {})
-    header = True
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        kind, lemma, prep, comp, cameo = line.split("\t")[:5]
+    for row in data.tsv("event_patterns.tsv"):
+        kind, lemma, prep, comp, cameo = (row[c] for c in ("kind", "lemma", "prep", "comp", "cameo"))
         if kind == "L":
             lex.light.add(lemma)
         elif kind == "T":
@@ -86,28 +80,25 @@ def lemma(tok) -> str:
 def preps_of(tok) -> set[str]:
     """Particles and prepositions, leaving out time phrases ("called X on Friday")."""
     return {lemma(c) for c in tok.children if c.dep_ in ("prt", "prep", "agent")
-            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)}
-
-
-CORE_DEPS = {"dobj", "xcomp", "attr", "nsubjpass", "dative", "compound", "amod", "oprd"}
+            and not any(g.dep_ == "pobj" and is_time_phrase(g) for g in c.children)}
 
 
 def core_comps_of(tok) -> set[str]:
     """Complements proper (object, to-verb), which outrank prepositional and adverbial ones
     when two patterns match ("suspended aid because of fighting" is about aid)."""
-    return {lemma(c) for c in tok.children if c.dep_ in CORE_DEPS}
+    return {lemma(c) for c in tok.children if c.dep_ in _CORE_DEPS}
 
 
 def comps_of(tok) -> set[str]:
     """Lemmas that can satisfy a pattern's comp column."""
     found = set()
-    deps = VERB_COMP_DEPS if tok.pos_ in VERB_POS else NOUN_COMP_DEPS
+    deps = _VERB_COMP_DEPS if tok.pos_ in VERB_POS else _NOUN_COMP_DEPS
     for child in tok.children:
         if child.dep_ in deps:
             found.add(lemma(child))
             found.update(lemma(g) for g in child.children
                          if g.dep_ in ("dobj", "compound", "amod", "pobj"))
-            # "part of a military aid program", "a state of siege", "5 million dollars of aid":
+            # "part of a food aid package", "a state of siege", "3 million euros of aid":
             # the "of" object names what the quantity or kind word stands for
             for of in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 for obj in (g for g in of.children if g.dep_ == "pobj"):

@@ -1,2 +1,3 @@
-"""Language processing: the spaCy pipeline and the stages that read its output
-(actors, times, places)."""
+"""What every stage shares below it: the spaCy pipeline (``pipeline``), per-Doc facts
+computed once (``doctext``), quotation marks and quoted regions (``marks``), parse questions
+(``syntax``) and the folding of names for lookups (``folding``)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tidings.data import tsv, words
 from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
-from tidings.places.gazetteer import Gazetteer, Place, fold
+from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
@@ -32,7 +32,7 @@ class Toponym:
     start: int  # char offsets
     end: int
     text: str
-    candidates: list[Place]
+    candidates: list[GeoName]
     source: str  # "entity", "token" or "suffix"
     token_start: int = 0
     token_end: int = 0  # token index after the mention
@@ -103,7 +103,7 @@ def _span_text(doc, s: int, e: int) -> str:
     return doc[s:e].text
 
 
-def _lookup_tokens(doc, s: int, e: int, gaz) -> list[Place]:
+def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
     text = _span_text(doc, s, e)
     found = gaz.lookup(text)
     if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
@@ -188,7 +188,7 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
     return None
 
 
-def _mislabelled(found: list[Place], label: str, cue: bool) -> list[Place]:
+def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
     """A whole PERSON/ORG entity read as a place only when it is a well-known one, or
     when the text says it is a place ("in Entebbe", "the town of Kakuma")."""
     floor = 0 if cue else _mislabel_floors().get(label, SURE_CITY_POPULATION)
@@ -205,7 +205,7 @@ def _locative_cue(doc, i: int, j: int) -> bool:
     return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
 
 
-def _mention(doc, s: int, e: int, found: list[Place], source: str) -> Toponym:
+def _mention(doc, s: int, e: int, found: list[GeoName], source: str) -> Toponym:
     span = doc[s:e]
     return Toponym(span.start_char, span.end_char, span.text, list(found), source,
                     token_start=s, token_end=e)

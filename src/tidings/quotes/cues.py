@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "quote_cues.tsv"
+from tidings.data import tsv, words
 
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Verb lemmas by class (speech, request, thought, evidence) and multi-word phrases."""
+    """Verb lemmas by class (speech, request, intent, thought, evidence) and multi-word phrases."""
 
     verbs: dict[str, str]
     nouns: frozenset[str]
@@ -19,6 +18,10 @@ class CueLexicon:
     def verb_class(self, lemma: str) -> str | None:
         return self.verbs.get(lemma.lower())
 
+    def verbs_of(self, *classes: str) -> frozenset[str]:
+        """The verb lemmas of the given classes."""
+        return frozenset(verb for verb, cls in self.verbs.items() if cls in classes)
+
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> CueLexicon:
@@ -26,15 +29,15 @@ def lexicon() -> CueLexicon:
     verbs: dict[str, str] = {}
     nouns: set[str] = set()
     phrases: list[str] = []
-    text = DATA.read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cue, kind, cls = (line.split("\t") + ["", ""])[:3]
-        if kind == "verb":
-            verbs[cue.strip().lower()] = cls.strip() or "speech"
-        elif kind == "noun":
-            nouns.add(cue.strip().lower())
+    classes = words("cue_classes")
+    for row in tsv("quote_cues.tsv"):
+        cue = row["cue"].lower()
+        if row["kind"] == "verb":
+            verbs[cue] = row["class"] or "speech"
+            if verbs[cue] not in classes:  # a typo would make the verb a cue of no use
+                raise ValueError(f"tidings/data/quote_cues.tsv: {cue}: unknown class {verbs[cue]!r}")
+        elif row["kind"] == "noun":
+            nouns.add(cue)
         else:
-            phrases.append(cue.strip().lower())
+            phrases.append(cue)
     return CueLexicon(verbs, frozenset(nouns), tuple(phrases))

@@ -1,7 +1,7 @@
 """Direct quotes: quoted spans with the cue and speaker found around them.
 
-The cue may come before (`Trump said: "..."`), after (`"...," Trump said.`) or inside
-(`"...," Trump said, "..."`) the quote; a quote with no cue of its own that follows a
+The cue may come before (`Ana Ruiz said: "..."`), after (`"...," Ana Ruiz said.`) or inside
+(`"...," Ana Ruiz said, "..."`) the quote; a quote with no cue of its own that follows a
 quote of the same paragraph (or opens the next one) inherits that quote's speaker.
 """
 from __future__ import annotations
@@ -9,20 +9,20 @@ from __future__ import annotations
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.indirect import phrase_span, speaker_span_of, subject_of
-from tidings.quotes.marks import Marked
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_span_of
+from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
-# (a news sentence frame "..., Trump said in an interview with X on Friday" fits).
+# (a news sentence frame "..., the mayor said in an interview with X on Tuesday" fits).
 MAX_CUE_GAP = 90
-DASHES = "\u2015\u2014\u2013-"
+_DASHES = chars("signature_dashes")
+_FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
 MAX_SIGNATURE_WORDS = 5
-# Quoted spans shorter than this many words with no cue are titles or scare quotes.
-MIN_UNCUED_WORDS = 6
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
+    """Words with a letter in them (numbers and dashes left out)."""
     return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
@@ -33,7 +33,7 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
     if first is None or len(first) == 0:
         return []
     sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
-    # `"...," Trump said.` may be split off as a sentence of its own
+    # `"...," the mayor said.` may be split off as a sentence of its own
     last = first[-1].sent
     if last.end < len(doc) and doc[last.end].sent.end - last.end <= 12:
         nxt = doc[last.end].sent
@@ -72,7 +72,7 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
     found: list[Attribution] = []
     for quote in quotes:
         start, end = quote.start, quote.end
-        while end > start and text[end - 1] in ",;: ":
+        while end > start and text[end - 1] in _FRAME_PUNCT:
             end -= 1  # the comma before the closing mark belongs to the frame
         item = Attribution("direct", start, end)
         best = None
@@ -98,7 +98,7 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 item.speaker_span = phrase_span(pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-                item.speaker_span = speaker_span_of(subject_of(tok), tok)
+                item.speaker_span = speaker_span_of(speaker_of(tok), tok)
         if best is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)
@@ -112,11 +112,11 @@ def _dash_signature(text: str, at: int, item: Attribution) -> None:
     end = len(text) if end < 0 else end
     tail = text[at:end]
     stripped = tail.lstrip(" .,")
-    if not stripped or stripped[0] not in DASHES:
+    if not stripped or stripped[0] not in _DASHES:
         return
     dash = at + len(tail) - len(stripped)
     s = dash + 1
-    while s < end and (text[s] in DASHES or text[s].isspace()):
+    while s < end and (text[s] in _DASHES or text[s].isspace()):
         s += 1
     e = text.find(",", s, end)
     e = end if e < 0 else e

@@ -8,35 +8,25 @@ speaker); one that ends in `: "..."` stops at the colon.
 """
 from __future__ import annotations
 
-import bisect
 
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.direct import MIN_UNCUED_WORDS, attach
+from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
-from tidings.quotes.marks import Marked, scan
+from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
 from tidings.quotes.speakers import SpeakerResolver
+from tidings.records import Context, Quote, Side
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
-CLOSERS = "\u201d\u2019\"'\u00bb"
+# What may stand between a colon and the quote it introduces (`told them: "..."`).
+_COLON_TO_QUOTE = " " + "".join(sorted(OPENING_MARKS))
+# Quoted spans shorter than this many words with no cue are titles or scare quotes.
+MIN_UNCUED_WORDS = 6
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-class _QuoteIndex:
-    """Which offsets lie inside quotation marks."""
-
-    def __init__(self, marked: list[Marked]):
-        self.spans = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end)
-                            for m in marked)
-        self.starts = [s for s, _ in self.spans]
-
-    def __call__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
 
 
 def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) -> list[Attribution]:
@@ -59,7 +49,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
         if inner:
             first = min(inner, key=lambda d: d.start)
             colon = text.rfind(":", item.start, max(item.start, first.start))
-            if colon > item.start and not text[colon + 1:first.start].strip(" \u201c\"'\u2018"):
+            if colon > item.start and not text[colon + 1:first.start].strip(_COLON_TO_QUOTE):
                 # `he would tell them: "..."`: the clause stops at the colon
                 item.end = colon
                 while item.end > item.start and text[item.end - 1].isspace():
@@ -69,7 +59,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
                 last = max(inner, key=lambda d: d.end)
                 if last.end > item.end:  # the parse cut the clause inside the quote
                     item.end = last.end
-                    while item.end < len(text) and text[item.end] in CLOSERS:
+                    while item.end < len(text) and text[item.end] in CLOSING_MARKS:
                         item.end += 1
                 item.fragments = [d.span for d in inner]
                 for d in inner:
@@ -83,7 +73,7 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
 
 def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
     """Inside someone's reported clause only a cue with a clause of its own reports speech
-    ("Trump said Iran planned to attack ..." holds no second attribution)."""
+    ("Sylvania said Freedonia planned to shell the port" holds no second attribution)."""
     if item.cue_span is None or (item.basis in ("clause", "according", "host", "colon")
                                  and item.cue_class not in ("thought", "evidence")):
         return False
@@ -94,31 +84,28 @@ def _wanted(text: str, item: Attribution) -> bool:
     """Direct quotes without any frame are titles, slogans or scare quotes unless long."""
     if item.cue is not None or item.follows is not None:
         return True
-    return sum(1 for w in text[item.start:item.end].split() if any(c.isalpha() for c in w)) \
-        >= MIN_UNCUED_WORDS
+    return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
 
 
-def find_quotes(doc, actors) -> list[dict]:
-    """The quotes of one parsed article as contract dicts, in text order."""
+def find_quotes(ctx: Context) -> list[Quote]:
+    """The quotes of one parsed article, in text order."""
+    doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
-    marked = scan(text)
-    inside = _QuoteIndex(marked)
-    directs = attach(doc, marked, inside)
+    inside = quoted_regions(doc)
+    directs = attach(doc, inside.marked, inside)
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
     items = [d for d in directs if _wanted(text, d)] + kept
     items.sort(key=lambda a: (a.start, a.end))
     resolver = SpeakerResolver(doc, actors)
-    out: list[dict] = []
-    speakers: dict[int, dict] = {}
+    out: list[Quote] = []
+    speakers: dict[int, Side] = {}
     for item in items:
         if item.follows is not None and item.speaker_span is None:
             source = speakers.get(id(item.follows))
             same_par = "\n" not in text[item.follows.end:item.start]
             if source is not None:
-                speaker = dict(source)
-                if not same_par:
-                    speaker["mention"] = None
+                speaker = source.copy(mention=source.mention if same_par else None)
                 cue, cue_span = (item.follows.cue, item.follows.cue_span) if same_par else (None, None)
             else:
                 speaker, cue, cue_span = resolver.resolve(None), None, None
@@ -126,9 +113,8 @@ def find_quotes(doc, actors) -> list[dict]:
             speaker = resolver.resolve(item.speaker_span)
             cue, cue_span = item.cue, item.cue_span
         speakers[id(item)] = speaker
-        out.append({"id": "", "kind": item.kind, "text": text[item.start:item.end],
-                    "start": item.start, "end": item.end, "cue": cue,
-                    "cue_span": list(cue_span) if cue_span else None, "speaker": speaker})
+        out.append(Quote(item.kind, text[item.start:item.end], item.start, item.end, cue,
+                         tuple(cue_span) if cue_span else None, speaker))
     for k, quote in enumerate(out, 1):
-        quote["id"] = f"Q{k}"
+        quote.id = f"Q{k}"
     return out

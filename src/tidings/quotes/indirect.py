@@ -7,38 +7,34 @@ or its head verb's subject for participles ("..., adding that ...").
 """
 from __future__ import annotations
 
+from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.syntax import has_mark, is_time_phrase, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
+from tidings.nlp.marks import OPENING_MARKS, chars
 
-SUBJECT_DEPS = {"nsubj"}
-# participles and coordinated verbs that borrow the subject of the verb they hang on
-BORROW_DEPS = {"advcl", "conj", "xcomp", "ccomp", "acl", "pcomp"}
-CLAUSE_DEPS = {"ccomp"}
-REQUEST_DEPS = {"xcomp"}
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
-# a speaker's name before a line-initial colon is short ("Pat Caddell:", "PENCE:")
+# a speaker's name before a line-initial colon is short ("Ann Lee:", "MAYOR:")
 MAX_COLON_HEAD = 40
-# an object of a speech verb ("backed Clinton") needs fewer words than a clause
+# ... and is at most this many tokens
+MAX_COLON_HEAD_TOKENS = 5
+# an object of a speech verb ("backed the mayor") needs fewer words than a clause
 MIN_OBJECT_WORDS = 2
+# How many clauses up a cue is looked at for a condition it stands in.
+MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
-TOPIC_PREPS = ("for", "of", "about", "against")
-EDGE_PUNCT = " \t\n,;:—–-"
+TOPIC_PREPS = word_list("topic_preps")
+_EDGE_CHARS = chars("clause_edge_chars")
+_PHRASE_END_DEPS = words("phrase_end_deps")
+_WRITER_PRONOUNS = words("writer_pronouns")
+_HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 
 
-def subject_of(verb, depth: int = 0):
-    """The subject token of ``verb``: borrowed from its head for participles, infinitives
-    and coordinated verbs, and taken through relative pronouns ("Trump, who said ...")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head is not verb:
-                return verb.head
-            return child
-    if depth < 3 and verb.dep_ in BORROW_DEPS and verb.head is not verb:
-        if verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp", "advcl"):
-            return subject_of(verb.head, depth + 1)
-    return None
+def speaker_of(cue):
+    """The subject of a cue verb: the speaker, unless it is a clause (a clause never speaks)."""
+    return subject_of(cue, speaker=True)
 
 
 def speaker_span_of(subj, cue) -> tuple[int, int] | None:
@@ -59,11 +55,10 @@ def speaker_span_of(subj, cue) -> tuple[int, int] | None:
 
 def phrase_span(token) -> tuple[int, int]:
     """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause."""
-    cut = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"}
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in cut:
+        if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
     doc = token.doc
@@ -80,9 +75,9 @@ def _finite(clause) -> bool:
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in EDGE_PUNCT:
+    while s < e and text[s] in _EDGE_CHARS:
         s += 1
-    while e > s and text[e - 1] in EDGE_PUNCT:
+    while e > s and text[e - 1] in _EDGE_CHARS:
         e -= 1
     return s, e
 
@@ -90,9 +85,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _clause_span(clause, skip_first_mark: bool = True) -> tuple[int, int]:
     doc = clause.doc
     left, right = clause.left_edge.i, clause.right_edge.i
-    # "that"/"whether"-less content: the complementizer is the cue's, not the speaker's
+    # "that"/"whether"-less content: the complementizer is the cue's, not the speaker's;
+    # punctuation before it too, but for an opening quotation mark
     while left < clause.i and (doc[left].dep_ == "mark" and doc[left].lower_ == "that"
-                               or doc[left].is_punct and doc[left].text not in "\"“‘'"):
+                               or doc[left].is_punct and doc[left].text not in OPENING_MARKS):
         left += 1
     if skip_first_mark and doc[left].lower_ == "to" and doc[left].dep_ == "aux":
         left += 1
@@ -132,8 +128,8 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
         if e - s <= 0 or _words(doc, s, e) < min_words:
             continue
-        subj = subject_of(token)
-        if subj is not None and cls in ("thought", "evidence") and subj.lower_ in ("i", "we", "you"):
+        subj = speaker_of(token)
+        if subj is not None and cls in ("thought", "evidence") and subj.lower_ in _WRITER_PRONOUNS:
             continue  # the writer's own opinion ("I think"), not attribution
         cue_end = token.idx + len(token)
         found.append(Attribution(
@@ -143,7 +139,7 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
 
 
 def find_colon_lines(doc) -> list[Attribution]:
-    """Headline and transcript lines "Pat Caddell: Voters Are Worried", "PENCE: Well, ...":
+    """Headline and transcript lines "Ann Lee: Voters Are Tired", "MAYOR: Well, ...":
     a short name before a colon at the head of a paragraph speaks the rest of it."""
     found: list[Attribution] = []
     text = doc_text(doc)
@@ -155,7 +151,7 @@ def find_colon_lines(doc) -> list[Attribution]:
         if colon > start:
             head = doc.char_span(start, colon, alignment_mode="contract")
             s, e = _trim(text, colon + 1, end)
-            if (head is not None and len(head) and len(head) <= 5
+            if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
                     and any(t.pos_ == "PROPN" for t in head)
                     and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
                     and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
@@ -169,13 +165,13 @@ def find_colon_lines(doc) -> list[Attribution]:
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
     for child in token.children:
-        if child.dep_ in CLAUSE_DEPS and (child.i > token.i or cls == "speech"):
+        if child.dep_ == "ccomp" and (child.i > token.i or cls == "speech"):
             if cls in ("thought", "evidence") and not _finite(child):
                 return None
             s, e = _clause_span(child)
             return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
     for child in token.children:
-        if child.dep_ in REQUEST_DEPS and child.i > token.i and cls in ("request", "intent"):
+        if child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent"):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
     host = _parataxis_host(token, cls)
@@ -190,7 +186,7 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
                      and c.lower_ in TOPIC_PREPS), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
-        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        if obj is None or is_time_phrase(obj):
             return None
     doc = token.doc
     right = obj.right_edge.i
@@ -203,10 +199,11 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
 
 
 def _hypothetical(token) -> bool:
-    """A cue inside an "if"/"unless" clause reports nothing ("if Iraq wanted ...")."""
+    """A cue inside an "if"/"unless"/"whether" clause reports nothing ("if the council
+    wanted ...")."""
     node = token
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+    for _ in range(MAX_CONDITION_CLIMB):
+        if has_mark(node, _HYPOTHETICAL_MARKS):
             return True
         if node.head is node:
             break
@@ -215,7 +212,7 @@ def _hypothetical(token) -> bool:
 
 
 def _noun_cue(token) -> Attribution | None:
-    """"Trump's claim that ...": a speech noun with a that-clause of its own."""
+    """"the minister's claim that ...": a speech noun with a that-clause of its own."""
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
@@ -249,10 +246,10 @@ def _more_clauses(cue, clause, end: int) -> int:
 
 
 def _parataxis_host(cue, cls: str):
-    """For "Iraq must leave, officials said" parsed with the cue hanging on the clause."""
+    """For "The envoy must leave, officials said" parsed with the cue hanging on the clause."""
     if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
         return None
-    if cue.head.i > cue.i or not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    if cue.head.i > cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
         return None

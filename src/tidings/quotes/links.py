@@ -1,32 +1,31 @@
 """Links between events and the quotes they come from.
 
-A speaker's statement can itself be an event ("Sistani condemned ...": 111) or can report
-one ("Trump said Iran had planned to attack ..."). Each event gets ``quote``: the id of the
-attribution whose cue is its trigger (the speech act itself) or whose content holds its
-trigger (the act is only reported), else null; ``quote_role`` says which ("speech" or
-"reported"). Each quote gets ``events``: the ids of events linked to it.
+A speaker's statement can itself be an event ("the bishop condemned ...": 111) or can
+report one ("Sylvania said Freedonia had planned to shell the port"). Each event gets
+``quote``: the id of the attribution whose cue is its trigger (the speech act itself) or
+whose content holds its trigger (the act is only reported), else null; ``quote_role`` says
+which ("speech" or "reported"). Each quote gets ``events``: the ids of events linked to it.
 """
 from __future__ import annotations
 
+from tidings.records import Event, Quote, Span
 
-def _overlaps(a: list | tuple | None, b: list | tuple | None) -> bool:
+
+def _overlaps(a: Span | None, b: Span | None) -> bool:
     return bool(a and b and a[0] < b[1] and b[0] < a[1])
 
 
-def link_events_quotes(events: list[dict], quotes: list[dict]) -> None:
+def link_events_quotes(events: list[Event], quotes: list[Quote]) -> None:
     """Annotate ``events`` and ``quotes`` in place with the links between them."""
-    for quote in quotes:
-        quote.setdefault("events", [])
     for event in events:
-        event["quote"], event["quote_role"] = None, None
-        trigger = event.get("trigger_span")
+        event.quote, event.quote_role = None, None
         for quote in quotes:
-            if _overlaps(trigger, quote.get("cue_span")):
+            if _overlaps(event.trigger_span, quote.cue_span):
                 role = "speech"
-            elif _overlaps(trigger, (quote["start"], quote["end"])):
+            elif _overlaps(event.trigger_span, (quote.start, quote.end)):
                 role = "reported"
             else:
                 continue
-            event["quote"], event["quote_role"] = quote["id"], role
-            quote["events"].append(event["id"])
+            event.quote, event.quote_role = quote.id, role
+            quote.events.append(event.id)
             break

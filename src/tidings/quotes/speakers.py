@@ -4,34 +4,36 @@ A light coreference of the quote finder's own: a pronoun ("he", "they"), a posse
 phrase ("his office") or a definite role phrase ("the spokeswoman", "the ministry") is
 resolved to the most salient compatible earlier name (same or nearest sentence first,
 subjects before other mentions, gender from titles and from the pronouns already resolved
-to that person), and a partial person name ("Trump") to the fullest name the article gives
-("Donald Trump"). The coded actor comes from ``actors.at`` where the table has one.
+to that person), and a partial person name ("Okafor") to the fullest name the article gives
+("Daniel Okafor"). The coded actor comes from ``actors.at`` where the table has one.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
+from tidings import data
 from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.records import Side
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "speaker_words.tsv"
 # How many sentences back an antecedent may lie (news attributions rarely reach further).
 MAX_SENT_BACK = 4
 # sentences of distance a known, matching gender is worth against an unknown one
 KNOWN_GENDER_BONUS = 1.5
-PERSON = {"PERSON"}
-GROUP = {"ORG", "GPE", "NORP", "FAC"}
+# How far from a definite role phrase ("the spokeswoman") the name it was attached to may
+# stand, in characters ("Lucy Grant, a spokeswoman": well inside).
+MAX_ROLE_NAME_GAP = 40
+PERSON = data.words("person_entity_labels")
+GROUP = data.words("speaker_group_labels")
+_NAME_PARTICLES = data.words("surname_particles")
+_POSSESSIVE_ENDINGS = data.word_list("possessive_endings")
 
 
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")[:2]
-            table[word.strip().lower()] = kind.strip()
-    return table
+    """data/speaker_words.tsv: word -> kind (male, female, pron-m, pron-f, pron-p, pron-n, first)."""
+    return {row["word"].lower(): row["kind"] for row in data.tsv("speaker_words.tsv")}
 
 
 @dataclass
@@ -47,12 +49,8 @@ class Candidate:
 
 
 def _name_parts(name: str) -> list[str]:
-    """Name words without particles ("al-Sistani" -> "sistani"), for matching surnames."""
-    parts = []
-    for word in name.lower().replace("-", " ").split():
-        if word not in ("al", "el", "bin", "ibn", "de", "van", "von", "der", "la", "le", "da"):
-            parts.append(word)
-    return parts
+    """Name words without particles ("al-Rashid" -> "rashid"), for matching surnames."""
+    return [word for word in name.lower().replace("-", " ").split() if word not in _NAME_PARTICLES]
 
 
 def _strip_det(text: str) -> str:
@@ -78,7 +76,6 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ names
     def _sent_of(self, offset: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
 
     def _index_names(self) -> None:
@@ -111,31 +108,27 @@ class SpeakerResolver:
     @staticmethod
     def _clean_name(text: str) -> str:
         text = text.strip()
-        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        for suffix in _POSSESSIVE_ENDINGS:
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
         return _strip_det(text).strip()
 
     def _title_gender(self, ent) -> str | None:
+        """The gender a title or role word just before or in a name gives ("Ms. Lopez")."""
         doc = self.doc
-        for tok in list(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))]):
-            kind = self.words.get(tok.lower_)
-            if kind in ("male", "female"):
-                return "m" if kind == "male" else "f"
-        return None
+        return self._role_gender(doc[max(0, ent.start - 3):min(ent.end + 1, len(doc))])
 
     # ------------------------------------------------------------------ resolve
-    def resolve(self, span: tuple[int, int] | None) -> dict:
-        """The contract's speaker object for a speaker span (or none)."""
+    def resolve(self, span: tuple[int, int] | None) -> Side:
+        """The speaker named by a speaker span (an unnamed one for none)."""
         if span is None:
-            return {"actor": None, "name": None, "country": None, "sector": None,
-                    "code": None, "mention": None}
+            return Side(None, None)
         s, e = span
         toks = self.doc.char_span(s, e, alignment_mode="expand")
         pron = self._pronoun(toks)
         if pron is None and self.actors is not None and toks is not None and len(toks):
             hit = self.actors.at(s, e)
-            # the actor must name the phrase's head: "Iraq's top cleric" is not Iraq
+            # the actor must name the phrase's head: "Sylvania's top judge" is not Sylvania
             if hit is not None and hit[1][0] <= toks.root.idx < hit[1][1]:
                 return self._fullest(hit[0]).ref((s, e))
         name, where = None, None
@@ -153,8 +146,7 @@ class SpeakerResolver:
                 return self._fullest(hit[0]).ref((s, e))
         if name is None:
             name = _strip_det(self.text[s:e]).strip()
-        return {"actor": None, "name": name, "country": None, "sector": None, "code": None,
-                "mention": [s, e]}
+        return Side(None, name, mention=(s, e))
 
     def fullest_name(self, name: str) -> str:
         """The longest person name of the article ending in ``name``'s words."""
@@ -173,7 +165,8 @@ class SpeakerResolver:
         return best
 
     def _fullest(self, actor):
-        """The actor of the fullest name for a person the table holds twice ("Sistani")."""
+        """The actor of the fullest name for a person the table holds twice ("Okafor" and
+        "Daniel Okafor")."""
         if actor.kind not in ("person", "organization") or " " in actor.name.strip():
             return actor  # only a bare surname can stand for a fuller name
         full = self.fullest_name(actor.name)
@@ -199,7 +192,7 @@ class SpeakerResolver:
         if toks is None:
             return None, None
         root = toks.root
-        # the name must head the phrase: "Iraq's top cleric" is not Iraq
+        # the name must head the phrase: "Sylvania's top judge" is not Sylvania
         start, end = getattr(toks, "start", 0), getattr(toks, "end", len(toks))
         ents = [e for e in doc_ents(self.doc) if start <= e.start and e.end <= end
                 and e.start <= root.i < e.end and e.label_ in PERSON | GROUP]
@@ -218,6 +211,7 @@ class SpeakerResolver:
         return name, (ent.start_char, ent.end_char)
 
     def _role_gender(self, toks) -> str | None:
+        """"m" or "f" from the first gendered title or role word among ``toks``."""
         for tok in toks:
             kind = self.words.get(tok.lower_)
             if kind in ("male", "female"):
@@ -262,7 +256,8 @@ class SpeakerResolver:
             if tok.lower_ != head:
                 continue
             near = [c for c in self.candidates
-                    if c.start < offset and abs(c.start - tok.idx) <= 40 and c.sent == self._sent_of(tok.idx)
+                    if c.start < offset and abs(c.start - tok.idx) <= MAX_ROLE_NAME_GAP
+                    and c.sent == self._sent_of(tok.idx)
                     and (tok.ent_type_ == "" or (c.start <= tok.idx < c.end))]
             if near:
                 best = min(near, key=lambda c: abs(c.start - tok.idx))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from tidings import records
 from tidings.nlp.doctext import doc_text
 from tidings.times import rules_dates, rules_days, rules_periods, rules_relative  # noqa: F401
 from tidings.times.calendar import quarter_of, valid_day
@@ -98,11 +99,10 @@ def _remember(ctx: Context, item: Found) -> None:
         ctx.quarter = None
 
 
-def find_times(doc, published: dt.date | None) -> list[dict]:
-    """TIMEX3-style time expressions of ``doc`` (a spaCy Doc), normalized against ``published``.
-
-    Returns ``[{"text", "start", "end", "value", "type"}]`` in text order, offsets into doc.text.
-    """
+def find_times(ctx: records.Context) -> list[records.TimeExpr]:
+    """TIMEX3-style time expressions of the article, normalized against its publication date,
+    in text order (offsets into the document's text)."""
+    doc, published = ctx.doc, ctx.published
     text = doc_text(doc) if doc is not None else ""
     if not text:
         return []
@@ -115,6 +115,6 @@ def find_times(doc, published: dt.date | None) -> list[dict]:
             item.value = item.anchored(item, ctx)
         _remember(ctx, item)
         value = _mask(item.value, item.relative) if published is None else item.value
-        out.append({"text": text[item.start:item.end], "start": item.start, "end": item.end,
-                    "value": value, "type": item.type})
+        out.append(records.TimeExpr(text[item.start:item.end], item.start, item.end, value,
+                                    item.type))
     return out

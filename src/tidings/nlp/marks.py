@@ -7,15 +7,32 @@ news convention for quotes over several paragraphs).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
-DOUBLE_OPEN = "\u201c\u201e\u00ab"   # “ „ «
-DOUBLE_CLOSE = "\u201d\u00bb"        # ” »
-SINGLE_OPEN = "\u2018"               # ‘
-SINGLE_CLOSE = "\u2019"              # ’ (also the apostrophe)
-STRAIGHT = "\"'"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
-OPEN_CONTEXT = " \t\n([{\u2014\u2013-/:;,"  # characters after which a straight mark opens
+from tidings.data import word_list
+from tidings.nlp.doctext import doc_text
+
+_REGIONS = "tidings.quoted_regions"  # the Doc's user_data key of its QuotedRegions
+
+
+def chars(name: str) -> frozenset[str]:
+    """A character set of data/word_sets: its members are single characters, or U+XXXX for a
+    character a cell cannot hold (a space, a tab, a newline)."""
+    return frozenset(chr(int(w[2:], 16)) if w.startswith("U+") else w for w in word_list(name))
+
+
+DOUBLE_OPEN = chars("double_open_marks")
+DOUBLE_CLOSE = chars("double_close_marks")
+STRAIGHT_DOUBLE = chars("straight_double_marks")
+SINGLE_OPEN = chars("single_open_marks")
+SINGLE_CLOSE = chars("single_close_marks")  # also the apostrophe
+STRAIGHT_SINGLE = chars("straight_single_marks")
+OPENING_MARKS = DOUBLE_OPEN | SINGLE_OPEN | STRAIGHT_DOUBLE | STRAIGHT_SINGLE
+CLOSING_MARKS = DOUBLE_CLOSE | SINGLE_CLOSE | STRAIGHT_DOUBLE | STRAIGHT_SINGLE
+_OPENS_AFTER = chars("straight_mark_opens_after")
+_DOUBLE_FAMILY = DOUBLE_OPEN | DOUBLE_CLOSE | STRAIGHT_DOUBLE
+_SINGLE_FAMILY = SINGLE_OPEN | SINGLE_CLOSE | STRAIGHT_SINGLE
 
 
 @dataclass
@@ -53,13 +70,13 @@ def _role(text: str, i: int, single: bool) -> str | None:
             # a closing curly mark at the head of a paragraph is a mistyped opening one
             return "open" if prev == "\n" or i == 0 else "close"
         # straight double: opens after space/punctuation, closes otherwise
-        if prev in OPEN_CONTEXT and not nxt.isspace():
+        if prev in _OPENS_AFTER and not nxt.isspace():
             return "open"
         return "close" if not prev.isspace() or nxt.isspace() or nxt in ".,;:!?" else "open"
     # single marks double as apostrophes: only a mark at a word edge counts
-    if ch == SINGLE_OPEN or (ch == "'" and prev in OPEN_CONTEXT):
+    if ch in SINGLE_OPEN or (ch in STRAIGHT_SINGLE and prev in _OPENS_AFTER):
         return "open" if (nxt.isalnum() or nxt in "\u201c\"$") else None
-    if ch in (SINGLE_CLOSE, "'"):
+    if ch in SINGLE_CLOSE or ch in STRAIGHT_SINGLE:
         if prev.isalnum() and nxt.isalpha():
             return None  # don't, it's
         if prev.isspace():
@@ -71,7 +88,7 @@ def _role(text: str, i: int, single: bool) -> str | None:
 def _scan_paragraph(text: str, pstart: int, pend: int, single: bool) -> list[Marked]:
     """Pairs of one mark family in one paragraph; an open mark left over runs to the end."""
     found: list[Marked] = []
-    family = (SINGLE_OPEN + SINGLE_CLOSE + "'") if single else (DOUBLE_OPEN + DOUBLE_CLOSE + '"')
+    family = _SINGLE_FAMILY if single else _DOUBLE_FAMILY
     open_at: int | None = None
     for i in range(pstart, pend):
         if text[i] not in family:
@@ -137,3 +154,27 @@ def scan(text: str) -> list[Marked]:
                 continue
             result.append(cleaned)
     return result
+
+
+class QuotedRegions:
+    """Which offsets lie inside quotation marks (a mark itself included): the one answer to
+    "is this inside a quote?" that the actor stage (quoted names lend no country) and the
+    quote stage (what a cue governs) share."""
+
+    def __init__(self, marked: list[Marked]):
+        self.marked = marked
+        self.spans = sorted((m.open_at, (m.close_at + 1) if m.close_at is not None else m.end)
+                            for m in marked)
+        self.starts = [s for s, _ in self.spans]
+
+    def __call__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+
+def quoted_regions(doc) -> QuotedRegions:
+    """The quoted regions of a parsed Doc's text, scanned once per Doc."""
+    regions = doc.user_data.get(_REGIONS)
+    if regions is None:
+        regions = doc.user_data[_REGIONS] = QuotedRegions(scan(doc_text(doc)))
+    return regions

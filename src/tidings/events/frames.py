@@ -1,0 +1,256 @@
+"""The triggers of a sentence and how they embed one another.
+
+Trigger tokens come from the pattern lexicon (triggers.py); frames ("agree to", "refuse to",
+"urged X to", "said that ...") take their code from the act they embed; an obligation
+("said Y must ...") is a demand on Y; event nouns fold into the verb that carries them
+("made a proposal", "imposed a blockade") or the act they are the means of ("killed in an
+air raid"), or are set in the clause that reports them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tidings.data import words
+from tidings.events.qualifiers import announced
+from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
+from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
+
+_EMBED_DEPS = words("embed_deps")
+_EMBED_OR_CONJ_DEPS = _EMBED_DEPS | {"conj"}
+_VIOLENT_ROOTS = words("violent_roots")
+# How many complement edges below a frame its embedded act may lie: enough for "agreed to
+# try to open talks on ...", few enough that a frame does not reach into a clause of its own.
+MAX_EMBED_DEPTH = 4
+
+
+@dataclass
+class Trigger:
+    tok: object
+    code: str | None
+    pattern: Pattern | None
+    anchor: object = None          # the support verb of a nominal event ("made" a proposal)
+    suppressed: bool = False       # folded into another trigger
+    embedded: "Trigger | None" = None
+    accuses: "Trigger | None" = None  # a say-frame coded as accusation of the embedded source
+    means: "Trigger | None" = None
+    carrier: "Trigger | None" = None  # event noun used as object: its side is the target
+    setting: object = None         # a governing verb whose subject is this noun's source
+    frame_derived: bool = False
+    extra: list = field(default_factory=list)
+    phrase: object = None          # the noun an event noun modifies ("mediation mission")
+    reported: bool = False         # another's act told by a say-frame that accuses its actor
+
+    @property
+    def noun(self):
+        """The head of the event's noun phrase: the trigger, or the noun it modifies."""
+        return self.phrase if self.phrase is not None else self.tok
+
+    @property
+    def head(self):
+        return self.anchor if self.anchor is not None else self.tok
+
+    @property
+    def root(self) -> str:
+        return (self.code or "")[:2]
+
+
+def find_triggers(sent) -> list[Trigger]:
+    """The coded triggers of a sentence, in text order, frames resolved and nouns folded."""
+    found = _candidates(sent)
+    _attach_nouns(found)
+    # innermost frames first: "rejected a proposal to hold talks" codes the proposal, then
+    # the rejection
+    for trig in sorted(found.values(), key=lambda t: -t.tok.i):
+        _apply_frame(trig, found)
+    for trig in found.values():
+        if trig.suppressed or trig.tok.pos_ not in NOUN_POS or trig.anchor is not None:
+            continue
+        _fold_noun(trig, found)
+    return [t for t in sorted(found.values(), key=lambda t: t.tok.i)
+            if not t.suppressed and t.code]
+
+
+def _candidates(sent) -> dict[int, Trigger]:
+    """Tokens matching a pattern, and frame or obligation verbs without a pattern of their own."""
+    lex = lexicon()
+    found: dict[int, Trigger] = {}
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
+            continue  # part of a name ("Council for Mutual Cooperation"), not an act
+        pat = match(tok)
+        if pat is not None:
+            found[tok.i] = Trigger(tok, pat.cameo, pat)
+        elif tok.pos_ in VERB_POS and (lemma(tok) in lex.frames
+                                       or lemma(tok) in words("obligation_verbs")):
+            found[tok.i] = Trigger(tok, None, None)
+    return found
+
+
+def _attach_nouns(found: dict[int, Trigger]) -> None:
+    """An event noun modifying another noun names the phrase or nothing; one that is the
+    object of a support verb is carried by that verb."""
+    lex = lexicon()
+    for trig in found.values():
+        tok = trig.tok
+        if tok.pos_ in NOUN_POS and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
+            if lemma(tok.head) in lex.heads and tok.head.i not in found:
+                trig.phrase = tok.head  # "began a mediation mission between X and Y"
+            else:
+                trig.suppressed = True  # "a video call" (call carries it), "attack helicopters"
+    for trig in found.values():
+        noun = trig.noun
+        if noun.pos_ in NOUN_POS and noun.dep_ in ("dobj", "nsubjpass") \
+                and lemma(noun.head) in lex.light \
+                and (noun.head.i not in found or found[noun.head.i].pattern is None):
+            trig.anchor = noun.head  # a frame verb used as support verb: "ordered the release"
+
+
+def _apply_frame(trig: Trigger, found: dict) -> None:
+    lex = lexicon()
+    name = lemma(trig.tok)
+    if trig.suppressed:
+        return
+    own_root = trig.pattern.cameo[:2] if trig.pattern is not None else None
+    if name in words("obligation_verbs") and (own_root is None or own_root in words("demand_roots")) \
+            and _obligation(trig, found):
+        return  # "declared that Y must ...": a demand on Y
+    if name not in lex.frames:
+        return
+    if trig.pattern is not None and (own_root in words("frame_own_act_roots")
+                                     or trig.pattern.specificity == 2):
+        # "called X to congratulate him" is a call, not an appeal; a fully specified
+        # pattern ("called off the strike") names the act itself
+        return
+    emb = _embedded(trig.tok, found, say=name in words("say_frames"))
+    if emb is not None and emb.anchor is not None and emb.anchor.i == trig.tok.i:
+        trig.code = trig.pattern.cameo if trig.pattern is not None else None
+        return  # the verb only carries its object's act ("committed a massacre")
+    if emb is None or not emb.code:
+        if trig.pattern is None:
+            trig.code = None
+        return
+    code = lex.frame_code(name, emb.code)
+    if name in words("say_frames"):
+        _apply_say_frame(trig, emb, code)
+        return
+    if code is None:
+        return
+    trig.code, trig.embedded, trig.frame_derived = code, emb, True
+    emb.suppressed = True
+
+
+def _apply_say_frame(trig: Trigger, emb: Trigger, code: str | None) -> None:
+    """"X said Y attacked": X accuses Y; "X said they would blockade Y": a threat by the
+    speaker's side (coded on the embedded act), not an accusation."""
+    if emb.root in words("threat_roots") and announced(emb) and _own_act(trig, emb):
+        trig.code = trig.pattern.cameo if trig.pattern is not None else None
+        return
+    trig.code = code
+    trig.accuses = emb if code else None
+    emb.reported = bool(code)
+
+
+def _own_act(say: Trigger, emb: Trigger) -> bool:
+    """Does the speaker announce its own act ("X said it / they would ...", "X said X will")?
+    Another's planned act, reported, is an accusation ("Sylvania said Freedonia had planned
+    to shell the port")."""
+    actor = subject_of(emb.head)
+    speaker = subject_of(say.tok)
+    if actor is None or speaker is None:
+        return False
+    return actor.pos_ == "PRON" or actor.lower_ == speaker.lower_
+
+
+def _obligation(trig: Trigger, found: dict) -> bool:
+    """"X said Y must / should ...": a demand on Y (CAMEO 10), coded from what Y must do."""
+    for clause in trig.tok.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS | {"AUX"}:
+            continue
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & words("obligation_aux"):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") \
+                or any(c.lower_ in words("negating_determiners") for c in subj.children):
+            return False  # "we must ...", "no one should ...": resolve or principle, not a demand
+        emb = found.get(clause.i)
+        code = lexicon().frame_code("demand", emb.code) if emb is not None and emb.code else None
+        if emb is not None:
+            emb.suppressed = True  # what Y must do has not happened
+        trig.code = code or "100"
+        trig.accuses = Trigger(clause, trig.code, None)  # its subject is the target
+        trig.frame_derived = True
+        return True
+    return False
+
+
+def _embedded(tok, found: dict, say: bool) -> Trigger | None:
+    """The first trigger below ``tok`` along complement edges (breadth first)."""
+    frontier = [c for c in tok.children if (c.dep_ == "ccomp" if say else c.dep_ in _EMBED_DEPS)]
+    for _ in range(MAX_EMBED_DEPTH):
+        nxt = []
+        for t in frontier:
+            if t.i in found and found[t.i].code and not found[t.i].suppressed:
+                return found[t.i]
+            if t.i in found and lemma(t) in lexicon().frames:
+                continue  # another frame governs below
+            nxt.extend(c for c in t.children if c.dep_ in _EMBED_OR_CONJ_DEPS)
+        frontier = nxt
+    return None
+
+
+def _fold_noun(trig: Trigger, found: dict) -> None:
+    """Event nouns under another trigger: object (target carrier), means, or setting."""
+    tok = trig.tok
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.i in found and found[head.i].code:
+        trig.suppressed = True
+        found[head.i].carrier = trig
+        return
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("means_preps"):
+        verb = head.head  # the owner may be a verb or another event noun ("shelling ... in a raid")
+        if _fold_means(trig, verb, found):
+            return
+        # "made her proposal for a ceasefire in a call with X": the adjunct may hang off a
+        # noun inside the object; the clause's verb sets the scene
+        while verb.pos_ not in VERB_POS and verb.dep_ in ("pobj", "prep", "dobj", "conj", "appos") \
+                and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ in VERB_POS:
+            trig.setting = verb
+
+
+def _fold_means(trig: Trigger, verb, found: dict) -> bool:
+    """A violent event noun under a means preposition is the means of the violent act it
+    follows: folded into that act."""
+    owner = found.get(verb.i)
+    if (owner is None or not owner.code or owner.suppressed) and trig.root in _VIOLENT_ROOTS:
+        # "the feud began with the shelling of X in an air raid": the adjunct hangs off the
+        # clause's verb; the violent act it is the means of is elsewhere in that clause
+        owner = _violent_in_clause(verb, trig, found)
+    if owner is not None and owner.code and not owner.suppressed \
+            and owner.root in _VIOLENT_ROOTS and trig.root in _VIOLENT_ROOTS:
+        trig.suppressed = True
+        owner.means = trig
+        return True
+    return False
+
+
+def _violent_in_clause(verb, trig: Trigger, found: dict) -> Trigger | None:
+    """The nearest violent trigger before ``trig`` in ``verb``'s subtree: the means adjunct
+    follows the act it serves ("the shelling of X ... in an air raid")."""
+    best = None
+    # the subject is not the act's means ("the feud between X and Y began with the shelling")
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    for t in verb.subtree:
+        if t.i >= trig.tok.i:
+            break
+        if t.i in subject:
+            continue
+        other = found.get(t.i)
+        if other is None or other is trig or other.suppressed or not other.code \
+                or other.root not in _VIOLENT_ROOTS:
+            continue
+        if best is None or abs(t.i - trig.tok.i) < abs(best.tok.i - trig.tok.i):
+            best = other
+    return best

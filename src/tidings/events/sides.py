@@ -1,0 +1,295 @@
+"""The sides of an event: head tokens read off the parse, then the actors they name.
+
+First the tokens that may name the source and the target, best first (roles.py reads each
+relation); then the actors: the first token naming a coded actor wins, a side the parse did
+not give is guessed from the nearest coded actor in the clause (PETRARCH-style proximity),
+and conjoined subjects of a reciprocal act ("X and Y met") are each other's partners.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.data import word_list, words
+from tidings.events import roles
+from tidings.events.frames import Trigger
+from tidings.events.qualifiers import clause_span
+from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
+from tidings.nlp.doctext import doc_text
+from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
+from tidings.records import Side
+
+MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
+# How many governing clauses up a pronoun subject's antecedent is looked for.
+MAX_ANTECEDENT_CLIMB = 6
+
+
+# --- head tokens ---------------------------------------------------------------------------
+
+def side_tokens(trig: Trigger) -> tuple[list, list]:
+    """Source and target head tokens, best first."""
+    tok, noun = trig.tok, trig.noun
+    if trig.head.pos_ in VERB_POS:
+        src, tgt = _verbal_side_tokens(trig)
+    else:
+        src, tgt = _nominal_side_tokens(trig)
+    if trig.embedded is not None:  # after the frame's own: "agreed to provide $5m of aid for X"
+        _, emb_tgt = side_tokens(trig.embedded)
+        tgt.extend(emb_tgt)
+    src = [resolve_relative(s) for s in src if s is not None]
+    tgt = [resolve_relative(t) for t in tgt if t is not None]
+    relative = words("relative_pronouns")
+    return [s for s in src if s.lower_ not in relative], \
+        [t for t in tgt if t.lower_ not in relative and t.i not in (tok.i, noun.i)]
+
+
+def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
+    """Sides of a verb (or of an event noun carried by a support verb)."""
+    tok, head, noun = trig.tok, trig.head, trig.noun
+    src, tgt, weak = [], [], []
+    if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
+        tgt.extend(roles.prep_objects(head, ("with",)))
+    if roles.is_passive(head):
+        src.append(roles.agent_of(head))
+        if trig.means is not None:
+            src.append(roles.actor_modifier(trig.means.tok))
+        tgt.extend(c for c in head.children if c.dep_ == "nsubjpass")
+    else:
+        src.append(subject_of(head))
+    tgt.extend(c for c in head.children if c.dep_ == "dative")
+    dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
+    if trig.root in words("force_posture_roots"):
+        # "mobilized troops for the offensive against X", "deployed forces to X": the object
+        # is the actor's own force; the target is where or against whom it goes
+        tgt.extend(_force_targets(head, dobjs))
+        weak.extend(dobjs)
+        dobjs = []
+    if lemma(head) not in lexicon().topic:  # "discussed the pullout": a topic, not a side
+        comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
+        for d in dobjs:
+            side, is_weak = _object_side(trig, d, comp)
+            (weak if is_weak else tgt).append(side)
+    if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
+        tgt.extend(_clause_addressees(head))
+    tgt.extend(roles.prep_objects(head))
+    for d in dobjs:
+        tgt.extend(roles.prep_objects(d))
+    if trig.code and _is_aid(trig.code):  # "aid for Sylvania": the beneficiary
+        for x in [head] + dobjs:
+            weak.extend(roles.prep_objects(x, ("for",)))
+    if tok.i != head.i:  # nominal event under a support verb: its own prepositions
+        of = ("of",) if trig.root in words("of_target_roots") else ()
+        tgt.extend(roles.prep_objects(noun, of + roles.TARGET_PREPS + ("between",)))
+        src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
+    tgt.extend(_to_clause_objects(head))
+    tgt.extend(weak)
+    tgt.extend(_purpose_hearers(head))
+    return src, tgt
+
+
+def _force_targets(head, dobjs) -> list:
+    """Where or against whom a force posture goes."""
+    found = []
+    for x in [head] + dobjs:
+        found.extend(roles.prep_objects(x, word_list("force_target_preps")))
+        for p in roles.prep_objects(x, ("for",)):  # "for a ground offensive against X"
+            found.extend(roles.prep_objects(p, word_list("force_purpose_preps")))
+    return found
+
+
+def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
+    """The token a direct object stands for as target, and whether it is a weak one (a thing
+    given or the actor's own, ranked after the prepositional targets)."""
+    carried = trig.carrier is not None and trig.carrier.tok.i == d.i
+    if carried or _is_event_noun(d):
+        mod = roles.actor_modifier(d) or roles.agent_of(d)
+        if mod is not None:
+            return mod, False  # "rejected a Freedonian proposal": Freedonia
+    elif d.pos_ == "NOUN" and lemma(d) not in comp:
+        mod = roles.actor_modifier(d)  # "welcomed Sylvania's decision": Sylvania
+        if mod is not None and mod.dep_ == "poss":
+            # "offered its troops to X": the actor's own, not the target
+            return (d, True) if mod.lower_ in words("own_possessives") else (mod, False)
+    thing = lemma(d) in comp or any(lemma(c) in comp for c in d.children)
+    return d, thing  # "suspended aid donations for X": X first
+
+
+def _clause_addressees(head) -> list:
+    """"protested that Freedonian officials are failing ...", "demanded that its partners
+    refuse ...": the one the reported clause is about is the addressee."""
+    return [c for clause in head.children if clause.dep_ == "ccomp"
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")]
+
+
+def _to_clause_objects(head) -> list:
+    """"agreed to open its ports to X": the to-verb's objects."""
+    found = []
+    for x in head.children:
+        if x.dep_ == "xcomp":
+            found.extend(c for c in x.children if c.dep_ in ("dative", "dobj"))
+            found.extend(roles.prep_objects(x))
+    return found
+
+
+def _purpose_hearers(head) -> list:
+    """"summoned the envoy to complain about X": the one summoned hears it."""
+    if head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in head.children):
+        return [c for c in head.head.children if c.dep_ == "dobj"]
+    return []
+
+
+def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
+    """Sides of an event noun: its possessor or actor modifier, its agent, its prepositions."""
+    tok, noun = trig.tok, trig.noun
+    src = [roles.actor_modifier(tok), roles.agent_of(tok)]
+    if noun is not tok:
+        src += [roles.actor_modifier(noun), roles.agent_of(noun)]
+    src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
+    if trig.setting is not None:
+        src.append(subject_of(trig.setting))  # "X made a proposal in a call"
+    preps = roles.TARGET_PREPS
+    if trig.root in words("of_target_roots"):
+        preps = ("of",) + preps
+    tgt = roles.prep_objects(tok, preps + ("between",))
+    if _is_aid(trig.code):  # "an aid package for X"
+        tgt.extend(roles.prep_objects(noun, ("for",)))
+    if noun is not tok:
+        tgt.extend(roles.prep_objects(noun, preps + ("between",)))
+    if trig.setting is not None and not tgt:
+        tgt.extend(roles.prep_objects(trig.setting))
+    return src, tgt
+
+
+def _is_aid(code: str) -> bool:
+    """Giving or promising material aid (07, 033): its "for" object is the recipient."""
+    return any(code.startswith(prefix) for prefix in word_list("aid_codes"))
+
+
+def _is_event_noun(tok) -> bool:
+    return tok.pos_ in NOUN_POS and match(tok) is not None
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+@dataclass
+class Sides:
+    """The actors picked for an event: sources, targets, or the pairs of a reciprocal act;
+    ``guessed`` counts the sides taken by proximity."""
+
+    sources: list[Side]
+    targets: list[Side]
+    pairs: list[tuple] | None
+    guessed: int
+
+
+def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
+    """The actors the side tokens name, guessing by proximity where the parse gave none."""
+    src_toks = [_antecedent(t, actors) for t in src_toks]
+    guessed = 0
+    sources = _pick(src_toks, actors, strict=False)
+    if not sources:
+        sources = _nearby(trig, actors, after=False, avoid=[])
+        guessed += bool(sources)
+    targets = _pick(tgt_toks, actors, strict=True)
+    pairs = None
+    if not targets and len(sources) >= 2 and _reciprocal(trig, code):
+        # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    if not targets and pairs is None:
+        if trig.accuses is None:  # a reported clause names its own subject: no guessing there
+            targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
+            guessed += bool(targets)
+        if not targets:
+            targets = _pick(tgt_toks, actors, strict=False)
+    return Sides(sources, targets, pairs, guessed)
+
+
+def _reciprocal(trig: Trigger, code: str) -> bool:
+    """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
+    if trig.embedded is not None and trig.embedded.root in words("reciprocal_roots"):
+        return True  # "X and Y failed to reach agreement": they fail each other
+    return code[:2] in words("reciprocal_roots") or lemma(trig.tok) in words("reciprocal_verbs")
+
+
+def _sides(tok, actors) -> list[Side]:
+    out = []
+    for t in roles.conjuncts(tok)[:MAX_SIDES]:
+        start, end = roles.np_span(t)
+        head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
+        if head_hit is not None:
+            out.append(head_hit[0].ref(head_hit[1]))
+            continue
+        hits = actors.mentions_in(start, end) if actors else []
+        seen = set()
+        for actor, mention in hits:
+            if actor.id not in seen:
+                seen.add(actor.id)
+                out.append(actor.ref(mention))
+        if not seen:
+            out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end)))
+    return out
+
+
+def _strong(tok, actors) -> bool:
+    """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
+        return True
+    if actors and actors.mentions_in(*roles.np_span(tok)):
+        return True
+    return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
+
+
+def _pick(tokens, actors, strict: bool) -> list[Side]:
+    for tok in tokens:
+        if strict and not _strong(tok, actors):
+            continue
+        sides = _sides(tok, actors)
+        if sides:
+            return sides
+    return []
+
+
+def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
+    """Character spans of a topic verb's objects ("discussed the pullout of the troops")."""
+    head = trig.head
+    if head.pos_ not in VERB_POS or lemma(head) not in lexicon().topic:
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in head.children if c.dep_ == "dobj"]
+
+
+def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
+            skip: list[tuple[int, int]] = ()) -> list[Side]:
+    """The coded actor nearest the trigger in its clause, on the given side of it: a guess
+    for a side the parse did not give."""
+    if not actors:
+        return []
+    lo, hi = clause_span(trig)
+    at = trig.tok.idx
+    taken = [a.mention for a in avoid if a and a.mention] + list(skip)
+    best = None
+    for actor, (s, e) in actors.mentions_in(lo, hi):
+        if (after and s < at) or (not after and e > at):
+            continue
+        if any(s < te and ts < e for ts, te in taken) \
+                or any(a and a.actor == actor.id for a in avoid):
+            continue
+        dist = abs(s - at)
+        if best is None or dist < best[0]:
+            best = (dist, actor, (s, e))
+    return [best[1].ref(best[2])] if best else []
+
+
+def _antecedent(tok, actors):
+    """A pronoun subject ("Sylvania said it had expelled") stands for the nearest governing
+    clause's non-pronoun subject."""
+    if tok.pos_ != "PRON" or (actors and actors.at(tok.idx, tok.idx + len(tok))):
+        return tok
+    cur, steps = tok.head, 0
+    while cur.head.i != cur.i and steps < MAX_ANTECEDENT_CLIMB:
+        cur, steps = cur.head, steps + 1
+        subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return subj
+    return tok
