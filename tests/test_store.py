@@ -353,7 +353,8 @@ def test_missing_store_for_queries(tmp_path):
 
 # -- identities, sentence numbers and export fields ---------------------------------------------
 CAMPAIGN = ("Voters lined up early in Ohio. Turnout was high. Hillary Clinton criticized "
-            "Donald Trump on Monday. Mrs. Clinton then met Iraq's prime minister.")
+            "Donald Trump on Monday. Mrs. Clinton then met Iraq's prime minister. "
+            '"We will win," Mrs. Clinton said.')
 MEMOIR = ("Hillary Rodham Clinton met Iraqi officials in Baghdad in 2012. He praised her. "
           "The talks went well.")
 
@@ -366,6 +367,8 @@ def campaign() -> Story:
     premier = story.actor("Iraq's prime minister", "IRQGOV", "IRQ", "GOV", kind="person")
     story.event("criticized", hillary, trump, "111", story.time("Monday", "2016-09-05"))
     story.event("met", mrs, premier, "040", story.time("Monday", "2016-09-05"))
+    said = story.actor("Mrs. Clinton", "CVL", None, "CVL", kind="person", nth=1)
+    story.quote("We will win", said, "said")
     return story
 
 
@@ -404,6 +407,14 @@ def test_one_person_however_each_article_names_her(people_path):
     codes = people[0]["codes"].split("; ")
     assert codes[0].startswith("USAGOV 2012-01-01") and any(c.startswith("USAPTY 2016")
                                                             for c in codes)
+
+
+def test_quotes_of_a_person_however_the_article_names_her(people_path):
+    with Store.open(people_path, read_only=True) as store:
+        for who in ("Hillary Clinton", "Clinton"):
+            cols, rows = store.fetch(*quotes_sql(Filters.parse(speaker=who)))
+            assert [dict(zip(cols, r))["speaker_name"] for r in rows] == ["Mrs. Clinton"]
+        assert store.fetch(*quotes_sql(Filters.parse(speaker="Trump")))[1] == []
 
 
 def test_names_match_whole_words(people_path):

@@ -139,10 +139,13 @@ REPORT_CONDITIONS = [
     (("publisher",), _contains("publisher")),
     (("search",), _contains("sentence")),
 ]
+# The identity of a quote's speaker: "Hillary Clinton" finds the quotes of "Mrs. Clinton".
+_SPEAKER_IDENTITY = ("(SELECT x.identity FROM actors x WHERE x.article_id = q.article_id "
+                     "AND x.actor_id = q.speaker_actor)")
 QUOTE_CONDITIONS = [
     (("published_since", "since"), _at_least("a.published", "::DATE")),
     (("published_until", "until"), _at_most("a.published", "::DATE")),
-    (("speaker", "actor"), _who(("q.speaker_name",), "q.speaker_code",
+    (("speaker", "actor"), _who(("q.speaker_name", _SPEAKER_IDENTITY), "q.speaker_code",
                                 "q.speaker_country")),
     (("country",), _code_in("q.speaker_country")),
     (("sector",), _code_in("q.speaker_sector")),
