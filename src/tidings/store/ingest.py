@@ -32,6 +32,10 @@ BATCH_SIZE = 32
 # spaCy batch of a run's first transaction in this process: its first documents arrive
 # after ~1-2 s instead of ~10 s; one batch of 8 costs nothing measurable beside 32.
 FIRST_PIECE = 8
+# Articles whose documents are asked of an extractor elsewhere (worker processes, Dask) at
+# a time: a worker partition (tidings.scale.POOL_PARTITION), so the progress line moves
+# as each partition comes back, not once per batch; the documents are computed ahead anyway.
+EXTERNAL_PIECE = 8
 
 
 @dataclass
@@ -84,8 +88,11 @@ def ingest(target, items: Iterable[Article | ReadFailure], model: str | None = N
     writer, with the same deduplication, ids and one transaction per batch.
     ``progress`` is called as each article is done and after each batch.
     """
+    piece = EXTERNAL_PIECE  # documents asked for a few at a time: progress as they come
     if extractor is None:
         from tidings.extract import extract_articles
+
+        piece = batch_size  # this process's extraction yields each document when done
 
         calls = 0
 
@@ -106,13 +113,13 @@ def ingest(target, items: Iterable[Article | ReadFailure], model: str | None = N
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            _ingest_batch(sessions, batch, extractor, days, report, progress)
+            _ingest_batch(sessions, batch, extractor, days, report, progress, piece)
             LOGGER.info("batch committed: %d articles read so far", report.read)
             batch = []
             if progress:
                 progress(report)
     if batch:
-        _ingest_batch(sessions, batch, extractor, days, report, progress)
+        _ingest_batch(sessions, batch, extractor, days, report, progress, piece)
         if progress:
             progress(report)
     return report
@@ -147,7 +154,7 @@ class _Pending:
 
 
 def _ingest_batch(sessions: _Sessions, batch, extractor: Extractor, days: int,
-                  report: IngestReport, progress=None) -> None:
+                  report: IngestReport, progress=None, piece: int = BATCH_SIZE) -> None:
     pending: list[_Pending] = []
     hashes: set[str] = set()
     with sessions() as con:
@@ -167,8 +174,9 @@ def _ingest_batch(sessions: _Sessions, batch, extractor: Extractor, days: int,
             _find_original(con, entry, pending)
             pending.append(entry)
     to_code = [p for p in pending if p.duplicate_of is None]
-    if to_code:
-        for entry, document in zip(to_code, extractor([p.article for p in to_code])):
+    for start in range(0, len(to_code), piece):
+        part = to_code[start:start + piece]
+        for entry, document in zip(part, extractor([p.article for p in part])):
             entry.document = document
             report.done += 1
             if progress:
