@@ -10,9 +10,10 @@ from __future__ import annotations
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
+from tidings.events.plausible import coded, literal_code, self_directed
 from tidings.events.qualifiers import announced, date_of, modality, negated, place_of
 from tidings.events.sides import Sides, pick_sides, side_tokens
-from tidings.events.triggers import NOUN_POS, lexicon
+from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
@@ -59,7 +60,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     date, date_text, date_source = date_of(trig, sent, times, published)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
              "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
-    return _events(trig, sent, code, sides, facts)
+    return _events(trig, sent, code, sides, facts, actors)
 
 
 def _polarity(trig: Trigger) -> tuple[str, bool]:
@@ -115,7 +116,8 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
     return code, mood
 
 
-def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[Event]:
+def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict,
+            actors) -> list[Event]:
     """An event for each side pair confident enough."""
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
     toks += [c for c in trig.tok.children if c.dep_ == "prt"]
@@ -129,13 +131,18 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[E
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
             continue
+        if not (coded(s) and coded(t)) or self_directed(s, t, actors):
+            continue
+        pair_code = literal_code(lemma(trig.tok), code, s, t, actors)
+        if pair_code is None:
+            continue
         conf = _confidence(trig, s, t, facts["modality"], facts["negated"])
         conf = round(conf - GUESS_PENALTY * sides.guessed, 2)
         if conf < MIN_CONFIDENCE:
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,
-                         **describe(code), **facts, confidence=conf))
+                         **describe(pair_code), **facts, confidence=conf))
     return out
 
 
@@ -166,13 +173,14 @@ def _side_id(side: Side | None) -> str:
 
 
 def _finish(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root, date) per article: the most confident, then the
+    """One event per (source country, target country, root, date) per article (the Phoenix
+    one-a-day rule, at country level): the most confident, then the
     most specific code. An event dated only by the publication date that repeats a dyad and
     root dated in the text is a later mention of that event ("the shelling" told again):
     dropped."""
     best: dict[tuple, Event] = {}
     for ev in events:
-        key = (_key(ev.source), _key(ev.target), ev.root, ev.date)
+        key = (_side_id(ev.source), _side_id(ev.target), ev.root, ev.date)
         rank = (ev.confidence, len(ev.cameo))
         if key not in best or rank > (best[key].confidence, len(best[key].cameo)):
             best[key] = ev

@@ -67,7 +67,8 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
         for d in dobjs:
             side, is_weak = _object_side(trig, d, comp)
-            (weak if is_weak else tgt).append(side)
+            if side is not None:
+                (weak if is_weak else tgt).append(side)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
@@ -104,6 +105,11 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
         mod = roles.actor_modifier(d) or roles.agent_of(d)
         if mod is not None:
             return mod, False  # "rejected a Freedonian proposal": Freedonia
+        if trig.root in words("reaction_roots"):
+            # "condemned the bombing of the embassy": the one condemned is whoever bombed
+            # it, which the text does not say; the embassy is not the target
+            trig.authorless = True
+            return None, False
     elif d.pos_ == "NOUN" and lemma(d) not in comp:
         mod = roles.actor_modifier(d)  # "welcomed Sylvania's decision": Sylvania
         if mod is not None and mod.dep_ == "poss":
@@ -196,7 +202,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     if not targets and len(sources) >= 2 and _reciprocal(trig, code):
         # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-    if not targets and pairs is None:
+    if not targets and pairs is None and not trig.authorless:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
             targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
             guessed += bool(targets)

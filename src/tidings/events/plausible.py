@@ -1,0 +1,73 @@
+"""Can these sides carry this act? The checks a coded event passes before it is emitted.
+
+An event that fails one is not emitted: event data that is mostly false is worse than none.
+1. Sides are actors: each side is a coded actor with a country (ISO3 or IGO); a phrase the
+   actor stage could not code (an object, a topic, a place used as a place, an unresolved
+   pronoun) is no side, and an event without two sides is not emitted.
+2. A state does not act on itself: a side that is a whole country, with the other side of
+   the same country, is no event ("the president pledged to the United States"), unless the
+   source is a non-state actor (citizens, opposition, rebels) acting on its own state.
+3. Violence needs sides that can do and suffer it: a material-conflict verb between two
+   political actors (people and bodies of government, parties, courts, media, business,
+   civil society; no force, civilians or state on either side) is figurative: "the senator
+   attacked the governor" is criticism (111), "beat the incumbent" no event
+   (data/figurative_codes.tsv).
+"""
+from __future__ import annotations
+
+import functools
+
+from tidings.data import tsv, words
+from tidings.records import Side
+
+# The actor kinds that stand for a whole state (a country, its capital as government).
+STATE_KINDS = frozenset({"country"})
+
+
+def coded(side: Side | None) -> bool:
+    """Is this side an actor with a country (or an international organization)?"""
+    return bool(side is not None and side.actor and side.country)
+
+
+def _kind(side: Side, actors) -> str | None:
+    actor = actors.by_id(side.actor) if actors is not None and side.actor else None
+    return actor.kind if actor is not None else None
+
+
+def _is_state(side: Side, actors) -> bool:
+    return _kind(side, actors) in STATE_KINDS and not side.sector
+
+
+def self_directed(source: Side, target: Side, actors) -> bool:
+    """A whole country on one side and the same country on the other (rule 2)."""
+    if source.country != target.country or source.country == "IGO":
+        return False
+    if _is_state(source, actors):
+        return True
+    return _is_state(target, actors) and source.sector in words("political_sectors") \
+        and source.sector not in ("OPP", "SOC", "NGO", "LAB", "MED", "ENV", "REL")
+
+
+def _political(side: Side, actors) -> bool:
+    if _is_state(side, actors) or side.sector in words("force_sectors") \
+            or side.sector == "CVL":
+        return False
+    if side.sector in words("political_sectors"):
+        return True
+    return side.sector is None and _kind(side, actors) == "person"
+
+
+@functools.lru_cache(maxsize=1)
+def _figurative() -> dict[str, str | None]:
+    return {row["lemma"]: (None if row["code"] == "-" else row["code"])
+            for row in tsv("figurative_codes.tsv")}
+
+
+def literal_code(lemma: str, code: str, source: Side, target: Side, actors) -> str | None:
+    """The code the act carries between these sides (rule 3): ``code`` itself, the verb's
+    figurative code, or None when the figurative reading is no event."""
+    if code[:2] not in words("material_conflict_roots") or lemma not in _figurative():
+        return code
+    if _political(source, actors) and _political(target, actors):
+        return _figurative()[lemma]
+    return code
