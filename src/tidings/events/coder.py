@@ -11,7 +11,8 @@ from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
 from tidings.events.plausible import coded, literal_code, self_directed
-from tidings.events.qualifiers import announced, date_of, modality, negated, place_of
+from tidings.events.qualifiers import announced, date_of, modality, negated, place_of, \
+    report_date
 from tidings.events.sides import Sides, pick_sides, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.records import Context, Event, Side, TimeExpr, Place
@@ -34,15 +35,15 @@ MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatene
 def find_events(ctx: Context) -> list[Event]:
     """Events of one article, in text order (see docs/output-contract.md)."""
     events: list[Event] = []
+    report = report_date(ctx)
     for sent in ctx.doc.sents:
         for trig in find_triggers(sent):
-            events.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places,
-                                ctx.published_iso))
+            events.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places, report))
     return _finish(events)
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
-          published: str | None) -> list[Event]:
+          report: tuple) -> list[Event]:
     """The events of one trigger: one per (source, target) pair that passes the threshold."""
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)
@@ -57,7 +58,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if settled is None:
         return []
     code, mood = settled
-    date, date_text, date_source = date_of(trig, sent, times, published)
+    date, date_text, date_source = date_of(trig, sent, times, report)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
              "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
     return _events(trig, sent, code, sides, facts, actors)
@@ -186,7 +187,7 @@ def _finish(events: list[Event]) -> list[Event]:
             best[key] = ev
     dated = {(_side_id(e.source), _side_id(e.target), e.root)
              for e in best.values() if e.date_source in ("clause", "sentence")}
-    kept = [e for e in best.values() if e.date_source != "published"
+    kept = [e for e in best.values() if e.date_source not in ("published", "dateline")
             or (_side_id(e.source), _side_id(e.target), e.root) not in dated]
     kept.sort(key=lambda e: (e.start, e.trigger_span[0]))
     for n, ev in enumerate(kept, 1):
