@@ -114,6 +114,9 @@ class Event:
     id: str | None = None
     quote: str | None = None  # the attribution this event comes from (see quotes.links)
     quote_role: str | None = None  # speech | reported
+    # Not in the contract: what the coder knew when it coded the event (how each side was
+    # found, the trigger's kind, ...), which its confidence is computed from
+    evidence: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "start": self.start, "end": self.end, "trigger": self.trigger,

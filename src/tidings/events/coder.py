@@ -10,7 +10,8 @@ from __future__ import annotations
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
-from tidings.events.plausible import coded, literal_code, self_directed
+from tidings.events.plausible import coded, literal_code, place_side, self_directed
+from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, date_of, modality, negated, place_of, \
     report_date
 from tidings.events.sides import Sides, pick_sides, side_tokens
@@ -33,13 +34,32 @@ MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatene
 
 
 def find_events(ctx: Context) -> list[Event]:
-    """Events of one article, in text order (see docs/output-contract.md)."""
-    events: list[Event] = []
+    """Events of one article, in text order (see docs/output-contract.md).
+
+    1. candidates: every trigger coded with each pair of sides the parse gives it;
+    2. descriptions of sides that name other acts' victims resolved (``victims``);
+    3. the plausibility checks (``plausible``): sides that are actors, no state acting on
+       itself;
+    4. confidence, and the events under ``MIN_CONFIDENCE`` dropped;
+    5. one event per country dyad, root and date (``_finish``).
+    """
+    candidates: list[Event] = []
+    violent: list[tuple[int, int]] = []  # the phrases that tell of violence, for victims
     report = report_date(ctx)
     for sent in ctx.doc.sents:
         for trig in find_triggers(sent):
-            events.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places, report))
-    return _finish(events)
+            candidates.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places, report))
+            violent.extend(violent_phrases(trig))
+    candidates = resolve_victims(candidates, violent, ctx)
+    kept = []
+    for event in candidates:
+        if not (coded(event.source) and coded(event.target)) \
+                or self_directed(event.source, event.target, ctx.actors):
+            continue
+        event.confidence = _confidence(event)
+        if event.confidence >= MIN_CONFIDENCE:
+            kept.append(event)
+    return _finish(kept)
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
@@ -61,7 +81,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     date, date_text, date_source = date_of(trig, sent, times, report)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
              "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
-    return _events(trig, sent, code, sides, facts, actors)
+    return _events(trig, sent, code, sides, facts, actors, places)
 
 
 def _polarity(trig: Trigger) -> tuple[str, bool]:
@@ -117,8 +137,8 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
     return code, mood
 
 
-def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict,
-            actors) -> list[Event]:
+def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
+            places: list[Place]) -> list[Event]:
     """An event for each side pair confident enough."""
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
     toks += [c for c in trig.tok.children if c.dep_ == "prt"]
@@ -127,38 +147,37 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict,
     trigger_text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
     pairs = sides.pairs
     if pairs is None:
-        pairs = [(s, t) for s in sides.sources or [None] for t in sides.targets or [None]]
+        targets = [place_side(t, code, places) for t in sides.targets]
+        pairs = [(s, t) for s in sides.sources or [None] for t in targets or [None]]
+    evidence = {"specific": bool(trig.frame_derived or (trig.pattern and trig.pattern.specificity)),
+                "guessed": sides.guessed, "root": trig.root}
     out = []
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
             continue
-        if not (coded(s) and coded(t)) or self_directed(s, t, actors):
-            continue
-        pair_code = literal_code(lemma(trig.tok), code, s, t, actors)
+        pair_code = literal_code(lemma(trig.tok), code, s, t, actors) if s and t else code
         if pair_code is None:
-            continue
-        conf = _confidence(trig, s, t, facts["modality"], facts["negated"])
-        conf = round(conf - GUESS_PENALTY * sides.guessed, 2)
-        if conf < MIN_CONFIDENCE:
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,
-                         **describe(pair_code), **facts, confidence=conf))
+                         **describe(pair_code), **facts, confidence=0.0,
+                         evidence=dict(evidence)))
     return out
 
 
-def _confidence(trig: Trigger, s: Side | None, t: Side | None, mood: str,
-                is_negated: bool) -> float:
+def _confidence(event: Event) -> float:
     """A heuristic score: coded sides, a specific pattern and an asserted act raise it."""
+    s, t, evidence = event.source, event.target, event.evidence
     conf = 0.5
     conf += 0.15 if s and s.actor else 0.0
     conf += 0.15 if t and t.actor else 0.0
-    conf += 0.1 if trig.frame_derived or (trig.pattern and trig.pattern.specificity) else 0.0
+    conf += 0.1 if evidence["specific"] else 0.0
     if s is None or t is None:  # one-sided events are weak, except where usual
-        conf -= 0.1 if trig.root in _TARGETLESS_ROOTS else 0.2
-    conf -= MODALITY_PENALTY.get(mood, 0.1)
-    conf -= 0.3 if is_negated else 0.0
-    return round(max(0.0, min(conf, 0.99)), 2)
+        conf -= 0.1 if evidence["root"] in _TARGETLESS_ROOTS else 0.2
+    conf -= MODALITY_PENALTY.get(event.modality, 0.1)
+    conf -= 0.3 if event.negated else 0.0
+    conf = max(0.0, min(conf, 0.99)) - GUESS_PENALTY * evidence["guessed"]
+    return round(conf, 2)
 
 
 def _key(side: Side | None) -> str:

@@ -25,8 +25,30 @@ STATE_KINDS = frozenset({"country"})
 
 
 def coded(side: Side | None) -> bool:
-    """Is this side an actor with a country (or an international organization)?"""
-    return bool(side is not None and side.actor and side.country)
+    """Is this side an actor: coded with a country (or IGO) or a role, a name the actor stage
+    could not code, a place where a material act happened (``place_side``) or the country of
+    an act's victims (``victims``)?"""
+    if side is None:
+        return False
+    if side.actor:
+        return bool(side.country or side.sector)
+    if side.extra.get("named"):
+        return True
+    return bool(side.country and (side.extra.get("place") or side.extra.get("victims")))
+
+
+def place_side(side: Side, code: str, places) -> Side:
+    """A target named by a place is that place's country when the act is material and done
+    to a place ("shelled the outskirts of Kharkiv", "deployed troops to the border town"):
+    places can suffer violence and host forces, they do not negotiate or protest."""
+    if side.actor or side.mention is None or code[:2] not in words("place_target_roots"):
+        return side
+    s, e = side.mention
+    for place in places:
+        if place.start < e and s < place.end and place.country:
+            return side.copy(country=place.country, code=place.country,
+                             extra={**side.extra, "place": True})
+    return side
 
 
 def _kind(side: Side, actors) -> str | None:

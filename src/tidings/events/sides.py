@@ -18,6 +18,8 @@ from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
 from tidings.records import Side
 
+import os
+NOGUESS = bool(os.environ.get("NOGUESS"))
 MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
 # How many governing clauses up a pronoun subject's antecedent is looked for.
 MAX_ANTECEDENT_CLIMB = 6
@@ -72,6 +74,8 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
+    if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
+        tgt.extend(roles.prep_objects(head, word_list("violent_site_preps")))
     for d in dobjs:
         tgt.extend(roles.prep_objects(d))
     if trig.code and _is_aid(trig.code):  # "aid for Sylvania": the beneficiary
@@ -103,9 +107,12 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     carried = trig.carrier is not None and trig.carrier.tok.i == d.i
     if carried or _is_event_noun(d):
         mod = roles.actor_modifier(d) or roles.agent_of(d)
+        if mod is not None and mod.lower_ in words("own_possessives"):
+            return None, False  # "expressed its regret to X": the actor's own act; X is next
         if mod is not None:
             return mod, False  # "rejected a Freedonian proposal": Freedonia
-        if trig.root in words("reaction_roots"):
+        act = match(d)
+        if trig.root in words("reaction_roots") and act is not None and act.cameo[:2] != trig.root:
             # "condemned the bombing of the embassy": the one condemned is whoever bombed
             # it, which the text does not say; the embassy is not the target
             trig.authorless = True
@@ -157,6 +164,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     preps = roles.TARGET_PREPS
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
+    if trig.root in words("violent_roots"):  # "a blast outside the embassy": the embassy
+        preps = preps + word_list("violent_site_preps")
     tgt = roles.prep_objects(tok, preps + ("between",))
     if _is_aid(trig.code):  # "an aid package for X"
         tgt.extend(roles.prep_objects(noun, ("for",)))
@@ -168,7 +177,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
 
 
 def _is_aid(code: str) -> bool:
-    """Giving or promising material aid (07, 033): its "for" object is the recipient."""
+    """Giving or promising aid (07, 033) or sympathy (018): its "for" object is the
+    recipient ("aid for X", "sympathy for X")."""
     return any(code.startswith(prefix) for prefix in word_list("aid_codes"))
 
 
@@ -195,7 +205,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
     if not sources:
-        sources = _nearby(trig, actors, after=False, avoid=[])
+        sources = [] if NOGUESS else _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
@@ -204,7 +214,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
-            targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
+            targets = [] if NOGUESS else _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
             guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
@@ -221,19 +231,29 @@ def _reciprocal(trig: Trigger, code: str) -> bool:
 def _sides(tok, actors) -> list[Side]:
     out = []
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
-        start, end = roles.np_span(t)
-        head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
-        if head_hit is not None:
-            out.append(head_hit[0].ref(head_hit[1]))
-            continue
-        hits = actors.mentions_in(start, end) if actors else []
-        seen = set()
-        for actor, mention in hits:
-            if actor.id not in seen:
-                seen.add(actor.id)
-                out.append(actor.ref(mention))
-        if not seen:
-            out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end)))
+        out.extend(_phrase_sides(t, actors))
+    return out
+
+
+def _phrase_sides(t, actors) -> list[Side]:
+    """The actors the phrase headed by ``t`` names; each side keeps the whole phrase's span
+    (``extra["phrase"]``: "the families of the victims", for ``victims``)."""
+    start, end = roles.np_span(t)
+    phrase = {"phrase": (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))}
+    head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
+    if head_hit is not None:
+        return [head_hit[0].ref(head_hit[1]).copy(extra=phrase)]
+    out, seen = [], set()
+    for actor, mention in (actors.mentions_in(start, end) if actors else []):
+        if actor.id not in seen:
+            seen.add(actor.id)
+            out.append(actor.ref(mention).copy(extra=phrase))
+    if not out:
+        # a name the actor stage could not code ("the Dovrefjell Trust") is still an actor;
+        # any other phrase ("the plan", "it") is kept only to be judged later
+        named = t.pos_ != "PRON" and t.ent_type_ in words("actor_entity_labels")
+        out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
+                        extra={"named": named, **phrase}))
     return out
 
 
