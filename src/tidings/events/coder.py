@@ -14,7 +14,7 @@ from tidings.events.plausible import coded, literal_code, place_side, self_direc
 from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, date_of, modality, negated, place_of, \
     report_date
-from tidings.events.sides import Sides, pick_sides, side_tokens
+from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
@@ -53,13 +53,29 @@ def find_events(ctx: Context) -> list[Event]:
     candidates = resolve_victims(candidates, violent, ctx)
     kept = []
     for event in candidates:
-        if not (coded(event.source) and coded(event.target)) \
-                or self_directed(event.source, event.target, ctx.actors):
+        if not _plausible(event, ctx):
             continue
         event.confidence = _confidence(event)
         if event.confidence >= MIN_CONFIDENCE:
             kept.append(event)
     return _finish(kept)
+
+
+def _plausible(event: Event, ctx: Context) -> bool:
+    """Sides that are actors (a one-sided event only where CAMEO reports acts without a
+    target: protests, force postures, yielding), and no state acting on itself."""
+    import os
+    if os.environ.get("SRCONLY"):
+        if not coded(event.source): return False
+        if event.target is None: return event.root in _STANDS_WITHOUT_TARGET
+        return event.target.actor is not None or event.target.extra.get("named") or event.target.extra.get("nounphrase")
+    if os.environ.get("NOPLAUS"):
+        return bool(event.source or event.target) and (event.target is not None or event.root in _STANDS_WITHOUT_TARGET)
+    if not coded(event.source):
+        return False
+    if event.target is None:
+        return event.root in _STANDS_WITHOUT_TARGET
+    return coded(event.target) and not self_directed(event.source, event.target, ctx.actors)
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
@@ -107,11 +123,14 @@ def _side_tokens_of(trig: Trigger) -> tuple[list, list] | None:
                     for c in trig.tok.children):
         # "the trucks used in the raid": a definite bare event noun names an act told elsewhere
         return None
-    if not src_toks:  # "the feud between X and Y" describes a state, not an act of X on Y
-        kept = [t for t in tgt_toks if not (t.head.dep_ == "prep" and t.head.lower_ == "between")]
-        if len(kept) < len(tgt_toks) and not kept:
-            return None
-        tgt_toks = kept
+    if not src_toks:
+        between = [t for t in tgt_toks if t.head.dep_ == "prep" and t.head.lower_ == "between"]
+        if between and reciprocal(trig, trig.code):
+            # "clashes between X and Y", "talks between X and Y": each acts on the other
+            return between[:1], []
+        if between and len(between) == len(tgt_toks):
+            return None  # "the feud between X and Y" describes a state, not an act of X on Y
+        tgt_toks = [t for t in tgt_toks if t not in between]
     return src_toks, tgt_toks
 
 
@@ -161,7 +180,7 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,
                          **describe(pair_code), **facts, confidence=0.0,
-                         evidence=dict(evidence)))
+                         symmetric=sides.pairs is not None, evidence=dict(evidence)))
     return out
 
 

@@ -43,7 +43,7 @@ def place_side(side: Side, code: str, places) -> Side:
     places can suffer violence and host forces, they do not negotiate or protest."""
     if side.actor or side.mention is None or code[:2] not in words("place_target_roots"):
         return side
-    s, e = side.mention
+    s, e = side.extra.get("phrase") or side.mention  # "fired at targets near Freetown"
     for place in places:
         if place.start < e and s < place.end and place.country:
             return side.copy(country=place.country, code=place.country,

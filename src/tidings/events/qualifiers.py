@@ -134,6 +134,8 @@ def _own_tokens(trig: Trigger) -> set[int]:
     own = {trig.tok.i, trig.head.i, trig.noun.i}
     if trig.means is not None:  # "the shelling of X in an air raid on May 2"
         own.add(trig.means.tok.i)
+    if trig.anchor is None and trig.noun.dep_ in ("nsubj", "nsubjpass"):
+        own.add(trig.noun.head.i)  # "clashes broke out on Monday", "talks resumed on Friday"
     # "were invited to join the alliance in July": the parse often hangs the time on the
     # to-clause of the verb it dates
     own.update(c.i for c in trig.head.children if c.dep_ == "xcomp")

@@ -209,7 +209,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
-    if not targets and len(sources) >= 2 and _reciprocal(trig, code):
+    if not targets and len(sources) >= 2 and reciprocal(trig, code):
         # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless:
@@ -221,11 +221,14 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     return Sides(sources, targets, pairs, guessed)
 
 
-def _reciprocal(trig: Trigger, code: str) -> bool:
+def reciprocal(trig: Trigger, code: str) -> bool:
     """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
     if trig.embedded is not None and trig.embedded.root in words("reciprocal_roots"):
         return True  # "X and Y failed to reach agreement": they fail each other
-    return code[:2] in words("reciprocal_roots") or lemma(trig.tok) in words("reciprocal_verbs")
+    if code[:2] in words("reciprocal_roots"):
+        return True
+    acts = words("reciprocal_nouns") if trig.tok.pos_ in NOUN_POS else words("reciprocal_verbs")
+    return lemma(trig.tok) in acts
 
 
 def _sides(tok, actors) -> list[Side]:
@@ -253,7 +256,7 @@ def _phrase_sides(t, actors) -> list[Side]:
         # any other phrase ("the plan", "it") is kept only to be judged later
         named = t.pos_ != "PRON" and t.ent_type_ in words("actor_entity_labels")
         out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
-                        extra={"named": named, **phrase}))
+                        extra={"named": named, "nounphrase": t.pos_ in ("NOUN", "PROPN"), **phrase}))
     return out
 
 
