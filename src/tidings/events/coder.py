@@ -7,10 +7,13 @@ confidence; drop weak events and duplicates.
 """
 from __future__ import annotations
 
+import os
+
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
-from tidings.events.plausible import coded, literal_code, place_side, self_directed
+from tidings.events.confidence import confidence
+from tidings.events.plausible import acceptable, literal_code, place_side
 from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, date_of, modality, negated, place_of, \
     report_date
@@ -18,19 +21,13 @@ from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
-# Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
-# when asserted or claimed (0.5, 0.45), and drops one-sided events (0.3-0.45; protests and
-# force postures, which often have no target, excepted), planned/possible acts with uncoded
-# sides, and negated ones.
+# Below this an event is not reported (see events/confidence.py and the precision and recall
+# at three thresholds in README: "Events and their confidence").
 MIN_CONFIDENCE = 0.45
-# Confidence taken off for each side guessed by proximity rather than read off the parse.
-GUESS_PENALTY = 0.05
-_TARGETLESS_ROOTS = words("targetless_roots")
-_ONE_SIDED_ROOTS = words("one_sided_roots")
-_STANDS_WITHOUT_TARGET = _TARGETLESS_ROOTS | _ONE_SIDED_ROOTS
-# Confidence taken off by modality: the less certain the act, the more.
-MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatened": 0.1,
-                    "possible": 0.15}
+# The threshold a user sets instead (``tidings extract --min-confidence``, or this variable
+# for every process of a run: ingest workers, the API): lower for recall, higher for precision.
+THRESHOLD_VARIABLE = "TIDINGS_MIN_CONFIDENCE"
+_STANDS_WITHOUT_TARGET = words("targetless_roots") | words("one_sided_roots")
 
 
 def find_events(ctx: Context) -> list[Event]:
@@ -40,42 +37,39 @@ def find_events(ctx: Context) -> list[Event]:
     2. descriptions of sides that name other acts' victims resolved (``victims``);
     3. the plausibility checks (``plausible``): sides that are actors, no state acting on
        itself;
-    4. confidence, and the events under ``MIN_CONFIDENCE`` dropped;
+    4. confidence (``confidence``), and the events under the threshold dropped;
     5. one event per country dyad, root and date (``_finish``).
     """
+    threshold = min_confidence()
+    return _finish([e for e in scored_events(ctx) if e.confidence >= threshold])
+
+
+def scored_events(ctx: Context) -> list[Event]:
+    """Steps 1-4 of ``find_events`` without the threshold: every plausible event with its
+    confidence (what scripts/calibrate_events.py fits the confidence model on)."""
     candidates: list[Event] = []
     violent: list[tuple[int, int]] = []  # the phrases that tell of violence, for victims
     report = report_date(ctx)
-    for sent in ctx.doc.sents:
+    for index, sent in enumerate(ctx.doc.sents):
         for trig in find_triggers(sent):
-            candidates.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places, report))
+            found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report)
+            for event in found:
+                event.evidence["sentence"] = index
+            candidates.extend(found)
             violent.extend(violent_phrases(trig))
     candidates = resolve_victims(candidates, violent, ctx)
     kept = []
     for event in candidates:
-        if not _plausible(event, ctx):
-            continue
-        event.confidence = _confidence(event)
-        if event.confidence >= MIN_CONFIDENCE:
+        if acceptable(event.source, event.target, event.root, ctx.actors):
+            event.confidence = confidence(event)
             kept.append(event)
-    return _finish(kept)
+    return kept
 
 
-def _plausible(event: Event, ctx: Context) -> bool:
-    """Sides that are actors (a one-sided event only where CAMEO reports acts without a
-    target: protests, force postures, yielding), and no state acting on itself."""
-    import os
-    if os.environ.get("SRCONLY"):
-        if not coded(event.source): return False
-        if event.target is None: return event.root in _STANDS_WITHOUT_TARGET
-        return event.target.actor is not None or event.target.extra.get("named") or event.target.extra.get("nounphrase")
-    if os.environ.get("NOPLAUS"):
-        return bool(event.source or event.target) and (event.target is not None or event.root in _STANDS_WITHOUT_TARGET)
-    if not coded(event.source):
-        return False
-    if event.target is None:
-        return event.root in _STANDS_WITHOUT_TARGET
-    return coded(event.target) and not self_directed(event.source, event.target, ctx.actors)
+def min_confidence() -> float:
+    """The threshold events must reach: $TIDINGS_MIN_CONFIDENCE, else ``MIN_CONFIDENCE``."""
+    value = os.environ.get(THRESHOLD_VARIABLE)
+    return float(value) if value else MIN_CONFIDENCE
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
@@ -169,7 +163,8 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
         targets = [place_side(t, code, places) for t in sides.targets]
         pairs = [(s, t) for s in sides.sources or [None] for t in targets or [None]]
     evidence = {"specific": bool(trig.frame_derived or (trig.pattern and trig.pattern.specificity)),
-                "guessed": sides.guessed, "root": trig.root}
+                "guessed": sides.guessed, "root": trig.root,
+                "noun": trig.anchor is None and trig.tok.pos_ in NOUN_POS}
     out = []
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
@@ -182,21 +177,6 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
                          **describe(pair_code), **facts, confidence=0.0,
                          symmetric=sides.pairs is not None, evidence=dict(evidence)))
     return out
-
-
-def _confidence(event: Event) -> float:
-    """A heuristic score: coded sides, a specific pattern and an asserted act raise it."""
-    s, t, evidence = event.source, event.target, event.evidence
-    conf = 0.5
-    conf += 0.15 if s and s.actor else 0.0
-    conf += 0.15 if t and t.actor else 0.0
-    conf += 0.1 if evidence["specific"] else 0.0
-    if s is None or t is None:  # one-sided events are weak, except where usual
-        conf -= 0.1 if evidence["root"] in _TARGETLESS_ROOTS else 0.2
-    conf -= MODALITY_PENALTY.get(event.modality, 0.1)
-    conf -= 0.3 if event.negated else 0.0
-    conf = max(0.0, min(conf, 0.99)) - GUESS_PENALTY * evidence["guessed"]
-    return round(conf, 2)
 
 
 def _key(side: Side | None) -> str:

@@ -80,6 +80,8 @@ def _candidates(sent) -> dict[int, Trigger]:
             continue  # part of a name ("Council for Mutual Cooperation"), not an act
         if tok.ent_type_ in words("non_trigger_entity_labels"):
             continue  # "in March", "two strikes a day", "$5 million in aid": not acts
+        if lemma(tok) in words("naming_verbs") and any(c.dep_ == "oprd" for c in tok.children):
+            continue  # "called the plan a provocation": a name given, not a call
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)

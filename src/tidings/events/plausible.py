@@ -24,17 +24,41 @@ from tidings.records import Side
 STATE_KINDS = frozenset({"country"})
 
 
-def coded(side: Side | None) -> bool:
-    """Is this side an actor: coded with a country (or IGO) or a role, a name the actor stage
-    could not code, a place where a material act happened (``place_side``) or the country of
-    an act's victims (``victims``)?"""
+# What a side can be, from surest to weakest (``side_kind``): an actor coded with a country
+# (or IGO), an actor with a role but no country ("police"), a name the actor stage could not
+# code ("the Dovrefjell Trust"), a place where a material act happened (``place_side``), the
+# countries of the article's victims (``victims``), another noun phrase ("the election",
+# "the plan": a target only), or nothing an event can stand on (a pronoun the actor stage
+# could not resolve, a date).
+SOURCE_KINDS = ("country", "sector", "named")
+TARGET_KINDS = ("country", "sector", "named", "place", "victims", "phrase")
+
+
+def side_kind(side: Side | None) -> str:
+    """The kind of a side (see SOURCE_KINDS and TARGET_KINDS), "none" or "other"."""
     if side is None:
-        return False
+        return "none"
     if side.actor:
-        return bool(side.country or side.sector)
+        return "country" if side.country else "sector" if side.sector else "other"
+    for kind in ("victims", "place"):
+        if side.extra.get(kind) and side.country:
+            return kind
     if side.extra.get("named"):
-        return True
-    return bool(side.country and (side.extra.get("place") or side.extra.get("victims")))
+        return "named"
+    return "phrase" if side.extra.get("nounphrase") else "other"
+
+
+def acceptable(source: Side | None, target: Side | None, root: str, actors) -> bool:
+    """Rules 1 and 2: a source that is an actor; a target that is an actor, a place, the
+    victims or another noun phrase (none only where CAMEO reports the act without one:
+    protests, force postures, yielding); no state acting on itself."""
+    if side_kind(source) not in SOURCE_KINDS:
+        return False
+    if target is None:
+        return root in words("targetless_roots") | words("one_sided_roots")
+    if side_kind(target) not in TARGET_KINDS:
+        return False
+    return not self_directed(source, target, actors)
 
 
 def place_side(side: Side, code: str, places) -> Side:

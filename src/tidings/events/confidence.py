@@ -1,0 +1,55 @@
+"""How likely a coded event is right: a logistic model over what the coder knew.
+
+Each event's features (``features``: the kinds of its sides, whether it is told in the
+story's lede, the trigger's kind, the act's quad class and modality, where its date came
+from, whether a side was guessed by proximity) are weighed by ``data/event_confidence.tsv``,
+fitted on hand-annotated stories by ``scripts/calibrate_events.py``: an event's confidence
+estimates the share of events like it that a careful coder would sign (its side countries,
+root and date right). The coder keeps the events at or above its ``MIN_CONFIDENCE``.
+"""
+from __future__ import annotations
+
+import functools
+import math
+
+from tidings.data import tsv
+from tidings.events.plausible import side_kind
+from tidings.records import Event
+
+# The story's lede: its headline and first sentences, where wire copy states the news; later
+# sentences carry background, reactions and quotes, where coding errs more often.
+LEDE_SENTENCES = 3
+
+
+def features(event: Event) -> list[str]:
+    """The names of the features that hold for ``event`` (the rows of the weight table)."""
+    evidence = event.evidence
+    found = ["bias", f"src:{side_kind(event.source)}", f"tgt:{side_kind(event.target)}",
+             f"quad:{event.quad_class}", f"mood:{event.modality}"]
+    if evidence.get("sentence", LEDE_SENTENCES) < LEDE_SENTENCES:
+        found.append("lede")
+    if evidence.get("noun"):
+        found.append("noun")
+    if event.negated:
+        found.append("negated")
+    if event.date_source == "clause":
+        found.append("date:own")
+    if evidence.get("guessed"):
+        found.append("guessed")
+    if evidence.get("specific"):
+        found.append("specific")
+    if event.symmetric:
+        found.append("symmetric")
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return {row["feature"]: float(row["weight"]) for row in tsv("event_confidence.tsv")}
+
+
+def confidence(event: Event) -> float:
+    """The estimated probability that ``event`` is right, to two decimals."""
+    table = weights()
+    score = sum(table.get(name, 0.0) for name in features(event))
+    return round(1.0 / (1.0 + math.exp(-score)), 2)
