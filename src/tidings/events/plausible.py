@@ -27,11 +27,11 @@ STATE_KINDS = frozenset({"country"})
 # What a side can be, from surest to weakest (``side_kind``): an actor coded with a country
 # (or IGO), an actor with a role but no country ("police"), a name the actor stage could not
 # code ("the Dovrefjell Trust"), a place where a material act happened (``place_side``), the
-# countries of the article's victims (``victims``), another noun phrase ("the election",
-# "the plan": a target only), or nothing an event can stand on (a pronoun the actor stage
-# could not resolve, a date).
+# countries of the article's victims (``victims``); or nothing an event can stand on: another
+# noun phrase ("phrase": an object, a topic, an abstract noun, "the election", "the plan"), a
+# pronoun the actor stage could not resolve, a date ("other").
 SOURCE_KINDS = ("country", "sector", "named")
-TARGET_KINDS = ("country", "sector", "named", "place", "victims", "phrase")
+TARGET_KINDS = ("country", "sector", "named", "place", "victims")
 
 
 def side_kind(side: Side | None) -> str:
@@ -49,8 +49,8 @@ def side_kind(side: Side | None) -> str:
 
 
 def acceptable(source: Side | None, target: Side | None, root: str, actors) -> bool:
-    """Rules 1 and 2: a source that is an actor; a target that is an actor, a place, the
-    victims or another noun phrase (none only where CAMEO reports the act without one:
+    """Rules 1 and 2: a source that is an actor; a target that is an actor, a place or the
+    victims (none only where CAMEO reports the act without one:
     protests, force postures, yielding); no state acting on itself."""
     if side_kind(source) not in SOURCE_KINDS:
         return False

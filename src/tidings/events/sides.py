@@ -244,8 +244,10 @@ def _phrase_sides(t, actors) -> list[Side]:
     start, end = roles.np_span(t)
     phrase = {"phrase": (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))}
     head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
-    if head_hit is not None:
+    coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
+    if head_hit is not None and not coordinated:
         return [head_hit[0].ref(head_hit[1]).copy(extra=phrase)]
+    # "Freedonian and Sylvanian troops": each modifier names an actor of its own
     out, seen = [], set()
     for actor, mention in (actors.mentions_in(start, end) if actors else []):
         if actor.id not in seen:
