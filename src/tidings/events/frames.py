@@ -82,6 +82,8 @@ def _candidates(sent) -> dict[int, Trigger]:
             continue  # "in March", "two strikes a day", "$5 million in aid": not acts
         if lemma(tok) in words("naming_verbs") and any(c.dep_ == "oprd" for c in tok.children):
             continue  # "called the plan a provocation": a name given, not a call
+        if tok.pos_ in VERB_POS and tok.dep_ == "amod":
+            continue  # "the detained sailors", "a wounded officer": a state, not an act told
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
