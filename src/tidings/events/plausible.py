@@ -81,7 +81,8 @@ def _kind(side: Side, actors) -> str | None:
 
 
 def _is_state(side: Side, actors) -> bool:
-    return _kind(side, actors) in STATE_KINDS and not side.sector
+    """A whole country (its capital standing for its government included)."""
+    return _kind(side, actors) in STATE_KINDS
 
 
 def self_directed(source: Side, target: Side, actors) -> bool:

@@ -18,8 +18,6 @@ from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
 from tidings.records import Side
 
-import os
-NOGUESS = bool(os.environ.get("NOGUESS"))
 MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
 # How many governing clauses up a pronoun subject's antecedent is looked for.
 MAX_ANTECEDENT_CLIMB = 6
@@ -204,8 +202,9 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     src_toks = [_antecedent(t, actors) for t in src_toks]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
-    if not sources:
-        sources = [] if NOGUESS else _nearby(trig, actors, after=False, avoid=[])
+    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS):
+        # a passive without its agent ("were invited to join") leaves the actor unsaid
+        sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
@@ -214,7 +213,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
-            targets = [] if NOGUESS else _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
+            targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
             guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
@@ -258,7 +257,7 @@ def _phrase_sides(t, actors) -> list[Side]:
         # any other phrase ("the plan", "it") is kept only to be judged later
         named = t.pos_ != "PRON" and t.ent_type_ in words("actor_entity_labels")
         out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
-                        extra={"named": named, "nounphrase": t.pos_ in ("NOUN", "PROPN"), **phrase}))
+                        extra={"named": named, "nounphrase": t.pos_ in NOUN_POS, **phrase}))
     return out
 
 
