@@ -60,9 +60,15 @@ def scored_events(ctx: Context) -> list[Event]:
     candidates = resolve_victims(candidates, violent, ctx)
     kept = []
     for event in candidates:
-        if acceptable(event.source, event.target, event.root, ctx.actors):
-            event.confidence = confidence(event)
-            kept.append(event)
+        if not acceptable(event.source, event.target, event.root, ctx.actors):
+            if not (event.evidence.get("guessed") and event.target is not None
+                    and acceptable(event.source, None, event.root, ctx.actors)):
+                continue
+            # "agreed to resign": a target guessed by proximity that cannot be one does not
+            # stop an act that stands without a target
+            event.target = None
+        event.confidence = confidence(event)
+        kept.append(event)
     return kept
 
 

@@ -65,7 +65,9 @@ def place_side(side: Side, code: str, places) -> Side:
     """A target named by a place is that place's country when the act is material and done
     to a place ("shelled the outskirts of Kharkiv", "deployed troops to the border town"):
     places can suffer violence and host forces, they do not negotiate or protest."""
-    if side.actor or side.mention is None or code[:2] not in words("place_target_roots"):
+    if side.actor or side.mention is None or not (
+            code[:2] in words("place_target_roots")
+            or any(code.startswith(c) for c in words("place_target_codes"))):
         return side
     s, e = side.extra.get("phrase") or side.mention  # "fired at targets near Freetown"
     for place in places:

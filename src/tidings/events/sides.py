@@ -72,6 +72,8 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
+    if _visits(trig.code):  # "visited troops in the border region": where they went
+        tgt.extend(roles.prep_objects(head, word_list("visit_place_preps")))
     if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
         tgt.extend(roles.prep_objects(head, word_list("violent_site_preps")))
     for d in dobjs:
@@ -171,7 +173,14 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(roles.prep_objects(noun, preps + ("between",)))
     if trig.setting is not None and not tgt:
         tgt.extend(roles.prep_objects(trig.setting))
+        if _visits(trig.code):  # "arrived in the capital on a visit": the host
+            tgt.extend(roles.prep_objects(trig.setting, word_list("visit_place_preps")))
     return src, tgt
+
+
+def _visits(code: str | None) -> bool:
+    """A visit made or hosted (042, 043): a place it goes to stands for the host."""
+    return any((code or "").startswith(c) for c in words("visit_codes"))
 
 
 def _is_aid(code: str) -> bool:
