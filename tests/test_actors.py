@@ -88,7 +88,7 @@ def test_bare_institution_joins_the_one_named_with_its_country(extract):
     text = "Kenya's parliament voted on Tuesday. The parliament's decision was welcomed by unions."
     actors = _actors(extract, text)
     actor = _find(actors, "Kenya's parliament")
-    assert "parliament" in actor[5] and actor[4] == "KENLEG"
+    assert "The parliament" in actor[5] and actor[4] == "KENLEG"
 
 
 def test_dotted_abbreviation_hyphen_pair_gives_two_countries(extract):
