@@ -196,7 +196,7 @@ def test_definite_description_joins_the_titled_person_named_before(extract):
 def test_indefinite_description_is_someone_new(extract):
     text = ("Fidel Castro spoke on Monday. A State Department official said the visit was off.")
     actors = _actors(extract, text, "1999-05-01")
-    official = _find(actors, "State Department official")
+    official = _find(actors, "A State Department official")
     assert official[0] != "Fidel Castro" and official[2] == "USA"
 
 

@@ -20,6 +20,8 @@ from tidings.actors.placenames import misspelt_city_country, modifier_country, s
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
 HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
+# Most words of a determiner and a number before a description ("all the", "some 500")
+MAX_DETERMINERS = 2
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 
 
@@ -288,14 +290,18 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
     if doc[first.start].pos_ == "DET" and first.start + 1 < head.end:
         start_char = doc[first.start + 1].idx
     owner_pronoun = None
-    if head.kind == "role" and not reading.person_tokens and first.start > 0:
-        # a description's mention is its whole noun phrase ("the police", "his top aides")
-        before = doc[first.start - 1]
-        if (before.pos_ == "DET" and before.lower_ in words("description_determiners")) or \
-                before.tag_ == "PRP$":
-            start_char = before.idx
-            if before.tag_ == "PRP$":  # "his aides": the aides of whoever "his" is
-                owner_pronoun = (before.idx, before.idx + len(before))
+    if head.kind in ("role", "people") and not reading.person_tokens and first.start > 0:
+        # a description's mention is its whole noun phrase: "the police", "his top aides",
+        # "a Turk", "six Iraqis"
+        k = first.start
+        while k > 0 and (doc[k - 1].pos_ in ("DET", "NUM") or doc[k - 1].tag_ == "PRP$") \
+                and doc[k - 1].ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT") \
+                and first.start - k < MAX_DETERMINERS:
+            k -= 1
+        if k < first.start:
+            start_char = doc[k].idx
+            if doc[k].tag_ == "PRP$":  # "his aides": the aides of whoever "his" is
+                owner_pronoun = (doc[k].idx, doc[k].idx + len(doc[k]))
     return [Mention(start_char, reading.span.end_char, reading.kind, name, reading.country,
                     reading.sector, key, reading.igo, sentence=sent_index,
                     person_tokens=reading.person_tokens,

@@ -39,13 +39,19 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
     """"farmers' unions in Chile", "Foreign Minister of Latvia", "speaker of the Storting":
     a country or organization after in/of/from gives the country (and a leader's sector)."""
     end = run[-1].end
-    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from"):
+    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from", "to"):
         return
     j = end + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     piece = piece_at.get(j)
     if piece is None or piece.term is None:
+        return
+    if doc[end].lower_ == "to":
+        if piece.kind in COUNTRY_KINDS and mention.role in words("abroad_roles"):
+            # "the Syrian ambassador to Washington": one noun phrase; the host country is
+            # where the envoy serves, not whose envoy it is
+            mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
         return
     if piece.kind in COUNTRY_KINDS and mention.country is None and (
             doc[end].lower_ != "in" or mention.role not in words("abroad_roles")):

@@ -191,19 +191,21 @@ class Lexicon:
 
 
 def typo_of(word: str, name: str) -> bool:
-    """Is ``word`` one typing slip from ``name``: one letter left out, added, changed, or two
-    neighbours swapped ("Dehli", "Ethopia", "Kazahks"), keeping the first and last letter?
-    (Indexes of deletions also pair words two edits apart, "Mines" and "Minsk".)"""
-    if word == name or word[:1] != name[:1] or word[-1:] != name[-1:]:
+    """Is ``word`` one typing slip from ``name``: two neighbouring letters swapped
+    ("Mumbia", "Dehli", "Kazahks"), or one letter left out, added or changed ("Ethopia",
+    "Quatar") anywhere but at the ends ("Franco" is no France)? Indexes of deletions also
+    pair words two edits apart ("Mines" and "Minsk"); this tells them apart."""
+    if word == name or word[:1] != name[:1]:
         return False
     if len(word) == len(name):
         diff = [i for i, (a, b) in enumerate(zip(word, name)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and word[diff[0]] == name[diff[1]]
-                                  and word[diff[1]] == name[diff[0]])
+        if len(diff) == 1:
+            return diff[0] != len(word) - 1
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and \
+            word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]]
     short, long_ = sorted((word, name), key=len)
-    return len(long_) - len(short) == 1 and any(
-        long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return len(long_) - len(short) == 1 and short[-1] == long_[-1] and any(
+        long_[:i] + long_[i + 1:] == short for i in range(len(long_) - 1))
 
 
 def _caps_match(text: str) -> bool:
