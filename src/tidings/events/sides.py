@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.data import word_list, words
+from tidings.actors import coref
 from tidings.events import roles
 from tidings.events.frames import Trigger
 from tidings.events.qualifiers import clause_span
@@ -261,6 +262,11 @@ def _phrase_sides(t, actors) -> list[Side]:
         if actor.id not in seen:
             seen.add(actor.id)
             out.append(actor.ref(mention).copy(extra=phrase))
+    if not out and actors is not None:
+        # a pronoun or a description ("it", "the two countries", "the body") stands for the
+        # actors coreference finds for it (tidings.actors.coref), when it is sure
+        for actor in coref.resolve(_Scope(t.doc, actors), (start, end)):
+            out.append(actor.ref((start, end)).copy(extra={**phrase, "coref": True}))
     if not out:
         # a name the actor stage could not code ("the Dovrefjell Trust") is still an actor;
         # any other phrase ("the plan", "it") is kept only to be judged later
@@ -268,6 +274,14 @@ def _phrase_sides(t, actors) -> list[Side]:
         out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
                         extra={"named": named, "nounphrase": t.pos_ in NOUN_POS, **phrase}))
     return out
+
+
+@dataclass
+class _Scope:
+    """What coreference needs of the article: the Doc and its actors."""
+
+    doc: object
+    actors: object
 
 
 def _strong(tok, actors) -> bool:
