@@ -58,7 +58,7 @@ def acceptable(source: Side | None, target: Side | None, root: str, actors) -> b
         return root in words("targetless_roots") | words("one_sided_roots")
     if side_kind(target) not in TARGET_KINDS:
         return False
-    return not self_directed(source, target, actors)
+    return not self_directed(source, target, actors, root)
 
 
 def place_side(side: Side, code: str, places) -> Side:
@@ -87,10 +87,15 @@ def _is_state(side: Side, actors) -> bool:
     return _kind(side, actors) in STATE_KINDS
 
 
-def self_directed(source: Side, target: Side, actors) -> bool:
-    """A whole country on one side and the same country on the other (rule 2)."""
+def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
+    """A whole country on one side and the same country on the other (rule 2); a place of
+    one's own country as the target of anything but force ("flew back to the capital",
+    "promised aid to the north"; "police raided homes in the capital" stands)."""
     if source.country != target.country or source.country == "IGO":
         return False
+    if target.extra.get("place") and not target.actor:
+        return root not in words("domestic_place_roots")
+
     if _is_state(source, actors):
         return True
     return _is_state(target, actors) and source.sector in words("political_sectors") \

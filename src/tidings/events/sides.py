@@ -212,8 +212,11 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     src_toks = [_antecedent(t, actors) for t in src_toks]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
-    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS):
-        # a passive without its agent ("were invited to join") leaves the actor unsaid
+    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
+            and code[:2] not in words("violent_roots"):
+        # a passive without its agent ("were invited to join") leaves the actor unsaid; so
+        # does a report of violence that names no perpetrator ("the blast killed ten"): the
+        # nearest actor is rarely the one who did it
         sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)

@@ -55,9 +55,10 @@ def resolve_victims(events: list[Event], violent: list[tuple[int, int]],
 
 
 def _names_victims(side: Side | None, text: str) -> bool:
-    """Is the side's phrase a description of victims, no country of its own ("the families
-    of the victims", "the bereaved")?"""
-    if side is None or side.country:
+    """Is the side's phrase a description of victims ("the families of the victims", "the
+    bereaved")? Such a side has no country of its own: one the actor stage gave it from the
+    story's setting is a guess the victims' countries replace."""
+    if side is None or (side.country and side.sector not in words("victim_sectors")):
         return False
     start, end = side.extra.get("phrase") or side.mention or (0, 0)
     return any(word.strip(".,;:") in words("victim_words")
