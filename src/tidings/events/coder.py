@@ -19,6 +19,8 @@ from tidings.events.qualifiers import announced, date_of, modality, negated, pla
     report_date
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
+from tidings.nlp.dateline import headline_end
+from tidings.nlp.marks import quoted_regions
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported (see events/confidence.py and the precision and recall
@@ -50,11 +52,16 @@ def scored_events(ctx: Context) -> list[Event]:
     candidates: list[Event] = []
     violent: list[tuple[int, int]] = []  # the phrases that tell of violence, for victims
     report = report_date(ctx)
+    headline = headline_end(ctx.doc)
+    quoted = quoted_regions(ctx.doc)
     for index, sent in enumerate(ctx.doc.sents):
         for trig in find_triggers(sent):
             found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report)
             for event in found:
                 event.evidence["sentence"] = index
+                event.evidence["headline"] = event.start < headline
+                event.evidence["quoted"] = quoted(trig.tok.idx)
+                event.evidence["report"] = report[0]
             candidates.extend(found)
             violent.extend(violent_phrases(trig))
     candidates = resolve_victims(candidates, violent, ctx)

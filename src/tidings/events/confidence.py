@@ -9,6 +9,7 @@ root and date right). The coder keeps the events at or above its ``MIN_CONFIDENC
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 
@@ -19,6 +20,20 @@ from tidings.records import Event
 # The story's lede: its headline and first sentences, where wire copy states the news; later
 # sentences carry background, reactions and quotes, where coding errs more often.
 LEDE_SENTENCES = 3
+# Sentences past this many are the story's background and reactions.
+BODY_SENTENCES = 10
+# An act dated this many days or more before the report is background ("its 1990 invasion").
+BACKGROUND_DAYS = 30
+
+
+def _background(event: Event, report: str | None) -> bool:
+    if not event.date or not report or event.date_source != "clause":
+        return False
+    try:
+        return (dt.date.fromisoformat(report[:10]) - dt.date.fromisoformat(
+            (event.date + "-01-01")[:10])).days >= BACKGROUND_DAYS
+    except ValueError:
+        return False
 
 
 def features(event: Event) -> list[str]:
@@ -26,8 +41,18 @@ def features(event: Event) -> list[str]:
     evidence = event.evidence
     found = ["bias", f"src:{side_kind(event.source)}", f"tgt:{side_kind(event.target)}",
              f"quad:{event.quad_class}", f"mood:{event.modality}"]
-    if evidence.get("sentence", LEDE_SENTENCES) < LEDE_SENTENCES:
+    if evidence.get("headline"):
+        found.append("headline")  # telegraphic: parsed worse, and told again in the body
+    elif evidence.get("sentence", LEDE_SENTENCES) < LEDE_SENTENCES:
         found.append("lede")
+    elif evidence.get("sentence", 0) >= BODY_SENTENCES:
+        found.append("late")
+    if any(side is not None and side.extra.get("coref") for side in (event.source, event.target)):
+        found.append("coref")
+    if evidence.get("quoted"):
+        found.append("quoted")
+    if _background(event, evidence.get("report")):
+        found.append("background")
     if evidence.get("noun"):
         found.append("noun")
     if event.negated:

@@ -35,14 +35,16 @@ def resolve_victims(events: list[Event], violent: list[tuple[int, int]],
     """``events`` with each victims-phrase target replaced by one event per country struck
     in the ``violent`` phrases."""
     text = doc_text(ctx.doc)
-    if not any(_names_victims(e.target, text) for e in events):
+    if not any(_names_victims(e.target, text) and e.root in words("victim_roots")
+               for e in events):
         return events
     countries = _struck_countries(violent, ctx)
     if not countries:
         return events
     out = []
     for event in events:
-        if not _names_victims(event.target, text) or event.source is None:
+        if not _names_victims(event.target, text) or event.source is None \
+                or event.root not in words("victim_roots"):
             out.append(event)
             continue
         for country, name in countries.items():

@@ -79,3 +79,20 @@ def dateline(doc) -> Dateline | None:
     if _KEY not in doc.user_data:
         doc.user_data[_KEY] = find_dateline(doc_text(doc))
     return doc.user_data[_KEY]
+
+
+def headline_end(doc) -> int:
+    """Where the story's headline ends (0 when it has none): its first line, when more lines
+    follow and the line does not end as a sentence does ("Rebels seize border town")."""
+    text = doc_text(doc)
+    first = text.find("\n")
+    if first <= 0 or not text[first:].strip():
+        return 0
+    line = text[:first].rstrip()
+    if not line or line[-1] in ".!?\"”'" or len(line) > MAX_HEADLINE_CHARS:
+        return 0
+    return first
+
+
+# A headline longer than this is a first paragraph without a full stop (transcripts).
+MAX_HEADLINE_CHARS = 150
