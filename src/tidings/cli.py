@@ -44,7 +44,7 @@ def _extract_command(commands) -> None:
     ext.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
                      help="JSON Lines field mapping, e.g. --map text=body")
     ext.add_argument("--min-confidence", type=float, metavar="P",
-                     help="keep events whose confidence is at least P (default 0.45: see "
+                     help="keep events whose confidence is at least P (default 0.35: see "
                           "README, Events and their confidence; also $TIDINGS_MIN_CONFIDENCE)")
     ext.add_argument("--with-text", action="store_true",
                      help="include article.text (the text offsets point into)")

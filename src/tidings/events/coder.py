@@ -25,7 +25,7 @@ from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported (see events/confidence.py and the precision and recall
 # at three thresholds in README: "Events and their confidence").
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.35
 # The threshold a user sets instead (``tidings extract --min-confidence``, or this variable
 # for every process of a run: ingest workers, the API): lower for recall, higher for precision.
 THRESHOLD_VARIABLE = "TIDINGS_MIN_CONFIDENCE"
@@ -54,6 +54,7 @@ def scored_events(ctx: Context) -> list[Event]:
     report = report_date(ctx)
     headline = headline_end(ctx.doc)
     quoted = quoted_regions(ctx.doc)
+    sentences = sum(1 for _ in ctx.doc.sents)
     for index, sent in enumerate(ctx.doc.sents):
         for trig in find_triggers(sent):
             found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report)
@@ -62,6 +63,7 @@ def scored_events(ctx: Context) -> list[Event]:
                 event.evidence["headline"] = event.start < headline
                 event.evidence["quoted"] = quoted(trig.tok.idx)
                 event.evidence["report"] = report[0]
+                event.evidence["sentences"] = sentences
             candidates.extend(found)
             violent.extend(violent_phrases(trig))
     candidates = resolve_victims(candidates, violent, ctx)

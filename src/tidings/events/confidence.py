@@ -20,6 +20,8 @@ from tidings.records import Event
 # The story's lede: its headline and first sentences, where wire copy states the news; later
 # sentences carry background, reactions and quotes, where coding errs more often.
 LEDE_SENTENCES = 3
+# A text of fewer sentences gives no context to give a side its country (see features).
+CONTEXT_SENTENCES = 3
 # Sentences past this many are the story's background and reactions.
 BODY_SENTENCES = 10
 # An act dated this many days or more before the report is background ("its 1990 invasion").
@@ -39,8 +41,16 @@ def _background(event: Event, report: str | None) -> bool:
 def features(event: Event) -> list[str]:
     """The names of the features that hold for ``event`` (the rows of the weight table)."""
     evidence = event.evidence
-    found = ["bias", f"src:{side_kind(event.source)}", f"tgt:{side_kind(event.target)}",
-             f"quad:{event.quad_class}", f"mood:{event.modality}"]
+    # A side without a country says the actor stage could not place it: in a story, which
+    # names countries, that is a coding failure (the weights learn how often); in a text of
+    # a sentence or two there was nothing to place it from, and an actor named without a
+    # country ("police arrested a journalist") is weighed as a placed one.
+    context = evidence.get("sentences", CONTEXT_SENTENCES) >= CONTEXT_SENTENCES
+    kinds = [side_kind(event.source), side_kind(event.target)]
+    if not context:
+        kinds = ["country" if kind in ("sector", "named") else kind for kind in kinds]
+    found = ["bias", f"src:{kinds[0]}", f"tgt:{kinds[1]}", f"quad:{event.quad_class}",
+             f"mood:{event.modality}"]
     if evidence.get("headline"):
         found.append("headline")  # telegraphic: parsed worse, and told again in the body
     elif evidence.get("sentence", LEDE_SENTENCES) < LEDE_SENTENCES:
