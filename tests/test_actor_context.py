@@ -151,13 +151,14 @@ def test_office_holder_spellings_are_one_actor(extract):
     assert _find(actors, "Trump") is _find(actors, "Donald Trump")
 
 
-@pytest.mark.parametrize("published,code", [
-    ("2003-01-01", "GBRGOV"),  # in office
-    ("2015-01-01", "GBRELI"),  # a former prime minister
+@pytest.mark.parametrize("text,published,code", [
+    ("Tony Blair spoke in London.", "2003-01-01", "GBRGOV"),  # in office
+    ("Former prime minister Tony Blair spoke in London.", "2015-01-01", "GBRELI"),
+    ("Tony Blair, the former prime minister, spoke in London.", "2015-01-01", "GBRELI"),
 ])
-def test_office_holder_code_follows_the_publication_date(extract, published, code):
-    actors = _actors(extract, "Tony Blair spoke in London.", published)
-    assert _find(actors, "Tony Blair")[4] == code
+def test_office_holder_code_follows_the_date_and_the_text(extract, text, published, code):
+    actors = [a for a in _actors(extract, text, published) if a[0] == "Tony Blair"]
+    assert len(actors) == 1 and actors[0][4] == code
 
 
 def test_candidate_not_yet_in_office_is_an_elite(extract):

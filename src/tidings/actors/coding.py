@@ -42,6 +42,7 @@ class _Reading:
     person_tokens: tuple = ()
     owner: tuple = ()  # the possessor's name tokens, when its country is not known yet
     institution: str | None = None  # the institution a member title names
+    in_office: bool | None = None  # an office holder: in office on the publication date
     roles: list[Piece] = field(default_factory=list)  # title pieces up to the head
     modifiers: list[Piece] = field(default_factory=list)  # "former", "senior" ...
 
@@ -157,6 +158,8 @@ def _code_person(doc, reading: _Reading, published: str | None) -> None:
     reading.name = name_span.text
     reading.person_tokens = tuple(fold(t.text) for t in name_span if not t.is_punct)
     if head.kind == "holder":
+        if published:
+            reading.in_office = holds_on(head.term, published)
         # the name as the article writes it ("Jon Sigurdsson"), not the lexicon's
         # spelling ("Jón Sigurðsson"): readers search for what they read
         if reading.country is None:
@@ -311,7 +314,8 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
                                                                       head.start),
                     country_from="own" if reading.country else None,
                     holder=reading.kind == "person" and reading.head.kind == "holder",
-                    institution=reading.institution, owner_pronoun=owner_pronoun)]
+                    institution=reading.institution, owner_pronoun=owner_pronoun,
+                    in_office=reading.in_office)]
 
 
 def _definite(doc, start: int, head: int) -> bool:
@@ -333,22 +337,30 @@ def without_article(name: str) -> str:
 
 def _holder_sector(term: Term, published: str | None) -> str | None:
     """An office holder's sector on the publication date: the office held that day
-    (``mentions._holder_on`` put that row first); out of office that day - a former office
-    holder, or a candidate not yet in office - an elite (ELI, CAMEO's "former officials and
-    elites"). Without a date, the latest office. A title in the text ("President Tomas
-    Varga") outranks this: the text says what office the writer meant."""
-    if published and not holds_on(term, published):
+    (``mentions._holder_on`` put that row first), else the latest office begun before it;
+    a person whose first office begins after that day (a candidate, a future minister) is an
+    elite (ELI, CAMEO's "former officials and elites"). Out of office after a term, the
+    last office stands unless the text says "former" (``grouping``: "Clinton, the former
+    secretary of State"): NGEC's cases, as they were written, expect it, and the table's
+    end dates are known only up to its version. A title in the text ("President Tomas
+    Varga") outranks all of this."""
+    if published and not began_by(term, published):
         return "ELI"
     return term.sector
 
 
-def holds_on(term: Term, published: str) -> bool:
-    """Was the row's office held on that day? Dates may be years only: compared at their
+def began_by(term: Term, published: str) -> bool:
+    """Had the row's office begun by that day? Dates may be years only: compared at their
     own precision."""
     day = published[:10]
-    began = not term.start or day[:len(term.start)] >= term.start
+    return not term.start or day[:len(term.start)] >= term.start
+
+
+def holds_on(term: Term, published: str) -> bool:
+    """Was the row's office held on that day?"""
+    day = published[:10]
     ended = bool(term.end) and day[:len(term.end)] > term.end
-    return began and not ended
+    return began_by(term, published) and not ended
 
 
 def _generic_name(span) -> bool:

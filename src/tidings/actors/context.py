@@ -10,7 +10,7 @@ import re
 
 from tidings.actors.coding import COUNTRY_KINDS, without_article
 from tidings.actors.mentions import Mention, Piece
-from tidings.actors.placenames import division_country
+from tidings.actors.placenames import division_country, modifier_country
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
 
@@ -46,6 +46,8 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
         j += 1
     piece = piece_at.get(j)
     if piece is None or piece.term is None:
+        if doc[end].lower_ == "in" and not mention.person_tokens and mention.kind != "person":
+            _in_place(doc, j, mention)  # "police in Mombasa": a city the lexicon lacks
         return
     if doc[end].lower_ == "to":
         if piece.kind in COUNTRY_KINDS and mention.role in words("abroad_roles"):
@@ -66,6 +68,22 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
         mention.name = without_article(doc_text(doc)[mention.start:mention.end])
     if mention.key[0] == "group":
         mention.key = ("group", mention.country, mention.sector) + mention.key[3:]
+
+
+def _in_place(doc, j: int, mention: Mention) -> None:
+    """"police in Mombasa": the place named after "in" (a place-name entity read by
+    ``placenames.modifier_country``) gives a group or institution its country."""
+    if mention.country is not None or j >= len(doc) or doc[j].ent_type_ not in ("GPE", "LOC"):
+        return
+    k = j
+    while k < len(doc) and doc[k].ent_type_ == doc[j].ent_type_ and doc[k].ent_iob_ != "O" \
+            and (k == j or doc[k].ent_iob_ == "I"):
+        k += 1
+    country = modifier_country(doc[j:k].text)
+    if country:
+        mention.country = country
+        if mention.key[0] == "group":
+            mention.key = ("group", country, mention.sector) + mention.key[3:]
 
 
 def _of_organization(doc, piece: Piece, mention: Mention) -> None:

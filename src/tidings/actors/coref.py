@@ -15,24 +15,35 @@ Pronouns, and what they may stand for:
 - "it": one country, organization or institution (an IGO, a ministry, "the government"),
   never a person or a plural group; "it" with a clause after a copula ("it is likely
   that", "it seems") stands for nothing;
-- "they", "them": a plural group ("police", "protesters"), an organization, or actors named
-  together ("Kenya and Tanzania ... they");
+- "they", "them": a plural group ("police", "protesters") or actors named together ("Kenya
+  and Tanzania ... they");
 - first and second person ("I", "we", "you") and pronouns inside quotation marks are left to
-  the quote stage: a speaker's "he" is rarely the speaker.
+  the quote stage: a speaker's "he" is rarely the speaker; "of them" after a number or
+  quantifier ("eight of them") is part of a group, not an actor.
 
 Where the antecedent is looked for, first answer wins:
 
-1. the subject of a clause governing the pronoun ("Iran said it would ...", "Ruiz said he
-   had ...", "Kenya asked the court to help it");
-2. the one compatible actor named earlier in the pronoun's sentence;
+1. the subject of the clause the pronoun's clause complements ("Iran said it would ...",
+   "Ruiz said he had ...", "Ruiz signed the plan and said he ..."): up through clausal
+   complements and coordinated verbs only (``coref_climb_deps``), never out of a relative
+   clause ("signals from Syria that it wants": Syria, by rule 2);
+2. the compatible actor named last before it in its sentence; an object pronoun is never
+   its own clause's subject ("the police allowed them to march": not the police), and the
+   subject of a report that follows what it reports ("... no link was found, he said") is
+   not one of the names in the report;
 3. the subject of the previous sentence's main clause ("Kenya protested. It said ...");
 4. the one compatible actor named in the previous sentence.
+
+"It" is resolved only as a subject: an object "it" ("ratified it", "made it clear") is
+mostly a thing or a clause. "They" stands for plural groups and for actors named together,
+not for one organization (news English gives organizations "it").
 
 Two compatible candidates where one is wanted, or none: nothing (unsure).
 
 Descriptions (``coref_descriptions.tsv``: phrase, how many actors, which kind): "the body",
-"the regional bloc", "the alliance" stand for the nearest IGO or institution named in the
-last ``DESCRIPTION_REACH`` sentences; "the pair", "the two presidents", "the two
+"the regional bloc", "the alliance", as the subject of a verb ("the body condemned"; "the
+body was buried" is a corpse), stand for the nearest IGO or institution named in the last
+``DESCRIPTION_REACH`` sentences; "the pair", "the two presidents", "the two
 countries", "both sides" for the two actors of that kind named together ("X and Y") most
 recently, else the only two named in that sentence and the one before; "each other" and
 "one another" for the actors of their clause's subject ("X and Y accused each other"). "The
@@ -156,14 +167,20 @@ class _Resolver:
         form = _pronoun_kind(tok.lower_)
         if form is None or self.inside(tok.idx):
             return []
-        if form == "pron-n" and self._pleonastic(tok):
-            return []
+        if form == "pron-n" and (tok.dep_ not in SUBJECT_DEPS or self._pleonastic(tok)):
+            return []  # "ratified it", "made it clear": an object "it" is mostly a thing
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            return []  # "eight of them", "most of them": a part of a group, not the group
         fits = functools.partial(_fits, form)
         sent = self._sentence(tok.idx)
-        # 1. the subject of a governing clause
-        cur = tok
+        # an object pronoun is not its own clause's subject ("the police let them go")
+        own = tok.head
+        bound = next((c.i for c in own.children if c.dep_ in SUBJECT_DEPS), None) \
+            if tok.dep_ not in SUBJECT_DEPS else None
+        # 1. the subject of a clause the pronoun's clause complements ("Iran said it would")
+        cur = own
         for _ in range(MAX_CLAUSE_CLIMB):
-            if cur.head.i == cur.i:
+            if cur.dep_ not in words("coref_climb_deps") or cur.head.i == cur.i:
                 break
             cur = cur.head
             subj = next((c for c in cur.children if c.dep_ in SUBJECT_DEPS
@@ -173,9 +190,14 @@ class _Resolver:
             chosen = self._choose(form, self._hits_of(subj))
             if chosen:
                 return chosen
-        # 2. the one compatible actor earlier in the sentence
+            break
+        # 2. the nearest compatible actor earlier in the sentence - unless the pronoun
+        # reports what came before it ("... no conclusion yet, he said"): the names in the
+        # report are not the reporter
         lo = self.sent_starts[sent]
-        chosen = self._unique(fits, lo, tok.idx)
+        reporting = tok.dep_ in SUBJECT_DEPS and any(
+            c.dep_ == "ccomp" and c.i < tok.i for c in own.children)
+        chosen = [] if reporting else self._nearest(fits, lo, tok.idx, bound)
         if chosen or sent == 0:
             return chosen
         # 3. the previous sentence's main subject; 4. its one compatible actor
@@ -188,12 +210,28 @@ class _Resolver:
         return self._unique(fits, self.sent_starts[sent - 1], lo)
 
     def _pleonastic(self, tok) -> bool:
-        """"it is likely that", "it seems", "it rained": an "it" that stands for nothing."""
+        """"it is likely that", "it seems", "it was the first time": an "it" that stands
+        for nothing (or for a clause)."""
         head = tok.head
-        if tok.dep_ == "expl":
-            return True
+        if tok.dep_ == "expl" or head.pos_ == "ADJ":
+            return True  # "made it impossible", "think it better": a small clause's "it"
         return head.lemma_ in words("pleonastic_it_verbs") and any(
-            c.dep_ in ("ccomp", "xcomp", "acomp", "csubj") for c in head.children)
+            c.dep_ in ("ccomp", "xcomp", "acomp", "csubj", "attr") for c in head.children)
+
+    def _nearest(self, fits, lo: int, hi: int, bound: int | None) -> list[Hit]:
+        """The compatible actor named last before ``hi`` (not the token ``bound``)."""
+        i = bisect.bisect_left(self.starts, hi) - 1
+        while i >= 0 and self.named[i][0] >= lo:
+            s, e, actor = self.named[i]
+            i -= 1
+            if not fits(actor):
+                continue
+            if bound is not None:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.start <= bound < span.end:
+                    continue
+            return [(actor, (s, e))]
+        return []
 
     def _choose(self, form: str, hits: list[Hit]) -> list[Hit]:
         if form == "pron-p" and len(hits) > 1:
@@ -258,6 +296,8 @@ class _Resolver:
             return hits if len(hits) >= 2 else []
         fits = functools.partial(_wanted, row)
         if row.count == 1:
+            if span.root.dep_ != "nsubj":
+                return []  # "where the body was buried": an acting body is a subject
             i = bisect.bisect_left(self.starts, start) - 1
             while i >= 0 and self.named[i][0] >= lo:
                 s, e, actor = self.named[i]
@@ -314,9 +354,8 @@ def _fits(form: str, actor: Actor) -> bool:
         return actor.kind == "person" and not _plural(actor) and "m" not in _genders(actor)
     if form == "pron-n":
         return actor.kind in ("country", "organization") and not _plural(actor)
-    if form == "pron-p":
-        return actor.kind in ("group", "organization") or (
-            actor.kind == "person" and _plural(actor))
+    if form == "pron-p":  # organizations are "it" ("the ministry said it")
+        return actor.kind in ("group", "person") and _plural(actor)
     return False
 
 

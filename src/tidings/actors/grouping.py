@@ -8,7 +8,9 @@ it, else the first named after it ("police" in a headline, "Turkish police" in t
 
 Each actor keeps its mention records (``Actor.records``) for the steps after grouping (the
 setting, coreference); its country is the first one its own words give ("own", in text
-order), else one borrowed from an institution just named.
+order), else one borrowed from an institution just named; its sector the first one given,
+except that a person the text calls former ("the former secretary of State") and who
+holds no office of the lexicon's on the publication date is an elite (ELI).
 """
 from __future__ import annotations
 
@@ -62,6 +64,11 @@ def _settle_fields(actor: Actor) -> None:
         actor.country = ranked[0].country
         actor.igo_code = next((r.igo_code for r in ranked if r.igo_code), None)
     actor.sector = next((r.sector for r in records if r.sector), None)
+    if actor.kind == "person" and any(r.sector == "ELI" for r in records) and \
+            not any(r.in_office for r in records):
+        # "Clinton, the former secretary of State": the text says the office is past, and
+        # no office of the lexicon's is held on the publication date
+        actor.sector = "ELI"
     if actor.kind == "country" and any(r.metonym for r in records):
         actor.sector = actor.sector or "GOV"
 

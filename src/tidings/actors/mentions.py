@@ -61,6 +61,7 @@ class Mention:
     country_from: str | None = None
     gender: str | None = None  # "m" / "f" from a courtesy title ("Mrs. Clinton")
     holder: bool = False  # a lexicon office holder: the key is the lexicon's name
+    in_office: bool | None = None  # an office holder: held an office on the publication date
     # the institution a title names ("Foreign Ministry spokesman": "foreign ministry")
     institution: str | None = None
 
