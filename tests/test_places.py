@@ -27,15 +27,15 @@ def by_text(found: list[dict]) -> dict[str, dict]:
 
 
 def test_cities_countries_and_alternate_names(places):
-    found = by_text(places("Pilgrims gathered in Kerbala, south of Baghdad, as Iraq "
-                           "mourned the dead."))
+    found = by_text(places("Pilgrims gathered in Kerbala, south of Baghdad, as mourners "
+                           "filled the streets across Iraq."))
     assert found["Kerbala"]["name"] == "Karbala"
     assert found["Kerbala"]["country"] == "IRQ"
     assert abs(found["Kerbala"]["lat"] - 32.62) < 0.1
     assert isinstance(found["Kerbala"]["geonameid"], int)
     assert found["Baghdad"]["country"] == "IRQ"
     assert abs(found["Baghdad"]["lon"] - 44.40) < 0.1
-    assert found["Iraq"]["geonameid"] is None  # a country centroid
+    assert found["Iraq"]["geonameid"] == 99237  # the country's own GeoNames entry
     assert (round(found["Iraq"]["lat"]), round(found["Iraq"]["lon"])) == (33, 44)
 
 
@@ -61,7 +61,8 @@ def test_context_picks_the_namesake(places):
 def test_georgia_state_or_country_by_context(places):
     state = by_text(places("The flight left Atlanta, Georgia for Wichita, Kansas."))
     assert state["Georgia"]["country"] == "USA"
-    country = by_text(places("Armenia, Azerbaijan and Georgia border Russia and Turkey."))
+    country = by_text(places("Storms swept across Armenia, Azerbaijan and Georgia, north of "
+                             "Iran."))
     assert country["Georgia"]["country"] == "GEO"
 
 
@@ -74,7 +75,8 @@ def test_regions_and_continents(places):
 def test_country_name_beats_its_capital_city(places):
     found = by_text(places("Heavy rain fell across Mexico this week."))
     assert found["Mexico"]["name"] == "Mexico"
-    assert found["Mexico"]["geonameid"] is None
+    assert found["Mexico"]["feature"] == "country"
+    assert found["Mexico"]["geonameid"] == 3996063  # the country, not Mexico City
 
 
 def test_washington_city_and_state(places):
@@ -91,7 +93,8 @@ def test_metonyms_used_as_actors_are_left_out(places, nlp):
     found = by_text(place_dicts(doc, ActorTable([], metonyms)))
     assert "Washington" not in found
     assert "Baghdad" in found
-    assert "Washington" in by_text(place_dicts(doc, EMPTY))
+    # the subject of "said" stands for the government even without the actor stage's word
+    assert "Washington" not in by_text(place_dicts(doc, EMPTY))
 
 
 def test_acronyms_are_not_small_towns(places):

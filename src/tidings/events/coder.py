@@ -10,9 +10,10 @@ from __future__ import annotations
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
-from tidings.events.qualifiers import announced, date_of, modality, negated, place_of
+from tidings.events.qualifiers import announced, date_of, modality, negated
 from tidings.events.sides import Sides, pick_sides, side_tokens
 from tidings.events.triggers import NOUN_POS, lexicon
+from tidings.events.where import place_of
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
@@ -58,7 +59,9 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     code, mood = settled
     date, date_text, date_source = date_of(trig, sent, times, published)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
-             "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
+             "place": place_of(trig, actors, places, sent, (*sides.sources, *sides.targets),
+                               code),
+             "negated": is_negated, "modality": mood}
     return _events(trig, sent, code, sides, facts)
 
 

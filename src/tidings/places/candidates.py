@@ -105,12 +105,22 @@ def _span_text(doc, s: int, e: int) -> str:
 
 def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
     text = _span_text(doc, s, e)
+    if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
+            and fold(text + ".") in gaz.abbreviations and _after_town(doc, s):
+        return gaz.lookup(text + ".")  # "Churchill, Man." split as "Man" and ".": Manitoba
     found = gaz.lookup(text)
     if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
         found = gaz.lookup(text[:-1])
+    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s):
+        return []  # "Man.", "Ky.": an agency's abbreviation only after "Churchill, "
     if found and fold(text) in gaz.demonyms:
         return []
     return found
+
+
+def _after_town(doc, s: int) -> bool:
+    """"Churchill, Man.", "COLUMBIA, Ky.": a capitalized name and a comma just before."""
+    return s > 1 and doc[s - 1].text == "," and _capitalized(doc[s - 2].text)
 
 
 def _match_in(doc, s: int, e: int, gaz) -> Toponym | None:

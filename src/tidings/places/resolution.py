@@ -40,6 +40,11 @@ CONTEXT_ADMIN1_BONUS = 15.0
 APPOSITION_BONUS = 40.0
 # Cities counted as context when their name is unambiguous and they are this large.
 CONTEXT_CITY_MIN_POPULATION = 100_000
+# Towns this small are left out when judging whether a name is unambiguous (the gazetteer
+# before it reached villages stopped here).
+CONTEXT_TOWN_MIN_POPULATION = 15_000
+# The dateline says where the story is told from: its country counts as two mentions.
+DATELINE_WEIGHT = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,25 +54,32 @@ def _kind_scores() -> dict[str, float]:
     return {row["kind"]: float(row["score"]) for row in tsv("place_kind_scores.tsv")}
 
 
-def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym]) -> tuple[Counter, set]:
-    """Countries and (country, admin1 code) pairs the article names unambiguously."""
+def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
+                    datelines: set[int] = frozenset()) -> tuple[Counter, set]:
+    """Countries and (country, admin1 code) pairs the article names unambiguously. Towns
+    under 15,000 people are left out of this judgement: nearly every name has a hamlet
+    somewhere, and "Baghdad" stays unambiguous. A dateline counts twice."""
     countries: Counter = Counter()
     admin1s: set = set()
     for m in mentions:
-        kinds = {p.kind for p in m.candidates}
-        nations = {p.country for p in m.candidates if p.kind == "country"}
-        if len(nations) == 1 and len(m.candidates) == 1 or kinds == {"country"}:
-            countries.update(nations)
-        divisions = [p for p in m.candidates if p.kind == "admin1"]
+        weight = DATELINE_WEIGHT if id(m) in datelines else 1
+        candidates = [p for p in m.candidates
+                      if p.kind != "city" or p.population >= CONTEXT_TOWN_MIN_POPULATION]
+        kinds = {p.kind for p in candidates}
+        nations = {p.country for p in candidates if p.kind == "country"}
+        if len(nations) == 1 and len(candidates) == 1 or kinds == {"country"}:
+            for nation in nations:
+                countries[nation] += weight
+        divisions = [p for p in candidates if p.kind in ("admin1", "admin2")]
         if len(divisions) == 1 and "country" not in kinds:
             d = divisions[0]
-            countries[d.country] += 1
+            countries[d.country] += weight
             if d.admin1:
                 admin1s.add((d.country, d.admin1))
-        cities = [p for p in m.candidates if p.kind == "city"]
-        if len(m.candidates) == 1 and cities and cities[0].population >= \
-                CONTEXT_CITY_MIN_POPULATION:
-            countries[cities[0].country] += 1
+        cities = [p for p in candidates if p.kind == "city"]
+        if len(candidates) == 1 and cities and (cities[0].population >=
+                                                 CONTEXT_CITY_MIN_POPULATION or weight > 1):
+            countries[cities[0].country] += weight
     for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             key = fold(ent.text)
@@ -155,7 +167,7 @@ def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
             score -= DIVISION_OUT_OF_CONTEXT
     if p.country and countries.get(p.country):
         score += CONTEXT_COUNTRY_BONUS
-    if p.admin1 and (p.country, p.admin1) in admin1s and p.kind == "city":
+    if p.admin1 and (p.country, p.admin1) in admin1s and p.kind in ("city", "admin2"):
         score += CONTEXT_ADMIN1_BONUS
     return score
 
