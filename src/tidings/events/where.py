@@ -126,7 +126,8 @@ def _phrase_tokens(trig) -> set[int]:
         while stack:
             t = stack.pop()
             found.add(t.i)
-            stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
+            stack.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES and not (
+                c.dep_ == "prep" and c.lower_ in words("other_event_preps")))
     return found
 
 

@@ -183,6 +183,11 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 return None
             if (ent.start, ent.end) == (i, j):
                 found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
+            elif _local_institution(doc, ent):
+                # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
+                # a local body named after the place it serves; not a capital ("the
+                # Washington Post" names no place)
+                found = [p for p in found if not (p.kind == "city" and p.capital)]
             else:  # a country inside a name ("the Kenya Wildlife Service")
                 found = [p for p in found if p.kind == "country"]
         elif doc[i].pos_ != "PROPN" and doc[j - 1].pos_ != "PROPN":
@@ -196,6 +201,11 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
         if found:
             return _mention(doc, i, j, found, "token")
     return None
+
+
+def _local_institution(doc, ent) -> bool:
+    """An ORG entity naming a local public body ("Glasgow Police Department")."""
+    return any(t.lower_ in words("local_institution_words") for t in ent)
 
 
 def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:

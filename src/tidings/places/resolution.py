@@ -34,8 +34,11 @@ CITY_SCORE_CAP = 95.0
 ALTNAME_PENALTY = 5.0
 # Context: a candidate in a country the article names (Paris, Texas in a story about Texas).
 CONTEXT_COUNTRY_BONUS = 20.0
-# Its first-level division is named in the article too (a Springfield with Illinois).
-CONTEXT_ADMIN1_BONUS = 15.0
+# Its first-level division is named in the article too (a Springfield with Illinois): per
+# mention of the division (a dateline's counts twice), up to two. A story that names the
+# state twice is local to it: its Edmonton, Ky. (1,600 people) outranks Edmonton, Alberta.
+CONTEXT_ADMIN1_BONUS = 20.0
+MAX_ADMIN1_MENTIONS = 2
 # "Moshi, Kilimanjaro", "Springfield, Illinois": the next name contains this one.
 APPOSITION_BONUS = 40.0
 # Cities counted as context when their name is unambiguous and they are this large.
@@ -55,12 +58,12 @@ def _kind_scores() -> dict[str, float]:
 
 
 def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
-                    datelines: set[int] = frozenset()) -> tuple[Counter, set]:
+                    datelines: set[int] = frozenset()) -> tuple[Counter, Counter]:
     """Countries and (country, admin1 code) pairs the article names unambiguously. Towns
     under 15,000 people are left out of this judgement: nearly every name has a hamlet
     somewhere, and "Baghdad" stays unambiguous. A dateline counts twice."""
     countries: Counter = Counter()
-    admin1s: set = set()
+    admin1s: Counter = Counter()
     for m in mentions:
         weight = DATELINE_WEIGHT if id(m) in datelines else 1
         candidates = [p for p in m.candidates
@@ -75,7 +78,7 @@ def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
             d = divisions[0]
             countries[d.country] += weight
             if d.admin1:
-                admin1s.add((d.country, d.admin1))
+                admin1s[(d.country, d.admin1)] += weight
         cities = [p for p in candidates if p.kind == "city"]
         if len(candidates) == 1 and cities and (cities[0].population >=
                                                  CONTEXT_CITY_MIN_POPULATION or weight > 1):
@@ -151,7 +154,7 @@ def mark_appositions(doc, mentions: list[Toponym]) -> None:
                         break
 
 
-def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
+def _score(p: GeoName, countries: Counter, admin1s: Counter) -> float:
     if p.kind == "city":
         score = CITY_POP_WEIGHT * math.log10(p.population + 1)
         if p.population >= BIG_CITY_POPULATION:
@@ -167,12 +170,13 @@ def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
             score -= DIVISION_OUT_OF_CONTEXT
     if p.country and countries.get(p.country):
         score += CONTEXT_COUNTRY_BONUS
-    if p.admin1 and (p.country, p.admin1) in admin1s and p.kind in ("city", "admin2"):
-        score += CONTEXT_ADMIN1_BONUS
+    if p.admin1 and p.kind in ("city", "admin2"):
+        score += CONTEXT_ADMIN1_BONUS * min(admin1s.get((p.country, p.admin1), 0),
+                                            MAX_ADMIN1_MENTIONS)
     return score
 
 
-def resolve(mentions: list[Toponym], countries: Counter, admin1s: set) -> dict:
+def resolve(mentions: list[Toponym], countries: Counter, admin1s: Counter) -> dict:
     """One reading per name across the article: the candidate with the best summed score."""
     groups: dict[str, list[Toponym]] = defaultdict(list)
     for m in mentions:
