@@ -32,7 +32,7 @@ from tidings.records import Context, Place
 # (AP) -", "COLUMBIA, Ky. (WBKO) -"), within 40 characters of the start of its line.
 _DATELINE = re.compile(r"([A-Z][A-Za-z .,'\u2019-]{0,40}?)\s*(?:\(|\u2014|\u2013|--?\s|_)")
 # A name in capitals opening a line is a dateline even without the dash ("DETROIT The U.S.
-# Transportation Department"); shorter ones are acronyms ("US troops").
+# Transportation Department"); shorter ones are acronyms ("US troops", "U.S. envoy").
 MIN_CAPS_DATELINE = 4
 
 
@@ -87,12 +87,19 @@ def dateline_mentions(doc, mentions: list[Toponym]) -> set[int]:
         line_start = text.rfind("\n", 0, m.start) + 1
         if text.count("\n", 0, m.start) > 2:
             break  # past the headline and the first paragraph
-        if text[line_start:m.start].strip():
+        if text[line_start:m.start].strip().lower() not in ("", "the"):
             continue
         head = _DATELINE.match(text, line_start)
-        if head is None and not (m.text.isupper() and len(m.text) >= MIN_CAPS_DATELINE):
+        if head is None and not (m.text.isupper() and
+                                 sum(c.isalpha() for c in m.text) >= MIN_CAPS_DATELINE):
             continue
         end = head.end(1) if head else m.end
-        found.update(id(x) for x in mentions if line_start <= x.start and x.end <= end)
+        inside = [x for x in mentions if line_start <= x.start and x.end <= end]
+        rest = text[line_start:end]
+        for x in reversed(inside):
+            rest = rest[:x.start - line_start] + rest[x.end - line_start:]
+        if re.sub(r"(?i)\bthe\b|[\s,.]", "", rest):
+            continue  # other words: a headline ("U.S. envoy flies in - officials")
+        found.update(id(x) for x in inside)
         break
     return found

@@ -121,13 +121,14 @@ class Gazetteer:
             return
         entries.append(place)
 
-    def lookup(self, text: str) -> list[GeoName]:
-        """Candidate places for a mention's text (case rules applied)."""
+    def lookup(self, text: str, caps_ok: bool = False) -> list[GeoName]:
+        """Candidate places for a mention's text (case rules applied; ``caps_ok``: a short
+        name in capitals is no acronym there, as in a dateline: "PARIS (AP) -")."""
         key = fold(text)
         if key in self.case_sensitive:
             if not text.isupper():
                 return []
-        elif text.isupper() and len(key) <= SHORT_CAPS_CHARS:
+        elif text.isupper() and len(key) <= SHORT_CAPS_CHARS and not caps_ok:
             return []  # "UN", "ALMA": acronyms, not the towns Un or Alma
         return self._entries(key)
 

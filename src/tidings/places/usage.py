@@ -50,6 +50,8 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
             continue
         break
     token = conj_head(root)
+    if token.dep_ == "appos" and token.head.i not in place_tokens:
+        token = conj_head(token.head)  # "to a third nation, probably Nicaragua"
     dep, head = token.dep_, token.head
     if _hyphenated_based(doc, span):
         return True  # "a Kenya-based group"
