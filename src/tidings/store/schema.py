@@ -7,7 +7,7 @@ so they can never disagree with the mentions after a crash.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each migration takes the database from version N-1 to N; index 0 creates version 1.
 MIGRATIONS: list[list[str]] = [
@@ -87,6 +87,19 @@ MIGRATIONS: list[list[str]] = [
            SELECT m.*, m.event_id AS id, a.published, a.url, a.source AS publisher,
                   a.title, a.duplicate_of
            FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
+    ],
+    # 2: an event's place carries its first-level division and feature kind (the exports'
+    # ADM1 columns), a place its division, kind and use (location or named). The views
+    # select e.* and m.*, so they show the new columns without being made again.
+    [
+        *[f"ALTER TABLE {table} ADD COLUMN {column}"
+          for table in ("events", "event_mentions")
+          for column in ("place_admin1 VARCHAR", "place_admin1_code VARCHAR",
+                         "place_adm1 VARCHAR", "place_feature VARCHAR",
+                         "place_geonameid BIGINT")],
+        *[f"ALTER TABLE places ADD COLUMN {column}"
+          for column in ("feature VARCHAR", "admin1 VARCHAR", "admin1_code VARCHAR",
+                         "usage VARCHAR")],
     ],
 ]
 
