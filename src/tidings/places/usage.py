@@ -41,8 +41,8 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
     if place.kind == "city":
         return not _stands_for_government(doc, span)
     for _ in range(MAX_APPOSITION_CLIMB):
-        token = conj_head(root)
-        if token.dep_ in ("appos", "npadvmod", "conj") and token.head.i in place_tokens \
+        token = root
+        if token.dep_ in ("appos", "npadvmod") and token.head.i in place_tokens \
                 and token.head.i < span.start:
             return True  # "Nairobi, Kenya": the second name places the first
         if token.dep_ == "compound" and token.head.i in place_tokens:
