@@ -87,3 +87,25 @@ def test_an_event_place_carries_its_division(events):
     found = events("Police arrested two protesters in Lyon on Monday.")
     place = _by_trigger(found, "arrested")["place"]
     assert place["admin1"]["name"] == "Auvergne-Rhône-Alpes" and place["feature"] == "city"
+
+
+SEED = __import__("pathlib").Path(__file__).resolve().parent.parent.parent / "shared" / \
+    "corpus" / "seed" / "000_ad8205b13b026261.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article (../shared) is absent")
+def test_the_seed_events_are_placed_where_they_happened(nlp):
+    """Issue 13's acceptance: the killing of Soleimani and Iran's missile attack are in Iraq,
+    no event of the seed is in the United States, and the seed's places are locations."""
+    doc = extract_text(SEED.read_text(encoding="utf-8"), published="2020-01-10")
+    events = doc["events"]
+    killing = [e for e in events if e["trigger"] == "killing"]
+    missiles = [e for e in events if e["trigger"] == "firing"]
+    assert killing and all(e["place"] and e["place"]["country"] == "IRQ" for e in killing)
+    assert missiles and all(e["place"] and e["place"]["country"] == "IRQ" for e in missiles)
+    assert not any(e["place"] and e["place"]["country"] == "USA" for e in events)
+    texts = {p["text"] for p in doc["places"]}
+    assert {"Baghdad", "Iraq", "Kerbala"} <= texts
+    # the US of "US troops", "US-Iranian", "Iran said", "Iranian": no places
+    assert not texts & {"US", "U.S.", "United States", "Iran", "Iranian", "Tehran"}
+    assert all(p["use"] == "location" or p["text"] == "Iraq" for p in doc["places"])

