@@ -58,9 +58,6 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
     if any(c.lower_ in words("compass_words") for c in root.children if c.i < span.start) \
             or (span.start > 0 and doc[span.start - 1].lower_ in words("compass_words")):
         return True  # "north-western Iran", "an east London hospital": a part of the place
-    if span.end + 1 < len(doc) and doc[span.end].text == "," and \
-            doc[span.end + 1].i in place_tokens:
-        return True  # "Paris, Missouri": a place named with the division it lies in
     if dep == "pobj":
         return _located_by_preposition(head)
     if dep == "poss":
