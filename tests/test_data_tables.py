@@ -155,7 +155,7 @@ def test_actor_word_sets_hold_lexicon_titles():
 
 
 # -- place tables ----------------------------------------------------------------------------
-PLACE_KINDS = {"country", "admin1", "region", "continent", "water", "city"}
+PLACE_KINDS = {"country", "admin1", "region", "continent", "water", "city", "admin2"}
 
 
 def test_places_countries():
@@ -171,6 +171,33 @@ def test_places_regions():
     for row in data.tsv("places_regions.tsv"):
         assert row["kind"] in PLACE_KINDS - {"country", "city"}, row
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+
+
+def test_places_derived_division_tables():
+    _assert_unique("places_admin1.tsv", "country", "admin1")
+    _assert_countries("places_admin1.tsv", "country", allow_empty=False)
+    _assert_countries("places_admin2.tsv", "country", allow_empty=False)
+    admin1 = {(row["country"], row["admin1"]) for row in data.tsv("places_admin1.tsv")}
+    assert ("USA", "KY") in admin1 and ("CAN", "01") in admin1
+    for name in ("places_admin1.tsv", "places_admin2.tsv"):
+        for row in data.tsv(name):
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+    counties = [row for row in data.tsv("places_admin2.tsv") if row["country"] == "USA"]
+    assert len(counties) > 3000  # every US county, parish and borough
+    assert all((row["country"], row["admin1"]) in admin1 for row in counties)
+
+
+def test_places_cities_table():
+    rows = data.stream("places_cities.tsv.gz")
+    header = next(rows)
+    assert header == ["geonameid", "name", "altnames", "country", "admin1", "lat", "lon",
+                      "population", "capital"]
+    known = _countries()
+    count = 0
+    for row in rows:
+        assert len(row) == len(header) and row[3] in known, row
+        count += 1
+    assert count > 200_000  # GeoNames' cities500: towns down to a few hundred people
 
 
 def test_place_kind_scores():

@@ -15,10 +15,10 @@ from tidings.events.ontology import describe
 from tidings.events.confidence import confidence
 from tidings.events.plausible import acceptable, literal_code, place_side
 from tidings.events.victims import resolve_victims, violent_phrases
-from tidings.events.qualifiers import announced, date_of, modality, negated, place_of, \
-    report_date
+from tidings.events.qualifiers import announced, date_of, modality, negated, report_date
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
+from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
 from tidings.nlp.marks import quoted_regions
 from tidings.records import Context, Event, Side, TimeExpr, Place
@@ -105,7 +105,9 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     code, mood = settled
     date, date_text, date_source = date_of(trig, sent, times, report)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
-             "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
+             "place": place_of(trig, actors, places, sent, (*sides.sources, *sides.targets),
+                               code),
+             "negated": is_negated, "modality": mood}
     return _events(trig, sent, code, sides, facts, actors, places)
 
 

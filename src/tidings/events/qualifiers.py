@@ -1,8 +1,9 @@
-"""What is said of an act besides who did it to whom: negation, modality, date and place.
+"""What is said of an act besides who did it to whom: negation, modality and date.
 
 Modality reads the auxiliaries and the verbs a trigger hangs on ("will meet" planned, "may
 meet" possible, "threatened to shell" threatened, "said Y shelled" claimed); an announced
-coercive act is a threat. Date and place are the nearest found in the trigger's clause.
+coercive act is a threat. The date is the nearest found in the trigger's clause; the place is
+chosen in ``events.where``.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tidings.events.triggers import NOUN_POS, lemma
 from tidings.nlp.syntax import has_mark
 from tidings.quotes.cues import lexicon as cue_lexicon
 from tidings.nlp.dateline import dateline
-from tidings.records import Context, Place, TimeExpr
+from tidings.records import Context, TimeExpr
 
 if TYPE_CHECKING:
     from tidings.events.frames import Trigger
@@ -103,7 +104,7 @@ MAX_TIME_PATH = 12
 
 
 def _nearest(items: list, lo: int, hi: int, at: int):
-    """The item (a TimeExpr or a Place) inside [lo, hi) that starts nearest ``at``."""
+    """The item (a TimeExpr) inside [lo, hi) that starts nearest ``at``."""
     inside = [x for x in items if lo <= x.start and x.end <= hi]
     return min(inside, key=lambda x: abs(x.start - at)) if inside else None
 
@@ -189,12 +190,3 @@ def report_date(ctx: Context) -> tuple[str | None, str | None, str]:
                 return time.value, time.text, "dateline"
     published = ctx.published_iso
     return published, None, "published" if published else "none"
-
-
-def place_of(trig: Trigger, actors, places: list[Place]) -> dict | None:
-    """The nearest place in the trigger's clause that is not an actor's metonym."""
-    lo, hi = clause_span(trig)
-    metonyms = getattr(actors, "metonyms", set()) or set()
-    usable = [p for p in places if (p.start, p.end) not in metonyms]
-    hit = _nearest(usable, lo, hi, trig.tok.idx)
-    return hit.brief() if hit is not None else None

@@ -149,18 +149,59 @@ ACLED_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 def _place_is_country(row: dict) -> bool:
+    if row.get("place_feature"):
+        return row["place_feature"] == "country"
     return bool(row.get("place_name")) and row.get("place_name") == _country(
-        row.get("place_country"), "name")
+        row.get("place_country"), "name")  # rows stored before the place kind was
+
+
+def _adm1(row: dict) -> str:
+    """GDELT's ADM1 code: the country's FIPS code and the division's GeoNames admin1 code
+    ("USKY", "CA01", "IZ07"; GeoNames keeps FIPS division codes for most countries); for a
+    place known only to its country, the country's FIPS code alone."""
+    fips = _country(row.get("place_country"), "fips") or ""
+    key = row.get("place_adm1") or ""
+    return fips + key.split(".", 1)[1] if "." in key and fips else fips
+
+
+def _geo_type(row: dict) -> int | str:
+    """GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+    state (first-level division)."""
+    if row.get("lat") is None:
+        return ""
+    if _place_is_country(row):
+        return 1
+    us = row.get("place_country") == "USA"
+    if row.get("place_feature") == "admin1":
+        return 2 if us else 5
+    return 3 if us else 4
+
+
+def _admin1_name(row: dict) -> str:
+    if row.get("lat") is None or _place_is_country(row):
+        return ""
+    return row.get("place_admin1") or ""
+
+
+def _admin2_name(row: dict) -> str:
+    return row.get("place_name") or "" if row.get("place_feature") == "admin2" else ""
+
+
+def _town(row: dict) -> str:
+    """The place's name where it is a town (not a country, division or region)."""
+    if row.get("lat") is None or row.get("place_feature") not in (None, "city"):
+        return ""
+    return "" if _place_is_country(row) else row.get("place_name") or ""
 
 
 def gdelt(row: dict) -> dict:
     day = _day(row.get("date"))
     fips = _country(row.get("place_country"), "fips") or ""
     placed = row.get("lat") is not None
-    geo_type = ("" if not placed else 1 if _place_is_country(row)
-                else 3 if row.get("place_country") == "USA" else 4)
-    full = ", ".join(x for x in (row.get("place_name") if not _place_is_country(row) else None,
-                                 _country(row.get("place_country"), "name")) if x)
+    geo_type = _geo_type(row)
+    full = ", ".join(dict.fromkeys(x for x in (
+        row.get("place_name") if not _place_is_country(row) else None, _admin1_name(row),
+        _country(row.get("place_country"), "name")) if x))
     added = row.get("first_added") or dt.datetime.now()
     out = {c: "" for c in columns("gdelt")}
     out.update({
@@ -175,11 +216,12 @@ def gdelt(row: dict) -> dict:
         "NumArticles": row["num_articles"],
         "ActionGeo_Type": geo_type, "ActionGeo_FullName": full if placed else "",
         "ActionGeo_CountryCode": fips if placed else "",
-        "ActionGeo_ADM1Code": fips if placed else "",
+        "ActionGeo_ADM1Code": _adm1(row) if placed else "",
         "ActionGeo_Lat": row.get("lat") if placed else "",
         "ActionGeo_Long": row.get("lon") if placed else "",
-        "ActionGeo_FeatureID": (fips if geo_type == 1 else row.get("place_name") or "")
-        if placed else "",
+        # GDELT gives a GNS/GNIS feature id; tidings gives the GeoNames id where it has one
+        "ActionGeo_FeatureID": (fips if geo_type == 1 else row.get("place_geonameid")
+                                or row.get("place_name") or "") if placed else "",
         "DATEADDED": added.strftime("%Y%m%d%H%M%S"),
         "SOURCEURL": _source_url(row),
     })
@@ -202,7 +244,7 @@ def phoenix(row: dict) -> dict:
         "EventCode": row.get("cameo") or "", "EventRootCode": row.get("root") or "",
         "PentaClass": penta, "GoldsteinScore": _num(row.get("goldstein")), "Issues": "",
         "Lat": _num(row.get("lat")), "Lon": _num(row.get("lon")),
-        "LocationName": row.get("place_name") or "", "StateName": "",
+        "LocationName": row.get("place_name") or "", "StateName": _admin1_name(row),
         "CountryCode": row.get("place_country") or "",
         "SentenceID": f"{row.get('article_id') or ''}_{_sentence_number(row)}",
         "URLs": row.get("urls") or "", "NewsSources": row.get("publishers") or "",
@@ -230,8 +272,7 @@ def icews(row: dict) -> dict:
         "Story ID": row.get("article_id") or "",
         "Sentence Number": _sentence_number(row),
         "Publisher": (row.get("publishers") or "").split(";")[0],
-        "City": "" if not placed or _place_is_country(row) else row.get("place_name") or "",
-        "District": "", "Province": "",
+        "City": _town(row), "District": _admin2_name(row), "Province": _admin1_name(row),
         "Country": (_country(row.get("place_country"), "name") or "") if placed else "",
         "Latitude": _num(row.get("lat")), "Longitude": _num(row.get("lon")),
     }
@@ -267,15 +308,24 @@ def acled(row: dict) -> dict | None:
         "interaction": int("".join(sorted(str(i) for i in (i1, i2) if i))) if i1 or i2 else "",
         "civilian_targeting": "Civilian targeting" if i2 == 7 else "",
         "iso": _country(country, "isonumeric") or "", "region": "",
-        "country": _country(country, "name") or "", "admin1": "", "admin2": "", "admin3": "",
+        "country": _country(country, "name") or "", "admin1": _admin1_name(row),
+        "admin2": _admin2_name(row), "admin3": "",
         "location": row.get("place_name") or "" if placed else "",
         "latitude": _num(row.get("lat")), "longitude": _num(row.get("lon")),
-        # 1: a town; 3: only the country is known (ACLED geo_precision)
-        "geo_precision": (3 if _place_is_country(row) else 1) if placed else "",
+        # ACLED geo_precision: 1 a town, 2 a district (second-level division), 3 only a
+        # larger region is known (a first-level division, a region or the country)
+        "geo_precision": _geo_precision(row) if placed else "",
         "source": (row.get("publishers") or "").replace(";", "; "), "source_scale": "",
         "notes": row.get("sentence") or "", "fatalities": 0, "tags": "",
         "timestamp": int((row.get("first_added") or dt.datetime.now()).timestamp()),
     }
+
+
+def _geo_precision(row: dict) -> int:
+    feature = row.get("place_feature")
+    if _place_is_country(row) or feature in ("admin1", "region", "continent", "water"):
+        return 3
+    return 2 if feature == "admin2" else 1
 
 
 def plover(row: dict) -> dict:
@@ -289,7 +339,9 @@ def plover(row: dict) -> dict:
     location = []
     if row.get("lat") is not None:
         location = [{"placeName": row.get("place_name"), "country": row.get("place_country"),
-                     "lat": row.get("lat"), "lon": row.get("lon")}]
+                     "admin1": row.get("place_admin1"), "lat": row.get("lat"),
+                     "lon": row.get("lon"), "geonameid": row.get("place_geonameid"),
+                     "featureClass": row.get("place_feature")}]
     return {"id": str(row["export_id"]), "date": _iso(row.get("date")) or None,
             "event": row.get("plover"), "mode": None, "context": [],
             "actor": side("source"), "recipient": side("target"), "location": location,
@@ -377,6 +429,7 @@ def _geojson(records, stream: IO) -> int:
                              "quad_class": row.get("quad_class"),
                              "goldstein": row.get("goldstein"), "plover": row.get("plover"),
                              "place": row.get("place_name"),
+                             "admin1": row.get("place_admin1"),
                              "country": row.get("place_country"),
                              "num_articles": row.get("num_articles"),
                              "urls": row.get("urls"), "sentence": row.get("sentence")}})

@@ -363,11 +363,14 @@ def _filed(event: dict, actors: dict[str, dict], who: dict[str, identity.Identit
 def _coding(event: dict) -> dict:
     """The event's CAMEO coding and place, as both ``events`` and ``event_mentions`` hold."""
     place = event.get("place") or {}
+    admin1 = place.get("admin1") or {}
     return {"cameo": event.get("cameo"), "root": event.get("root"),
             "quad_class": event.get("quad_class"), "goldstein": event.get("goldstein"),
             "plover": event.get("plover"), "place_name": place.get("name"),
             "place_country": place.get("country"), "lat": place.get("lat"),
-            "lon": place.get("lon")}
+            "lon": place.get("lon"), "place_admin1": admin1.get("name"),
+            "place_admin1_code": admin1.get("code"), "place_adm1": admin1.get("geonames"),
+            "place_feature": place.get("feature"), "place_geonameid": place.get("geonameid")}
 
 
 def _key(side: dict | None) -> str:
@@ -408,7 +411,9 @@ def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str
     rows.extend("places", [
         {"article_id": article_id, "text": p.get("text"), "start_char": p.get("start"),
          "end_char": p.get("end"), "name": p.get("name"), "country": p.get("country"),
-         "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid")}
+         "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid"),
+         "feature": p.get("feature"), "admin1": (p.get("admin1") or {}).get("name"),
+         "admin1_code": (p.get("admin1") or {}).get("code"), "usage": p.get("use")}
         for p in doc["places"]])
     added = 0
     actors = {a["id"]: a for a in doc["actors"]}

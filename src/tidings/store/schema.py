@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _fill_version_2(con) -> None:
@@ -117,6 +117,19 @@ MIGRATIONS: list[list[str | Callable]] = [
                   a.title, a.duplicate_of, a.origin
            FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
         _fill_version_2,
+    ],
+    # 3: an event's place carries its first-level division and feature kind (the exports'
+    # ADM1 columns), a place its division, kind and use (location or named). The views
+    # select e.* and m.*, so they show the new columns without being made again.
+    [
+        *[f"ALTER TABLE {table} ADD COLUMN {column}"
+          for table in ("events", "event_mentions")
+          for column in ("place_admin1 VARCHAR", "place_admin1_code VARCHAR",
+                         "place_adm1 VARCHAR", "place_feature VARCHAR",
+                         "place_geonameid BIGINT")],
+        *[f"ALTER TABLE places ADD COLUMN {column}"
+          for column in ("feature VARCHAR", "admin1 VARCHAR", "admin1_code VARCHAR",
+                         "usage VARCHAR")],
     ],
 ]
 

@@ -380,6 +380,30 @@ async function showActor(actor) {
 }
 
 /* ---------- map ---------- */
+// Country outlines: Natural Earth 1:110m (public domain), packaged as web/static/world-110m.json
+// (scripts/build_world_outlines.py); loaded once, drawn as one line trace under the events.
+let OUTLINES = null;
+async function outlines() {
+  if (OUTLINES === null) {
+    const r = await fetch("/static/world-110m.json");
+    const lines = r.ok ? (await r.json()).lines : [];
+    const x = [], y = [];
+    for (const line of lines) {
+      for (let i = 0; i < line.length; i += 2) { x.push(line[i]); y.push(line[i + 1]); }
+      x.push(null); y.push(null);    // a break between lines
+    }
+    OUTLINES = {x, y, count: lines.length};
+  }
+  return OUTLINES;
+}
+
+// Regions to zoom to: [longitude range, latitude range].
+const REGIONS = {
+  "World": [[-180, 180], [-60, 85]], "Africa": [[-20, 55], [-36, 38]],
+  "Americas": [[-170, -30], [-56, 72]], "Asia": [[25, 150], [-11, 56]],
+  "Europe": [[-25, 45], [34, 71]], "Middle East": [[24, 64], [12, 42]],
+  "Oceania": [[110, 180], [-48, 0]]};
+
 async function mapPage() {
   const data = await api("/events", {limit: 10000});
   const places = new Map();
@@ -392,22 +416,32 @@ async function mapPage() {
   }
   const list = [...places.values()];
   const mean = p => p.events.reduce((s, e) => s + (e.goldstein ?? 0), 0) / p.events.length;
+  const world = await outlines();
   const chart = $("map");
   chart.dataset.places = list.map(p => p.name).join("|");
-  await Plotly.react(chart, [{
-    type: "scatter", mode: "markers", x: list.map(p => p.lon), y: list.map(p => p.lat),
+  chart.dataset.outlines = String(world.count);
+  const zoom = Object.entries(REGIONS).map(([label, [lon, lat]]) => (
+    {label, method: "relayout", args: [{"xaxis.range": lon, "yaxis.range": lat}]}));
+  await Plotly.react(chart, [
+    {type: "scatter", mode: "lines", x: world.x, y: world.y, hoverinfo: "skip",
+     line: {color: "#9aa5b1", width: 0.8}, name: "borders", showlegend: false},
+    {type: "scatter", mode: "markers", x: list.map(p => p.lon), y: list.map(p => p.lat),
     text: list.map(p => plain(`${p.name}, ${p.country}: ${p.events.length} events, mean Goldstein ${mean(p).toFixed(2)}`)),
-    hoverinfo: "text", customdata: list.map((p, i) => i),
+    hoverinfo: "text", customdata: list.map((p, i) => i), showlegend: false,
     marker: {size: list.map(p => 8 + 6 * Math.sqrt(p.events.length)), color: list.map(mean),
              colorscale: [[0, "#c0392b"], [0.5, "#bbbbbb"], [1, "#1f5fa8"]], cmin: -10, cmax: 10,
              showscale: true, colorbar: {title: {text: "Goldstein"}}, line: {width: 1, color: "#333"}}}],
-    {hovermode: "closest", margin: {t: 20, r: 20, b: 40, l: 50},
-     xaxis: {range: [-180, 180], title: {text: "longitude"}, zeroline: false},
-     yaxis: {range: [-90, 90], title: {text: "latitude"}, scaleanchor: "x", zeroline: false}},
-    PLOT_CONFIG);
+    {hovermode: "closest", margin: {t: 40, r: 20, b: 40, l: 50}, plot_bgcolor: "#eef3f7",
+     updatemenus: [{type: "buttons", direction: "right", x: 0, y: 1.08, xanchor: "left",
+                    buttons: zoom, showactive: false}],
+     xaxis: {range: REGIONS.World[0], title: {text: "longitude"}, zeroline: false, showgrid: false},
+     yaxis: {range: REGIONS.World[1], title: {text: "latitude"}, scaleanchor: "x", zeroline: false,
+             showgrid: false}},
+    Object.assign({scrollZoom: true}, PLOT_CONFIG));
   if (!chart.dataset.wired) {
     chart.dataset.wired = "1";
     chart.on("plotly_click", ev => {
+      if (ev.points[0].curveNumber !== 1) return;   // the outlines are not clickable
       const p = list[ev.points[0].customdata];
       clear($("map-events")).append(el("h3", {}, `${p.name} (${p.country})`), table(p.events, EVENT_COLUMNS));
     });
