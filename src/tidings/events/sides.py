@@ -15,6 +15,7 @@ from tidings.events import roles
 from tidings.events.frames import Trigger
 from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
+from tidings.nlp.dateline import dateline
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
 from tidings.records import Side
@@ -244,6 +245,14 @@ def reciprocal(trig: Trigger, code: str) -> bool:
 
 
 def _sides(tok, actors) -> list[Side]:
+    line = dateline(tok.doc)
+    if line is not None and tok.idx < line.end:
+        # "LIMA (AP) - Chile and Peru agreed": the parse took the dateline for the subject;
+        # the actors are what it set in apposition after the dateline
+        after = [c for c in tok.children if c.dep_ == "appos" and c.idx >= line.end]
+        if not after:
+            return []
+        tok = after[0]
     out = []
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
         out.extend(_phrase_sides(t, actors))
