@@ -466,6 +466,8 @@ def test_stage_word_sets_hold_what_their_names_say():
             assert set(members) <= DEP_LABELS, name
         elif name.endswith("_pos"):
             assert set(members) <= POS_TAGS, name
+        elif name.endswith("_sectors"):
+            assert set(members) <= {r["sector"] for r in data.tsv("actor_sectors.tsv")}, name
         elif name in CHARACTER_SETS:
             assert all(len(m) == 1 or re.match(r"^U\+[0-9A-F]{4}$", m) for m in members), name
         else:
@@ -479,3 +481,26 @@ def test_reporting_verbs_are_the_cue_tables_verbs_of_saying_and_thought():
     expected = {row["cue"] for row in cues if row["kind"] == "verb" and row["class"] in ("speech", "thought")}
     assert qualifiers._REPORT_VERBS == expected
     assert {"say", "tell", "believe"} <= expected and "show" not in expected
+
+
+def test_figurative_readings_are_of_violent_verb_triggers():
+    codebook = _codebook()
+    violent = {row["lemma"] for row in data.tsv("event_patterns.tsv")
+               if row["kind"] == "V" and row["cameo"][:2] in data.words("material_conflict_roots")}
+    rows = data.tsv("figurative_codes.tsv")
+    assert not _twice(row["lemma"] for row in rows)
+    for row in rows:
+        assert row["lemma"] in violent, row["lemma"]
+        assert row["code"] == "-" or row["code"] in codebook, row["lemma"]
+
+
+def test_confidence_weights_name_the_features_the_coder_computes():
+    rows = data.tsv("event_confidence.tsv")
+    assert rows[0]["feature"] == "bias" and not _twice(row["feature"] for row in rows)
+    known = re.compile(r"^(bias|lede|late|headline|noun|negated|date:own|guessed|specific|"
+                       r"symmetric|coref|quoted|background|quad:[1-4]|mood:\w+|"
+                       r"(src|tgt):(country|sector|named|place|victims|phrase|none|other))$")
+    for row in rows:
+        assert known.match(row["feature"]), row["feature"]
+        float(row["weight"])
+        assert 0 <= int(row["right"]) <= int(row["events"])
