@@ -44,3 +44,26 @@ def extract():
     from tidings.extract import extract_text
 
     return extract_text
+
+
+SEED = SHARED / "corpus" / "seed" / "000_ad8205b13b026261.txt"
+POLNEAR_DEV = SHARED / "eval" / "quotes" / "polnear_dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def analyst_store(shared, tmp_path_factory):
+    """The analyst's desk: the seed article (id "seed") and the 84 PolNeAR dev articles as
+    one JSON Lines file (their own field names: publication_date, publisher), ingested once
+    per session through the CLI. Returns (store path, the ingest's CompletedProcess)."""
+    import json
+
+    folder = tmp_path_factory.mktemp("analyst")
+    feed = folder / "desk.jsonl"
+    seed = {"id": "seed", "text": SEED.read_text(encoding="utf-8"), "published": "2020-01-10",
+            "title": "Washington spurns Iraqi request", "source": "Seed Wire"}
+    feed.write_text(json.dumps(seed) + "\n" + POLNEAR_DEV.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    db = folder / "desk.duckdb"
+    result = run_cli("ingest", str(feed), "--db", str(db), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    return db, result

@@ -212,3 +212,31 @@ def test_lexicon_loads_holders(form, country, sector):
     assert terms, form
     first = terms[0]  # the latest office
     assert (first.country, first.sector) == (country, sector)
+
+
+# -- tables of the context and coreference steps ----------------------------------------------
+def test_title_countries_are_role_patterns_with_a_country():
+    patterns = {row["pattern"] for row in data.tsv("roles.tsv")}
+    for row in data.tsv("title_countries.tsv"):
+        assert row["title"] in patterns, f"title_countries.tsv: {row['title']!r} is no role"
+        assert _valid_country(row["country"]) and row["why"], row
+
+
+def test_country_successions_are_dated_and_point_to_an_older_country():
+    for row in data.tsv("country_successions.tsv"):
+        assert _valid_country(row["code"]) and _valid_country(row["before"]), row
+        assert DATE.match(row["from"]) and len(row["from"]) == 10, row
+        assert row["code"] != row["before"], row
+    assert lexicon.country_on("XKX", "1998-03-01") == "SRB"
+    assert lexicon.country_on("XKX", "2008-02-17") == "XKX"
+    assert lexicon.country_on("KEN", "1998-03-01") == "KEN"
+
+
+def test_coref_descriptions():
+    wants = {"igo", "institution", "country", "person", "any", "subject"}
+    phrases = [row["phrase"] for row in data.tsv("coref_descriptions.tsv")]
+    assert len(phrases) == len(set(phrases))
+    for row in data.tsv("coref_descriptions.tsv"):
+        assert row["phrase"] == row["phrase"].lower() and row["count"] in ("1", "2"), row
+        assert row["wants"] in wants and (not row["sector"] or row["sector"] in SECTORS), row
+        assert row["why"], row

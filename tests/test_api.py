@@ -234,7 +234,8 @@ def test_openapi_document(client):
     assert doc["openapi"].startswith("3.")
     paths = doc["paths"]
     for path in ("/events", "/events.csv", "/quotes", "/quotes.csv", "/actors", "/actors.csv",
-                 "/dyads", "/dyads.csv", "/articles/{article_id}", "/search", "/timeline"):
+                 "/dyads", "/dyads.csv", "/counts", "/counts.csv", "/articles/{article_id}",
+                 "/search", "/timeline"):
         assert "get" in paths[path], path
     assert {"post", "get"} <= set(paths["/articles"]) and "post" in paths["/extract"]
     names = {p["name"] for p in paths["/events"]["get"]["parameters"]}
@@ -242,7 +243,9 @@ def test_openapi_document(client):
     # each list takes the filters the schema offers on its table, as the CLI does
     from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, filters_for
 
-    for path, table, extra in (("/events", EVENTS, {"raw"}), ("/dyads", EVENTS, {"by", "raw"}),
+    for path, table, extra in (("/events", EVENTS, {"raw"}),
+                               ("/dyads", EVENTS, {"by", "raw", "level", "sort", "top"}),
+                               ("/counts", EVENTS, {"by", "raw"}),
                                ("/quotes", QUOTES, set()), ("/actors", ACTORS, set()),
                                ("/articles", ARTICLES, set())):
         names = {p["name"] for p in paths[path]["get"]["parameters"]}

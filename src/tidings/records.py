@@ -75,16 +75,31 @@ class Place:
     lat: float | None
     lon: float | None
     geonameid: int | None = None
+    feature: str | None = None  # country, admin1, admin2, city, region, continent, water
+    admin1_name: str | None = None  # the first-level division it is or lies in
+    admin1_code: str | None = None  # its ISO 3166-2 code ("US-KY"), else GeoNames' ("IQ.07")
+    admin1_geonames: str | None = None  # GeoNames' admin1 key ("US.KY", "CA.01")
+    use: str = "location"  # location, or named (the name stands for a state or its people)
+    # Not in the contract: the mention is the story's dateline (events.where reads it)
+    dateline: bool = field(default=False, compare=False, repr=False)
+
+    def admin1(self) -> dict | None:
+        if not self.admin1_name:
+            return None
+        return {"name": self.admin1_name, "code": self.admin1_code,
+                "geonames": self.admin1_geonames}
 
     def brief(self) -> dict:
         """The place as an event carries it."""
         return {"name": self.name or self.text, "country": self.country, "lat": self.lat,
-                "lon": self.lon}
+                "lon": self.lon, "admin1": self.admin1(), "feature": self.feature,
+                "geonameid": self.geonameid}
 
     def as_dict(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
                 "country": self.country, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid}
+                "geonameid": self.geonameid, "feature": self.feature,
+                "admin1": self.admin1(), "use": self.use}
 
 
 @dataclass(slots=True)
@@ -114,6 +129,12 @@ class Event:
     id: str | None = None
     quote: str | None = None  # the attribution this event comes from (see quotes.links)
     quote_role: str | None = None  # speech | reported
+    # a reciprocal act ("X and Y met", "clashes between X and Y"): one event for both
+    # directions, source and target in the order the text names them
+    symmetric: bool = False
+    # Not in the contract: what the coder knew when it coded the event (how each side was
+    # found, the trigger's kind, ...), which its confidence is computed from
+    evidence: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "start": self.start, "end": self.end, "trigger": self.trigger,
@@ -126,7 +147,7 @@ class Event:
                 "date_source": self.date_source, "place": self.place,
                 "negated": self.negated, "modality": self.modality,
                 "confidence": self.confidence, "quote": self.quote,
-                "quote_role": self.quote_role}
+                "quote_role": self.quote_role, "symmetric": self.symmetric}
 
 
 @dataclass(slots=True)

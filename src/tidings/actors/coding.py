@@ -11,15 +11,17 @@ from dataclasses import dataclass, field
 
 from tidings.actors import lexicon
 from tidings.actors.lexicon import Term
-from tidings.actors.mentions import Mention, Piece
+from tidings.actors.mentions import Mention, Piece, is_possessive
 from tidings.data import words
 from tidings.nlp.doctext import sentence_bounds
 from tidings.nlp.folding import fold
-from tidings.places.gazetteer import is_city, place_country
+from tidings.actors.placenames import misspelt_city_country, modifier_country, safe_city
 
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
 HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
+# Most words of a determiner and a number before a description ("all the", "some 500")
+MAX_DETERMINERS = 2
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 
 
@@ -38,6 +40,9 @@ class _Reading:
     sector: str | None = None
     igo: str | None = None
     person_tokens: tuple = ()
+    owner: tuple = ()  # the possessor's name tokens, when its country is not known yet
+    institution: str | None = None  # the institution a member title names
+    in_office: bool | None = None  # an office holder: in office on the publication date
     roles: list[Piece] = field(default_factory=list)  # title pieces up to the head
     modifiers: list[Piece] = field(default_factory=list)  # "former", "senior" ...
 
@@ -63,6 +68,9 @@ def code_run(doc, run: list[Piece], sent_index: int, published: str | None) -> l
     _country_of_modifiers(doc, reading)
     reading.roles = [p for p in reading.through_head if p.kind == "role" and p.term]
     reading.modifiers = [p for p in run if p.kind == "modifier" and p.term]
+    reading.institution = next((p.term.key for p in reversed(reading.before_head)
+                                if p.kind == "role" and p.term
+                                and p.term.actor_kind == "organization"), None)
     _code_head(doc, reading, published)
     _sector_of_institution(reading)
     _generic_institution(doc, reading)
@@ -99,6 +107,23 @@ def _country_of_modifiers(doc, reading: _Reading) -> None:
         if p.kind == "org" and p.term and p.term.country not in (None, "IGO") \
                 and not _generic_name(doc[p.start:p.end]):
             reading.country = p.term.country
+    owner = _owner(doc, reading)
+    if owner is not None and reading.country is None:
+        # "Hun Sen's troops", "Yeltsin's spokesman": the person's country, now if the
+        # lexicon knows it, else once the article has coded that person (setting.py)
+        if owner.kind == "holder" and owner.term.country:
+            reading.country = owner.term.country
+        else:
+            reading.owner = tuple(fold(t.text) for t in doc[owner.start:owner.end]
+                                  if not t.is_punct)
+
+
+def _owner(doc, reading: _Reading) -> Piece | None:
+    """The person named with a possessive before the head ("Hun Sen's troops")."""
+    for p in reading.before_head:
+        if p.kind in ("person", "holder") and p.end < len(doc) and is_possessive(doc[p.end]):
+            return p
+    return None
 
 
 def _code_head(doc, reading: _Reading, published: str | None) -> None:
@@ -128,9 +153,13 @@ def _code_person(doc, reading: _Reading, published: str | None) -> None:
     head, roles = reading.head, reading.roles
     reading.kind = "person"
     name_span = doc[head.start:head.end]
+    while len(name_span) > 1 and name_span[0].lower_ in words("courtesy_titles"):
+        name_span = name_span[1:]  # "Mrs. Clinton" is named "Clinton" (identity: gender)
     reading.name = name_span.text
     reading.person_tokens = tuple(fold(t.text) for t in name_span if not t.is_punct)
     if head.kind == "holder":
+        if published:
+            reading.in_office = holds_on(head.term, published)
         # the name as the article writes it ("Jon Sigurdsson"), not the lexicon's
         # spelling ("Jón Sigurðsson"): readers search for what they read
         if reading.country is None:
@@ -163,8 +192,9 @@ def _code_organization(doc, reading: _Reading) -> None:
                                   if not t.is_punct)
     if reading.roles:
         reading.sector = reading.roles[-1].term.sector
-    elif is_city(reading.name):
-        reading.kind, reading.sector = "group", "CVL"  # a city tagged ORG: its people
+    elif safe_city(reading.name) is not None:  # a city tagged ORG: its people
+        reading.kind, reading.sector = "group", "CVL"
+        reading.country = reading.country or safe_city(reading.name).country
 
 
 def _sector_of_institution(reading: _Reading) -> None:
@@ -233,7 +263,9 @@ def _country_of_place(doc, reading: _Reading) -> None:
                 if reading.country:
                     break
     if reading.country is None and reading.head.kind != "holder":
-        new_start, country = _left_place_modifier(doc, reading.first.start)
+        new_start, country = _left_place_modifier(
+            doc, reading.first.start,
+            any(r.term.key in words("division_titles") for r in reading.roles))
         if country:
             reading.country = country
             reading.span = doc[new_start:reading.head.end]
@@ -246,7 +278,9 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
     """The coded mention (none for a bare role nothing codes: "the group")."""
     head, first, name = reading.head, reading.first, reading.name
     name = without_article(name)
-    if reading.kind == "person":
+    if reading.kind == "person" and reading.head.kind == "holder":
+        key = ("person", tuple(lexicon.tokenize_key(reading.head.term.name)))
+    elif reading.kind == "person":
         key = ("person", reading.person_tokens or (fold(name),))
     elif head.kind in ("org", "orgent"):
         key = ("org", fold(name))
@@ -258,11 +292,41 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
     start_char = reading.span.start_char
     if doc[first.start].pos_ == "DET" and first.start + 1 < head.end:
         start_char = doc[first.start + 1].idx
+    owner_pronoun = None
+    if head.kind in ("role", "people") and not reading.person_tokens and first.start > 0:
+        # a description's mention is its whole noun phrase: "the police", "his top aides",
+        # "a Turk", "six Iraqis"
+        k = first.start
+        while k > 0 and (doc[k - 1].pos_ in ("DET", "NUM") or doc[k - 1].tag_ == "PRP$") \
+                and doc[k - 1].ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT") \
+                and first.start - k < MAX_DETERMINERS:
+            k -= 1
+        if k < first.start:
+            start_char = doc[k].idx
+            if doc[k].tag_ == "PRP$":  # "his aides": the aides of whoever "his" is
+                owner_pronoun = (doc[k].idx, doc[k].idx + len(doc[k]))
     return [Mention(start_char, reading.span.end_char, reading.kind, name, reading.country,
                     reading.sector, key, reading.igo, sentence=sent_index,
                     person_tokens=reading.person_tokens,
                     role=reading.roles[-1].term.key if reading.roles else None,
-                    plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"))]
+                    plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"), owner=reading.owner,
+                    definite=not reading.person_tokens and _definite(doc, first.start,
+                                                                      head.start),
+                    country_from="own" if reading.country else None,
+                    holder=reading.kind == "person" and reading.head.kind == "holder",
+                    institution=reading.institution, owner_pronoun=owner_pronoun,
+                    in_office=reading.in_office)]
+
+
+def _definite(doc, start: int, head: int) -> bool:
+    """Does the phrase open with "the", a demonstrative or a possessive ("the judge", "his
+    aide", "the country's top judge", "Peru's top judge")?"""
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and (before.lower_ in words("description_determiners") or
+                               before.tag_ == "PRP$" or is_possessive(before)):
+        return True
+    return doc[start].lower_ in words("description_determiners") or \
+        any(is_possessive(t) for t in doc[start:head])
 
 
 def without_article(name: str) -> str:
@@ -272,12 +336,31 @@ def without_article(name: str) -> str:
 
 
 def _holder_sector(term: Term, published: str | None) -> str | None:
-    """An office holder's sector: the office held on the publication date, else the latest
-    one before it (``mentions._holder_on`` chose the row). A person out of office is coded
-    ELI only when the text says so ("former", "ex-", "the late": role_modifiers.tsv): a bare
-    name keeps the affiliation readers and the annotated sets (NGEC) give it, and the text,
-    not the calendar, is the evidence every coded field must trace to."""
+    """An office holder's sector on the publication date: the office held that day
+    (``mentions._holder_on`` put that row first), else the latest office begun before it;
+    a person whose first office begins after that day (a candidate, a future minister) is an
+    elite (ELI, CAMEO's "former officials and elites"). Out of office after a term, the
+    last office stands unless the text says "former" (``grouping``: "Clinton, the former
+    secretary of State"): NGEC's cases, as they were written, expect it, and the table's
+    end dates are known only up to its version. A title in the text ("President Tomas
+    Varga") outranks all of this."""
+    if published and not began_by(term, published):
+        return "ELI"
     return term.sector
+
+
+def began_by(term: Term, published: str) -> bool:
+    """Had the row's office begun by that day? Dates may be years only: compared at their
+    own precision."""
+    day = published[:10]
+    return not term.start or day[:len(term.start)] >= term.start
+
+
+def holds_on(term: Term, published: str) -> bool:
+    """Was the row's office held on that day?"""
+    day = published[:10]
+    ended = bool(term.end) and day[:len(term.end)] > term.end
+    return began_by(term, published) and not ended
 
 
 def _generic_name(span) -> bool:
@@ -309,14 +392,16 @@ def _name_place_country(span) -> str | None:
             window = tokens[i:i + size]
             if window[-1].i - window[0].i != size - 1:
                 continue
-            country = place_country(span.doc[window[0].i:window[-1].i + 1].text)
+            country = modifier_country(span.doc[window[0].i:window[-1].i + 1].text)
             if country:
                 return country
     return None
 
 
-def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
-    """Proper nouns just before a run that name a place: (new start, country)."""
+def _left_place_modifier(doc, start: int, before_title: bool = False) -> tuple[int, str | None]:
+    """Proper nouns just before a run that name a place: (new start, country). Before a
+    title that states and provinces have ("Arizona Sen.", "Ontario Premier") the division's
+    reading comes first."""
     i = start
     sent_start = sentence_bounds(doc)[0][start]
     while i - 1 >= sent_start and doc[i - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
@@ -325,7 +410,12 @@ def _left_place_modifier(doc, start: int) -> tuple[int, str | None]:
     if i == start:
         return start, None
     for j in range(i, start):  # "Oyo State government": the longest known name first
-        country = place_country(doc[j:start].text) or place_country(doc[j].text)
+        country = modifier_country(doc[j:start].text, before_title) or \
+            modifier_country(doc[j].text, before_title)
+        if country:
+            return i, country
+    if start - i == 1:  # one word: perhaps a misspelt big city ("Mumbia police")
+        country = misspelt_city_country(doc[i])
         if country:
             return i, country
     return start, None

@@ -1,12 +1,16 @@
 """What the words just around a coded run add to its mention.
 
 After it, "in", "of" or "from" and a country or organization give the country (and a
-leader's sector); before it, a demonym joined by "and" shares its title.
+leader's sector), and so does a party letter and state after a legislator's name ("Sen.
+Ann Roe (R-Tex.)"); before it, a demonym joined by "and" shares its title.
 """
 from __future__ import annotations
 
+import re
+
 from tidings.actors.coding import COUNTRY_KINDS, without_article
 from tidings.actors.mentions import Mention, Piece
+from tidings.actors.placenames import division_country, modifier_country
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
 
@@ -35,13 +39,21 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
     """"farmers' unions in Chile", "Foreign Minister of Latvia", "speaker of the Storting":
     a country or organization after in/of/from gives the country (and a leader's sector)."""
     end = run[-1].end
-    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from"):
+    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from", "to"):
         return
     j = end + 1
     if j < len(doc) and doc[j].lower_ == "the":
         j += 1
     piece = piece_at.get(j)
     if piece is None or piece.term is None:
+        if doc[end].lower_ == "in" and not mention.person_tokens and mention.kind != "person":
+            _in_place(doc, j, mention)  # "police in Mombasa": a city the lexicon lacks
+        return
+    if doc[end].lower_ == "to":
+        if piece.kind in COUNTRY_KINDS and mention.role in words("abroad_roles"):
+            # "the Syrian ambassador to Washington": one noun phrase; the host country is
+            # where the envoy serves, not whose envoy it is
+            mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
         return
     if piece.kind in COUNTRY_KINDS and mention.country is None and (
             doc[end].lower_ != "in" or mention.role not in words("abroad_roles")):
@@ -58,6 +70,22 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
         mention.key = ("group", mention.country, mention.sector) + mention.key[3:]
 
 
+def _in_place(doc, j: int, mention: Mention) -> None:
+    """"police in Mombasa": the place named after "in" (a place-name entity read by
+    ``placenames.modifier_country``) gives a group or institution its country."""
+    if mention.country is not None or j >= len(doc) or doc[j].ent_type_ not in ("GPE", "LOC"):
+        return
+    k = j
+    while k < len(doc) and doc[k].ent_type_ == doc[j].ent_type_ and doc[k].ent_iob_ != "O" \
+            and (k == j or doc[k].ent_iob_ == "I"):
+        k += 1
+    country = modifier_country(doc[j:k].text)
+    if country:
+        mention.country = country
+        if mention.key[0] == "group":
+            mention.key = ("group", country, mention.sector) + mention.key[3:]
+
+
 def _of_organization(doc, piece: Piece, mention: Mention) -> None:
     """"chairman of the Rotary Club": the organization's country, and a leader leads it."""
     mention.country = mention.country or piece.term.country
@@ -68,3 +96,32 @@ def _of_organization(doc, piece: Piece, mention: Mention) -> None:
         mention.sector = piece.term.sector
     if piece.term.country == "IGO":
         mention.igo_code = piece.term.igo_code
+
+
+# "R-Tex.", "D-Calif", "Fla.": a party letter (optional) and a state, as US papers put them in
+# brackets or commas after a legislator's name.
+_PARTY_STATE = re.compile(r"^(?:[RDI] ?- ?)?(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)$")
+# Most tokens inside such a note: "R", "-", "N.", "Y.", and a state's second word.
+PARTY_NOTE_TOKENS = 5
+
+
+def party_state(doc, run: list[Piece], mention: Mention) -> None:
+    """"Sen. Ann Roe (R-Tex.)", "Rep. Tom Hale, D-Calif., said": the state after a titled
+    person's name gives the state's country."""
+    if mention.kind != "person" or mention.country is not None or not mention.role:
+        return
+    j = run[-1].end
+    if j >= len(doc) or doc[j].text not in ("(", ","):
+        return
+    closer = ")" if doc[j].text == "(" else ","
+    k = j + 1
+    while k < len(doc) and k - j <= PARTY_NOTE_TOKENS and doc[k].text != closer:
+        k += 1
+    if k >= len(doc) or doc[k].text != closer or k == j + 1:
+        return
+    note = _PARTY_STATE.match(doc[j + 1:k].text.replace(" - ", "-").replace(" -", "-"))
+    if note is None or (closer == "," and "-" not in doc[j + 1:k].text):
+        return  # after a comma only "R-Tex." is a note; "Roe, Texas, ..." may be a list
+    country = division_country(note.group("state"))
+    if country:
+        mention.country, mention.country_from = country, "own"

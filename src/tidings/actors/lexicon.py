@@ -87,10 +87,13 @@ class Lexicon:
 
     # Shortest word matched despite one typo: shorter words have too many neighbours.
     NEAR_MIN_CHARS = 6
+    # Shortest country word a typo is matched to ("Quatar" is Qatar): one letter shorter
+    # than the word, as a slip may add a letter.
+    NEAR_MIN_KEY_CHARS = NEAR_MIN_CHARS - 1
 
     def _index_near(self) -> None:
         for key in self.terms:
-            if len(key) == 1 and len(key[0]) >= self.NEAR_MIN_CHARS:
+            if len(key) == 1 and len(key[0]) >= self.NEAR_MIN_KEY_CHARS:
                 for variant in deletions(key[0]) | {key[0]}:
                     self.near.setdefault(variant, set()).add(key)
 
@@ -107,14 +110,16 @@ class Lexicon:
         return end
 
     def lookup_near(self, word: str) -> list[Term]:
-        """Country terms one edit (insertion, deletion, substitution, transposition) away
-        from ``word``, when exactly one term is that close."""
+        """Country terms one typing slip (a letter left out, added, changed, two swapped;
+        first and last letters kept: ``typo_of``) from ``word``, when exactly one
+        term is that close."""
         folded = key_token(word)
         if len(folded) < self.NEAR_MIN_CHARS:
             return []
         keys = set()
         for variant in deletions(folded) | {folded}:
             keys |= self.near.get(variant, set())
+        keys = {k for k in keys if typo_of(folded, k[0])}
         if len(keys) != 1:
             return []
         # capitals are left out: too many surnames are one letter from one ("Moroni")
@@ -125,8 +130,13 @@ class Lexicon:
         for row in data.tsv("roles.tsv"):
             pattern = row["pattern"]
             self.role_words.update(tokenize_key(pattern))
-            self.add(pattern, Term("role", fold(pattern), sector=row["sector"] or None,
-                                   actor_kind=row["kind"] or "group"))
+            term = Term("role", fold(pattern), sector=row["sector"] or None,
+                        actor_kind=row["kind"] or "group")
+            self.add(pattern, term)
+            if "." in pattern:
+                # the tokenizer keeps "Sen." and "Lt. Gen." whole where it splits "sen."
+                # into two words: the capitalized spelling is the key text will have
+                self.add(" ".join(w[:1].upper() + w[1:] for w in pattern.split()), term)
         for row in data.tsv("role_modifiers.tsv"):
             self.add(row["word"], Term("modifier", fold(row["word"]),
                                        sector=row["effect"] or None))
@@ -180,6 +190,24 @@ class Lexicon:
         return [t for t in found if not t.case_sensitive or _caps_match(exact)]
 
 
+def typo_of(word: str, name: str) -> bool:
+    """Is ``word`` one typing slip from ``name``: two neighbouring letters swapped
+    ("Mumbia", "Dehli", "Kazahks"), or one letter left out, added or changed ("Ethopia",
+    "Quatar") anywhere but at the ends ("Franco" is no France)? Indexes of deletions also
+    pair words two edits apart ("Mines" and "Minsk"); this tells them apart."""
+    if word == name or word[:1] != name[:1]:
+        return False
+    if len(word) == len(name):
+        diff = [i for i, (a, b) in enumerate(zip(word, name)) if a != b]
+        if len(diff) == 1:
+            return diff[0] != len(word) - 1
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and \
+            word[diff[0]] == name[diff[1]] and word[diff[1]] == name[diff[0]]
+    short, long_ = sorted((word, name), key=len)
+    return len(long_) - len(short) == 1 and short[-1] == long_[-1] and any(
+        long_[:i] + long_[i + 1:] == short for i in range(len(long_) - 1))
+
+
 def _caps_match(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -211,6 +239,25 @@ def _tokenizer():
     from spacy.lang.en import English
 
     return English().tokenizer
+
+
+def country_on(code: str | None, published: str | None) -> str | None:
+    """The code of a country as of the publication date: a country not yet independent is
+    coded as the one it was part of (country_successions.tsv)."""
+    if not code or not published:
+        return code
+    for _ in range(3):  # successions may chain; three steps is more than history needs
+        row = _successions().get(code)
+        if row is None or published[:10] >= row[0]:
+            return code
+        code = row[1]
+    return code
+
+
+@functools.lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[str, str]]:
+    return {row["code"]: (row["from"], row["before"])
+            for row in data.tsv("country_successions.tsv")}
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,10 +6,12 @@ the country of the institution named just before it.
 """
 from __future__ import annotations
 
+import re
 
 from tidings.actors.mentions import Mention
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.folding import fold
 from tidings.nlp.marks import quoted_regions
 
 # How far (in sentences) a description ("the country's most senior judge") looks for the
@@ -18,6 +20,11 @@ DESCRIPTION_WINDOW = 1
 # How many sentences back a countryless title looks for the country of its institution
 # ("The Finance Ministry said ... spokesman Piet Janssen added"): two keeps it local.
 COUNTRY_LOOKBACK_SENTENCES = 2
+
+
+# What may stand between a name and the title in apposition: a comma, and an article the
+# title's mention leaves out ("Clinton, the former secretary of State,").
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:the|a|an|The|A|An)\s+)?")
 
 
 def mark_quoted(doc, mentions: list[Mention]) -> None:
@@ -29,37 +36,87 @@ def mark_quoted(doc, mentions: list[Mention]) -> None:
 
 def apply_appositions(doc, mentions: list[Mention]) -> None:
     """"Grace Okafor, Nigeria's chief justice," - the title after the comma codes the name,
-    and names the same actor."""
+    and names the same actor; so does one before it ("the Libyan, Omar Saleh, was
+    expelled")."""
+    text = doc_text(doc)
     for a, b in zip(mentions, mentions[1:]):
-        if a.kind != "person" or b.person_tokens or b.sector is None or b.kind != "person":
+        gap = _APPOSITION_GAP.fullmatch(text[a.end:b.start])
+        if gap is None:
             continue
-        if doc_text(doc)[a.end:b.start].strip() != ",":
+        if a.kind == "person" and a.person_tokens and _demonym(text, b) and \
+                gap.group(0).strip(" ,"):
+            # "Omar Saleh, a Comorian Muslim, ...": a nationality, not another actor
+            if a.country is None:
+                a.country, a.country_from = b.country, "own"
             continue
-        if a.sector is None:
-            a.sector = b.sector
-        if a.country is None:
-            a.country = b.country
-        b.key = a.key
-        b.person_tokens = a.person_tokens
-        b.name = a.name
+        if a.kind == "person" and a.person_tokens and not b.person_tokens and \
+                b.sector is not None and b.kind == "person":
+            named, title = a, b
+        elif b.kind == "person" and b.person_tokens and not a.person_tokens and \
+                (a.kind in ("person", "group") or _demonym(text, a)) and not a.plural and \
+                (a.sector is not None or a.country is not None) and \
+                b.end < len(text) and text[b.end:b.end + 1] in (",", ")") and \
+                _after_article(text, a):
+            named, title = b, a
+        else:
+            continue
+        if named.sector is None:
+            named.sector = title.sector
+        if named.country is None and title.country:
+            named.country, named.country_from = title.country, "own"
+        title.key, title.kind = named.key, "person"
+        title.person_tokens = named.person_tokens
+        title.name = named.name
+        title.holder = named.holder
+
+
+def _demonym(text: str, m: Mention) -> bool:
+    """A country mention by its demonym used as a noun ("the Libyan", "a Comorian")."""
+    return m.kind == "country" and text[m.start:m.end].lower() != m.name.lower()
+
+
+def _after_article(text: str, m: Mention) -> bool:
+    """Does an article open the phrase ("the Libyan, Omar Saleh," - not "Libya, Kenya")?"""
+    before = text[max(0, m.start - 4):m.start].lower().split()
+    return bool(before) and before[-1] in ("the", "a", "an")
 
 
 def link_descriptions(mentions: list[Mention]) -> None:
-    """A singular, unnamed title ("the judge", "the country's most senior judge") next to
-    a named person of the same sector and a compatible country is that person."""
-    named = [m for m in mentions if m.kind == "person" and m.person_tokens]
+    """A singular definite description ("the judge", "the country's most senior judge")
+    is the person last named before it, within ``DESCRIPTION_WINDOW`` sentences, whose
+    mentions carry the description's sector and no other country; failing one, the person
+    first named in the next sentence (a lede: "The top commander said ... Gen. Ana Ruiz,
+    ..."). "A judge" introduces someone new and links to no one; a person named without a
+    title gives no sector to match, so no description joins them."""
+    profiles: dict[tuple, dict] = {}
     for m in mentions:
-        if m.kind != "person" or m.person_tokens or m.plural or m.sector is None:
+        if m.kind == "person" and m.person_tokens:
+            profile = profiles.setdefault(m.key, {"sectors": set(), "countries": set(),
+                                                  "mentions": [], "first": m.sentence})
+            if m.sector:
+                profile["sectors"].add(m.sector)
+            if m.country:
+                profile["countries"].add(m.country)
+            profile["mentions"].append(m)
+    for m in mentions:
+        if m.kind != "person" or m.person_tokens or m.plural or m.sector is None or \
+                not m.definite:
             continue
-        near = [n for n in named
-                if abs(n.sentence - m.sentence) <= DESCRIPTION_WINDOW
-                and n.sector in (m.sector, None)
-                and (n.country is None or m.country is None or n.country == m.country)]
-        if not near:
-            continue
-        before = [n for n in near if n.start < m.start]
-        target = before[-1] if before else near[0]
-        m.key, m.person_tokens, m.name = target.key, target.person_tokens, target.name
+        fits = [key for key, p in profiles.items() if m.sector in p["sectors"] and (
+            m.country is None or not p["countries"] or p["countries"] == {m.country})]
+        before = [(n.start, key) for key in fits for n in profiles[key]["mentions"]
+                  if n.start < m.start and m.sentence - n.sentence <= DESCRIPTION_WINDOW]
+        if before:
+            target = max(before)[1]
+        else:
+            after = [(n.start, key) for key in fits for n in profiles[key]["mentions"]
+                     if profiles[key]["first"] == m.sentence + 1 == n.sentence]
+            if not after:
+                continue
+            target = min(after)[1]
+        named = profiles[target]["mentions"][0]
+        m.key, m.person_tokens, m.name = target, named.person_tokens, named.name
+        m.holder = named.holder
 
 
 def borrow_countries(mentions: list[Mention]) -> None:
@@ -67,6 +124,7 @@ def borrow_countries(mentions: list[Mention]) -> None:
     nearest earlier institution of the same sector ("The Finance Ministry said") in the last
     sentences: spokespeople and officials speak for the institution just named. Only
     institutions lend a country: a person or a group nearby is too weak a signal."""
+    abroad = words("abroad_roles")
     for i, m in enumerate(mentions):
         if m.country is not None or m.sector is None or m.kind != "person" or \
                 m.role not in words("speaks_for_roles"):
@@ -75,6 +133,10 @@ def borrow_countries(mentions: list[Mention]) -> None:
             if m.sentence - prev.sentence > COUNTRY_LOOKBACK_SENTENCES:
                 break
             if prev.kind == "organization" and prev.country and prev.sector == m.sector \
-                    and not prev.quoted:
+                    and not prev.quoted and prev.role not in abroad and (
+                        m.institution is None or m.institution in fold(prev.name)):
+                # an embassy sits abroad; "Foreign Ministry spokesman" speaks for a foreign
+                # ministry, not for whichever government office was named last
                 m.country = prev.country
+                m.country_from = "borrowed"
                 break

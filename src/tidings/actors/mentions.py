@@ -15,6 +15,7 @@ from tidings.actors import lexicon
 from tidings.actors.lexicon import Term
 from tidings.data import words
 from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
+from tidings.places import gazetteer
 
 # Most words between two pieces of one title ("Peru's senior Catholic bishop").
 MAX_TITLE_GAP = 4
@@ -48,6 +49,21 @@ class Mention:
     role: str | None = None  # the title's folded pattern ("spokeswoman")
     quoted: bool = False  # inside quotation marks
     plural: bool = False
+    # the name tokens of the person whose title, troops or spokesman this is ("Hun Sen's
+    # troops", "Yeltsin's spokesman"): the mention takes that person's country
+    owner: tuple = ()
+    owner_pronoun: tuple | None = None  # "his aides": the span of "his" (resolved by coref)
+    # an unnamed title after "the" or a possessive ("the judge", "his aide"): it may stand
+    # for a person already named; "a judge" introduces someone new
+    definite: bool = False
+    # how the country was found: "own" (the phrase's words), or the context step that gave it
+    # (tidings.actors.setting): later steps never override an earlier one
+    country_from: str | None = None
+    gender: str | None = None  # "m" / "f" from a courtesy title ("Mrs. Clinton")
+    holder: bool = False  # a lexicon office holder: the key is the lexicon's name
+    in_office: bool | None = None  # an office holder: held an office on the publication date
+    # the institution a title names ("Foreign Ministry spokesman": "foreign ministry")
+    institution: str | None = None
 
 
 def _match_terms(doc, lex, published: str | None = None) -> list[Piece]:
@@ -97,9 +113,17 @@ def _match_terms(doc, lex, published: str | None = None) -> list[Piece]:
 
 
 def _may_be_misspelt_name(token) -> bool:
-    """A capitalized proper noun or nationality the lexicon does not know ("Tanzanains")."""
-    return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ in (
-        "NORP", "GPE", "PERSON")) and token.text.isalpha()
+    """A capitalized proper noun or name entity the lexicon does not know ("Tanzanains",
+    "Kazahks"): no word of a longer name ("Franco Rossi", "Trade Center Authority") and no
+    place name of its own ("Columbia" is a city, not a misspelt Colombia). The lexicon
+    takes it only one typing slip from a country word (``lexicon.typo_of``)."""
+    if not (token.text[:1].isupper() and token.text.isalpha() and (
+            token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "PERSON", "ORG"))):
+        return False
+    if token.ent_iob_ == "I" or (token.i + 1 < len(token.doc)
+                                 and token.doc[token.i + 1].ent_iob_ == "I"):
+        return False  # a word of a name of several words
+    return not gazetteer.load().lookup(token.text)
 
 
 def _nominal_use(token) -> bool:
@@ -215,8 +239,8 @@ def _name_token(token) -> bool:
 
 
 def _add_bare_names(doc, pieces: list[Piece], covered: set[int]) -> None:
-    """Later bare surnames of people already named in full ("Okafor"), where the
-    entity recognizer missed them or called them a place."""
+    """Bare surnames of people the article names in full ("Okafor"), where the entity
+    recognizer missed them or called them a place."""
     surnames = set()
     for p in pieces:
         if p.kind in ("person", "holder") and p.end - p.start > 1:
@@ -227,7 +251,8 @@ def _add_bare_names(doc, pieces: list[Piece], covered: set[int]) -> None:
         return
     first_seen = min((p.start for p in pieces if p.kind in ("person", "holder")), default=0)
     for i, text in enumerate(token_texts(doc)):
-        if i > first_seen and i not in covered and text in surnames:
+        # before the full name too, as a proper noun: headlines often give the surname first
+        if i not in covered and text in surnames and (i > first_seen or doc[i].pos_ == "PROPN"):
             pieces.append(Piece(i, i + 1, "person"))
             covered.add(i)
 

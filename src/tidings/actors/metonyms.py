@@ -9,7 +9,7 @@ import bisect
 
 from tidings.actors.mentions import Mention, Piece
 from tidings.nlp.doctext import doc_ents, doc_text
-from tidings.places.gazetteer import biggest_city
+from tidings.actors.placenames import safe_city
 from tidings.places.resolution import conj_head, stands_as_actor
 
 
@@ -51,7 +51,7 @@ def city_actors(doc, pieces: list[Piece], sent_starts: list[int]) -> list[Mentio
         root = ent.root
         if root.dep_ == "pobj" or (root.dep_ == "compound" and root.head.pos_ == "PROPN"):
             continue
-        city = biggest_city(ent.text)
+        city = safe_city(ent.text)
         if city is None:
             continue
         sent_index = bisect.bisect_right(sent_starts, ent.start) - 1

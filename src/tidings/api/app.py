@@ -117,12 +117,54 @@ class Extraction:
                 process.terminate()
 
 
+class TurnLock:
+    """Turns at the store: reads share theirs (each opens its own read-only connection,
+    side by side), a write takes its turn alone: DuckDB opens a file read-only or for
+    writing in one process, not both at once."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._writers_waiting = 0
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[None]:
+        with self._cond:
+            while self._writing or self._writers_waiting:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        with self._cond:
+            self._writers_waiting += 1
+            while self._writing or self._readers:
+                self._cond.wait()
+            self._writers_waiting -= 1
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
 class Served:
     """The store an application serves, and how it extracts articles.
 
-    Reads each get a cursor of their own (a DuckDB connection to the same database,
-    usable from its thread), so they run side by side, and see committed data only;
-    writes (POST /articles) take ``write_lock``: one writer, as DuckDB wants.
+    The store is not held open: each request opens it for its own queries (read-only) or
+    its own ingest batches and closes it, so ``tidings ingest``, queries and exports in
+    other processes work on the same file while the server runs, and each answer sees
+    what has been stored so far. Reads run side by side; a write (POST /articles) waits
+    for its turn alone (``TurnLock``), after its extraction, which holds no turn.
     """
 
     def __init__(self, db, read_only: bool, model: str | None,
@@ -133,28 +175,31 @@ class Served:
         self.model = model
         self.extraction = Extraction(model, extractor)
         self.max_chars = max_chars
-        self.write_lock = threading.Lock()
+        self.turns = TurnLock()
         self._open_lock = threading.Lock()
         self._store: Store | None = None
 
     def store(self) -> Store:
-        """The open store (opened here when the app runs without its lifespan, as a
-        TestClient used without its context manager does)."""
+        """The store (checked, created or migrated when first asked for: at start, or at
+        the first request when a TestClient runs the app without its lifespan)."""
         with self._open_lock:
             if self._store is None:
-                self._store = Store.open(self.db, read_only=self.read_only)
+                self._store = Store.open(self.db, read_only=self.read_only, hold=False)
             return self._store
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[Store]:
-        """A Store over a cursor of its own, for one request's reads."""
-        main = self.store()
-        with self._open_lock:  # cursor() changes the connection's list of cursors
-            cursor = main.con.cursor()
-        try:
-            yield Store(cursor, main.path, True)
-        finally:
-            cursor.close()
+    def session(self, write: bool = False) -> Iterator[Store]:
+        """The store open for one request's work, in this request's turn."""
+        store = self.store()
+        with (self.turns.write() if write else self.turns.read()), \
+                store.session(write=write) as open_store:
+            yield open_store
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """A write's turn (for ``Store.ingest``, which opens the store per batch)."""
+        with self.turns.write():
+            yield
 
     def close(self) -> None:
         self.extraction.close()
@@ -188,8 +233,8 @@ def create_app(db: str | Path | None = None, read_only: bool = False,
         finally:
             served.close()
 
-    # No /docs or /redoc: their pages load scripts from a CDN, which an offline desk cannot
-    # reach and the pages' policy forbids; /openapi.json opens in any OpenAPI viewer.
+    # /docs is a page of our own (routes.docs): FastAPI's loads Swagger UI from a CDN and
+    # is blank offline.
     app = FastAPI(title="tidings", version=__version__, lifespan=lifespan,
                   docs_url=None, redoc_url=None,
                   description="Events, actors and quotes extracted from news, with the "

@@ -7,7 +7,7 @@ import json
 
 from tidings.store import Store
 from tidings.store.filters import Filters
-from tidings.store.query import periodic_events_sql
+from tidings.store.query import filtered_events_sql, periodic_events_sql, side_sql
 
 
 def page(sql: str, limit: int, offset: int) -> str:
@@ -70,3 +70,38 @@ def article(store: Store, article_id: str) -> dict | None:
                    "lat, lon, geonameid FROM places WHERE article_id = ? ORDER BY start_char")
     return {"article": head, "actors": actors, "events": events, "quotes": quotes,
             "times": times, "places": places}
+
+
+def network(store: Store, f: Filters, min_events: int = 1, top: int = 100,
+            raw: bool = False) -> dict:
+    """The actor network of the filtered events: the ``top`` actors (codes, else names) by
+    events, and the directed dyads between them with at least ``min_events`` events
+    (count and mean Goldstein), each node with its events, country and commonest names."""
+    inner, params = filtered_events_sql(f, raw)
+    columns, rows = store.fetch(
+        f"SELECT {side_sql('source')} AS s, {side_sql('target')} AS t, count(*) AS events, "
+        "round(avg(goldstein), 3) AS goldstein_mean, "
+        "mode(source_country) AS s_country, mode(target_country) AS t_country, "
+        "mode(source_name) AS s_name, mode(target_name) AS t_name "
+        f"FROM ({inner}) WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t GROUP BY s, t "
+        f"HAVING count(*) >= {int(min_events)} ORDER BY events DESC, s, t", params)
+    edges = rows_as_dicts(columns, rows)
+    totals: dict[str, int] = {}
+    about: dict[str, dict] = {}
+    for e in edges:
+        for side in ("s", "t"):
+            node = e[side]
+            totals[node] = totals.get(node, 0) + e["events"]
+            info = about.setdefault(node, {"country": e[f"{side}_country"], "names": {}})
+            name = e[f"{side}_name"]
+            if name:
+                info["names"][name] = info["names"].get(name, 0) + e["events"]
+    ranked = sorted(totals, key=lambda n: (-totals[n], n))[:int(top)]
+    kept = set(ranked)
+    nodes = [{"id": n, "events": totals[n], "country": about[n]["country"],
+              "names": sorted(about[n]["names"], key=lambda x: -about[n]["names"][x])[:5]}
+             for n in ranked]
+    return {"nodes": nodes,
+            "edges": [{"source": e["s"], "target": e["t"], "events": e["events"],
+                       "goldstein_mean": e["goldstein_mean"]}
+                      for e in edges if e["s"] in kept and e["t"] in kept]}

@@ -21,7 +21,8 @@ from tidings.api.errors import as_parameters
 from tidings.api.security import HTML_CSP
 from tidings.errors import StoreError
 from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, Filters, filters_for
-from tidings.store.query import actors_sql, articles_sql, dyads_sql, events_sql, quotes_sql
+from tidings.store.query import (ALL, DEFAULT_PERIOD, PERIODS, actors_sql, articles_sql,
+                                 counts_sql, dyads_sql, events_sql, quotes_sql)
 
 # Rows per page when the client does not say, and the most one page may hold (JSON rows
 # are built in memory).
@@ -29,6 +30,8 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 10_000
 # Articles one POST /articles may carry.
 MAX_ARTICLES = 500
+# Most actors the network view draws: its layout runs in the browser, ~1 s for 2,000.
+MAX_NODES = 2000
 
 
 WEB = resources.files("tidings.web")
@@ -106,16 +109,34 @@ def actors_query(f: Filters = Depends(ACTOR_FILTERS)) -> tuple[str, list]:
     return actors_sql(f)
 
 
-def dyads_query(f: Filters = Depends(EVENT_FILTERS), by: str = "month",
-                raw: bool = False) -> tuple[str, list]:
-    return dyads_sql(f, by=by, raw=raw)
+PeriodParam = Annotated[str, Query(description=f"period: {', '.join(PERIODS)} (default "
+                                               f"{DEFAULT_PERIOD})")]
+
+
+def dyads_query(f: Filters = Depends(EVENT_FILTERS),
+                by: Annotated[str, Query(description=f"period: {', '.join(PERIODS)} or "
+                                         f"{ALL} (default {DEFAULT_PERIOD})")] = DEFAULT_PERIOD,
+                raw: bool = False,
+                level: Annotated[str, Query(description="actor (codes, else names) or "
+                                            "country")] = "actor",
+                sort: Annotated[str | None, Query(description="count, goldstein (lowest sum "
+                                                  "first) or conflict (most quad 3-4 "
+                                                  "events first)")] = None,
+                top: Annotated[int | None, Query(ge=1, description="the first N dyads of "
+                                                 "each period")] = None) -> tuple[str, list]:
+    return dyads_sql(f, by=by, raw=raw, level=level, sort=sort, top=top)
+
+
+def counts_query(f: Filters = Depends(EVENT_FILTERS), by: PeriodParam = DEFAULT_PERIOD,
+                 raw: bool = False) -> tuple[str, list]:
+    return counts_sql(f, by=by, raw=raw)
 
 
 def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_out: bool,
           keep_formulas: bool = False):
     """One page of a query's rows, with the total, as JSON (or CSV)."""
     sql, params = sql_params
-    with served.reading() as store:
+    with served.session() as store:
         total = queries.count(store, sql, params)
         columns, rows = store.fetch(queries.page(sql, paging.limit, paging.offset), params)
     if csv_out:
@@ -151,15 +172,30 @@ _lister("events", events_query)
 _lister("quotes", quotes_query)
 _lister("actors", actors_query)
 _lister("dyads", dyads_query)
+_lister("counts", counts_query)
 
 
 @router.get("/timeline", tags=["dashboard"], summary="events per period and quad class")
-def timeline(f: Filters = Depends(EVENT_FILTERS), by: str = "day", raw: bool = False,
-             served=Depends(get_served)):
+def timeline(f: Filters = Depends(EVENT_FILTERS),
+             by: Annotated[str, Query(description=f"period: {', '.join(PERIODS)} "
+                                      "(default day)")] = "day",
+             raw: bool = False, served=Depends(get_served)):
     sql, params = queries.timeline_sql(f, by, raw)
-    with served.reading() as store:
+    with served.session() as store:
         columns, rows = store.fetch(sql, params)
     return {"timeline": queries.rows_as_dicts(columns, rows), "by": by}
+
+
+@router.get("/network", tags=["dashboard"], summary="the actor network: the top actors by "
+            "events and the dyads between them")
+def network(f: Filters = Depends(EVENT_FILTERS),
+            min_events: Annotated[int, Query(ge=1, description="dyads with at least this "
+                                             "many events")] = 1,
+            top: Annotated[int, Query(ge=1, le=MAX_NODES, description="this many actors, "
+                                      "those with most events")] = 100,
+            raw: bool = False, served=Depends(get_served)):
+    with served.session() as store:
+        return queries.network(store, f, min_events, top, raw)
 
 
 @router.get("/articles", tags=["articles"], summary="stored articles (newest first)")
@@ -171,7 +207,7 @@ def articles(f: Filters = Depends(ARTICLE_FILTERS), paging: Paging = Depends(),
 @router.get("/articles/{article_id}", tags=["articles"],
             summary="one article: text, actors, events, quotes, times and places")
 def article(article_id: str, served=Depends(get_served)):
-    with served.reading() as store:
+    with served.session() as store:
         found = queries.article(store, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r} in the store")
@@ -231,11 +267,11 @@ async def ingest(body: IngestRequest, served=Depends(get_served)):
         raise StoreError(f"{served.db}: served read-only; POST /articles cannot store")
 
     def new(articles):  # not stored yet: worth extracting
-        with served.reading() as store:
+        with served.session() as store:
             return [a for a in articles if not store.fetch(
                 "SELECT 1 FROM articles WHERE hash = ?", [text_hash(a.text)])[1]]
 
-    # Extraction runs before the write lock is taken: reads and other writes go on.
+    # Extraction runs before the store's write turn is taken: reads and other writes go on.
     todo = await run_in_threadpool(new, items)
     documents = dict(zip(map(id, todo), await served.extraction.run(todo)))
 
@@ -250,16 +286,17 @@ async def ingest(body: IngestRequest, served=Depends(get_served)):
 def _store(served, items, extracted) -> dict:
     from tidings.store.dedup import text_hash
 
-    with served.write_lock:
+    with served.writing():  # the store is opened for each batch's writes, then each look-up
         store = served.store()
         report = store.ingest(items, extractor=extracted)
         stored = []
-        for item in items:
-            _, rows = store.fetch("SELECT id, status, duplicate_of FROM articles "
-                                  "WHERE hash = ?", [text_hash(item.text)])
-            stored.append({"id": rows[0][0], "status": rows[0][1],
-                           "duplicate_of": rows[0][2]} if rows else
-                          {"id": item.id, "status": "failed", "duplicate_of": None})
+        with store.session() as reading:
+            for item in items:
+                _, rows = reading.fetch("SELECT id, status, duplicate_of FROM articles "
+                                        "WHERE hash = ?", [text_hash(item.text)])
+                stored.append({"id": rows[0][0], "status": rows[0][1],
+                               "duplicate_of": rows[0][2]} if rows else
+                              {"id": item.id, "status": "failed", "duplicate_of": None})
     return {"report": report.as_dict(), "articles": stored,
             "failures": [{"where": w, "why": y} for w, y in report.failures]}
 
@@ -267,6 +304,14 @@ def _store(served, items, extracted) -> dict:
 @router.get("/", include_in_schema=False)
 def dashboard():
     html = (WEB / "static" / "index.html").read_text(encoding="utf-8")
+    return HTMLResponse(html, headers={"Content-Security-Policy": HTML_CSP})
+
+
+@router.get("/docs", include_in_schema=False)
+def docs():
+    """The API's reference, drawn from /openapi.json by our own page: nothing is loaded
+    from the internet, so it works offline."""
+    html = (WEB / "static" / "docs.html").read_text(encoding="utf-8")
     return HTMLResponse(html, headers={"Content-Security-Policy": HTML_CSP})
 
 

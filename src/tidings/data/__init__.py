@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
+import io
 import json
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -54,6 +56,19 @@ def tsv(name: str) -> tuple[dict[str, str], ...]:
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells)))
     return tuple(rows)
+
+
+def stream(name: str):
+    """The rows of a large table as lists of cells, the header first, comments skipped; read
+    as they come and never kept (a derived table such as ``places_cities.tsv.gz`` holds
+    hundreds of thousands of rows: the caller keeps what it needs in its own compact form).
+    A name ending in ``.gz`` is read through gzip."""
+    raw = path(name).open("rb")
+    with (gzip.open(raw) if name.endswith(".gz") else raw) as binary:
+        for line in io.TextIOWrapper(binary, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
 
 
 def columns(name: str) -> tuple[str, ...]:

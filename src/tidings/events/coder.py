@@ -7,41 +7,88 @@ confidence; drop weak events and duplicates.
 """
 from __future__ import annotations
 
+import os
+
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import describe
-from tidings.events.qualifiers import announced, date_of, modality, negated, place_of
-from tidings.events.sides import Sides, pick_sides, side_tokens
-from tidings.events.triggers import NOUN_POS, lexicon
+from tidings.events.confidence import confidence
+from tidings.events.plausible import acceptable, literal_code, place_side
+from tidings.events.victims import resolve_victims, violent_phrases
+from tidings.events.qualifiers import announced, date_of, modality, negated, report_date
+from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
+from tidings.events.triggers import NOUN_POS, lemma, lexicon
+from tidings.events.where import place_of
+from tidings.nlp.dateline import headline_end
+from tidings.nlp.marks import quoted_regions
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
-# Below this an event is not reported. 0.45 keeps a two-sided event even with uncoded sides
-# when asserted or claimed (0.5, 0.45), and drops one-sided events (0.3-0.45; protests and
-# force postures, which often have no target, excepted), planned/possible acts with uncoded
-# sides, and negated ones.
-MIN_CONFIDENCE = 0.45
-# Confidence taken off for each side guessed by proximity rather than read off the parse.
-GUESS_PENALTY = 0.05
-_TARGETLESS_ROOTS = words("targetless_roots")
-_ONE_SIDED_ROOTS = words("one_sided_roots")
-_STANDS_WITHOUT_TARGET = _TARGETLESS_ROOTS | _ONE_SIDED_ROOTS
-# Confidence taken off by modality: the less certain the act, the more.
-MODALITY_PENALTY = {"asserted": 0.0, "claimed": 0.05, "planned": 0.1, "threatened": 0.1,
-                    "possible": 0.15}
+# Below this an event is not reported (see events/confidence.py and the precision and recall
+# at three thresholds in README: "Events and their confidence").
+MIN_CONFIDENCE = 0.35
+# The threshold a user sets instead (``tidings extract --min-confidence``, or this variable
+# for every process of a run: ingest workers, the API): lower for recall, higher for precision.
+THRESHOLD_VARIABLE = "TIDINGS_MIN_CONFIDENCE"
+_STANDS_WITHOUT_TARGET = words("targetless_roots") | words("one_sided_roots")
 
 
 def find_events(ctx: Context) -> list[Event]:
-    """Events of one article, in text order (see docs/output-contract.md)."""
-    events: list[Event] = []
-    for sent in ctx.doc.sents:
+    """Events of one article, in text order (see docs/output-contract.md).
+
+    1. candidates: every trigger coded with each pair of sides the parse gives it;
+    2. descriptions of sides that name other acts' victims resolved (``victims``);
+    3. the plausibility checks (``plausible``): sides that are actors, no state acting on
+       itself;
+    4. confidence (``confidence``), and the events under the threshold dropped;
+    5. one event per country dyad, root and date (``_finish``).
+    """
+    threshold = min_confidence()
+    return _finish([e for e in scored_events(ctx) if e.confidence >= threshold])
+
+
+def scored_events(ctx: Context) -> list[Event]:
+    """Steps 1-4 of ``find_events`` without the threshold: every plausible event with its
+    confidence (what scripts/calibrate_events.py fits the confidence model on)."""
+    candidates: list[Event] = []
+    violent: list[tuple[int, int]] = []  # the phrases that tell of violence, for victims
+    report = report_date(ctx)
+    headline = headline_end(ctx.doc)
+    quoted = quoted_regions(ctx.doc)
+    sentences = sum(1 for _ in ctx.doc.sents)
+    for index, sent in enumerate(ctx.doc.sents):
         for trig in find_triggers(sent):
-            events.extend(_code(trig, sent, ctx.actors, ctx.times, ctx.places,
-                                ctx.published_iso))
-    return _finish(events)
+            found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report)
+            for event in found:
+                event.evidence["sentence"] = index
+                event.evidence["headline"] = event.start < headline
+                event.evidence["quoted"] = quoted(trig.tok.idx)
+                event.evidence["report"] = report[0]
+                event.evidence["sentences"] = sentences
+            candidates.extend(found)
+            violent.extend(violent_phrases(trig))
+    candidates = resolve_victims(candidates, violent, ctx)
+    kept = []
+    for event in candidates:
+        if not acceptable(event.source, event.target, event.root, ctx.actors):
+            if not (event.evidence.get("guessed") and event.target is not None
+                    and acceptable(event.source, None, event.root, ctx.actors)):
+                continue
+            # "agreed to resign": a target guessed by proximity that cannot be one does not
+            # stop an act that stands without a target
+            event.target = None
+        event.confidence = confidence(event)
+        kept.append(event)
+    return kept
+
+
+def min_confidence() -> float:
+    """The threshold events must reach: $TIDINGS_MIN_CONFIDENCE, else ``MIN_CONFIDENCE``."""
+    value = os.environ.get(THRESHOLD_VARIABLE)
+    return float(value) if value else MIN_CONFIDENCE
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
-          published: str | None) -> list[Event]:
+          report: tuple) -> list[Event]:
     """The events of one trigger: one per (source, target) pair that passes the threshold."""
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)
@@ -56,10 +103,12 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if settled is None:
         return []
     code, mood = settled
-    date, date_text, date_source = date_of(trig, sent, times, published)
+    date, date_text, date_source = date_of(trig, sent, times, report)
     facts = {"date": date, "date_text": date_text, "date_source": date_source,
-             "place": place_of(trig, actors, places), "negated": is_negated, "modality": mood}
-    return _events(trig, sent, code, sides, facts)
+             "place": place_of(trig, actors, places, sent, (*sides.sources, *sides.targets),
+                               code),
+             "negated": is_negated, "modality": mood}
+    return _events(trig, sent, code, sides, facts, actors, places)
 
 
 def _polarity(trig: Trigger) -> tuple[str, bool]:
@@ -85,11 +134,14 @@ def _side_tokens_of(trig: Trigger) -> tuple[list, list] | None:
                     for c in trig.tok.children):
         # "the trucks used in the raid": a definite bare event noun names an act told elsewhere
         return None
-    if not src_toks:  # "the feud between X and Y" describes a state, not an act of X on Y
-        kept = [t for t in tgt_toks if not (t.head.dep_ == "prep" and t.head.lower_ == "between")]
-        if len(kept) < len(tgt_toks) and not kept:
-            return None
-        tgt_toks = kept
+    if not src_toks:
+        between = [t for t in tgt_toks if t.head.dep_ == "prep" and t.head.lower_ == "between"]
+        if between and reciprocal(trig, trig.code):
+            # "clashes between X and Y", "talks between X and Y": each acts on the other
+            return between[:1], []
+        if between and len(between) == len(tgt_toks):
+            return None  # "the feud between X and Y" describes a state, not an act of X on Y
+        tgt_toks = [t for t in tgt_toks if t not in between]
     return src_toks, tgt_toks
 
 
@@ -115,7 +167,8 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
     return code, mood
 
 
-def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[Event]:
+def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
+            places: list[Place]) -> list[Event]:
     """An event for each side pair confident enough."""
     toks = [trig.tok] + ([trig.anchor] if trig.anchor is not None else [])
     toks += [c for c in trig.tok.children if c.dep_ == "prt"]
@@ -124,33 +177,23 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict) -> list[E
     trigger_text = " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
     pairs = sides.pairs
     if pairs is None:
-        pairs = [(s, t) for s in sides.sources or [None] for t in sides.targets or [None]]
+        targets = [place_side(t, code, places) for t in sides.targets]
+        pairs = [(s, t) for s in sides.sources or [None] for t in targets or [None]]
+    evidence = {"specific": bool(trig.frame_derived or (trig.pattern and trig.pattern.specificity)),
+                "guessed": sides.guessed, "root": trig.root,
+                "noun": trig.anchor is None and trig.tok.pos_ in NOUN_POS}
     out = []
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
             continue
-        conf = _confidence(trig, s, t, facts["modality"], facts["negated"])
-        conf = round(conf - GUESS_PENALTY * sides.guessed, 2)
-        if conf < MIN_CONFIDENCE:
+        pair_code = literal_code(lemma(trig.tok), code, s, t, actors) if s and t else code
+        if pair_code is None:
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,
-                         **describe(code), **facts, confidence=conf))
+                         **describe(pair_code), **facts, confidence=0.0,
+                         symmetric=sides.pairs is not None, evidence=dict(evidence)))
     return out
-
-
-def _confidence(trig: Trigger, s: Side | None, t: Side | None, mood: str,
-                is_negated: bool) -> float:
-    """A heuristic score: coded sides, a specific pattern and an asserted act raise it."""
-    conf = 0.5
-    conf += 0.15 if s and s.actor else 0.0
-    conf += 0.15 if t and t.actor else 0.0
-    conf += 0.1 if trig.frame_derived or (trig.pattern and trig.pattern.specificity) else 0.0
-    if s is None or t is None:  # one-sided events are weak, except where usual
-        conf -= 0.1 if trig.root in _TARGETLESS_ROOTS else 0.2
-    conf -= MODALITY_PENALTY.get(mood, 0.1)
-    conf -= 0.3 if is_negated else 0.0
-    return round(max(0.0, min(conf, 0.99)), 2)
 
 
 def _key(side: Side | None) -> str:
@@ -166,19 +209,20 @@ def _side_id(side: Side | None) -> str:
 
 
 def _finish(events: list[Event]) -> list[Event]:
-    """One event per (source, target, root, date) per article: the most confident, then the
+    """One event per (source country, target country, root, date) per article (the Phoenix
+    one-a-day rule, at country level): the most confident, then the
     most specific code. An event dated only by the publication date that repeats a dyad and
     root dated in the text is a later mention of that event ("the shelling" told again):
     dropped."""
     best: dict[tuple, Event] = {}
     for ev in events:
-        key = (_key(ev.source), _key(ev.target), ev.root, ev.date)
+        key = (_side_id(ev.source), _side_id(ev.target), ev.root, ev.date)
         rank = (ev.confidence, len(ev.cameo))
         if key not in best or rank > (best[key].confidence, len(best[key].cameo)):
             best[key] = ev
     dated = {(_side_id(e.source), _side_id(e.target), e.root)
              for e in best.values() if e.date_source in ("clause", "sentence")}
-    kept = [e for e in best.values() if e.date_source != "published"
+    kept = [e for e in best.values() if e.date_source not in ("published", "dateline")
             or (_side_id(e.source), _side_id(e.target), e.root) not in dated]
     kept.sort(key=lambda e: (e.start, e.trigger_span[0]))
     for n, ev in enumerate(kept, 1):

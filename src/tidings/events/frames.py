@@ -39,6 +39,7 @@ class Trigger:
     extra: list = field(default_factory=list)
     phrase: object = None          # the noun an event noun modifies ("mediation mission")
     reported: bool = False         # another's act told by a say-frame that accuses its actor
+    authorless: bool = False       # its object is an act whose author the text does not name
 
     @property
     def noun(self):
@@ -77,6 +78,12 @@ def _candidates(sent) -> dict[int, Trigger]:
     for tok in sent:
         if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
             continue  # part of a name ("Council for Mutual Cooperation"), not an act
+        if tok.ent_type_ in words("non_trigger_entity_labels"):
+            continue  # "in March", "two strikes a day", "$5 million in aid": not acts
+        if lemma(tok) in words("naming_verbs") and any(c.dep_ == "oprd" for c in tok.children):
+            continue  # "called the plan a provocation": a name given, not a call
+        if tok.pos_ in VERB_POS and tok.dep_ == "amod":
+            continue  # "the detained sailors", "a wounded officer": a state, not an act told
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)

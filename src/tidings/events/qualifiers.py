@@ -1,8 +1,9 @@
-"""What is said of an act besides who did it to whom: negation, modality, date and place.
+"""What is said of an act besides who did it to whom: negation, modality and date.
 
 Modality reads the auxiliaries and the verbs a trigger hangs on ("will meet" planned, "may
 meet" possible, "threatened to shell" threatened, "said Y shelled" claimed); an announced
-coercive act is a threat. Date and place are the nearest found in the trigger's clause.
+coercive act is a threat. The date is the nearest found in the trigger's clause; the place is
+chosen in ``events.where``.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from tidings.data import words
 from tidings.events.triggers import NOUN_POS, lemma
 from tidings.nlp.syntax import has_mark
 from tidings.quotes.cues import lexicon as cue_lexicon
-from tidings.records import Place, TimeExpr
+from tidings.nlp.dateline import dateline
+from tidings.records import Context, TimeExpr
 
 if TYPE_CHECKING:
     from tidings.events.frames import Trigger
@@ -96,39 +98,95 @@ def clause_span(trig: Trigger, own_phrase: bool = False) -> tuple[int, int]:
     return cur.left_edge.idx, cur.right_edge.idx + len(cur.right_edge)
 
 
+# Dependency steps from a time expression to the act it dates: "on Monday" -> verb is two; a
+# chain of prepositional phrases ("the request for a pullout in a call on Monday") eight.
+MAX_TIME_PATH = 12
+
+
 def _nearest(items: list, lo: int, hi: int, at: int):
-    """The item (a TimeExpr or a Place) inside [lo, hi) that starts nearest ``at``."""
+    """The item (a TimeExpr) inside [lo, hi) that starts nearest ``at``."""
     inside = [x for x in items if lo <= x.start and x.end <= hi]
     return min(inside, key=lambda x: abs(x.start - at)) if inside else None
 
 
 def date_of(trig: Trigger, sent, times: list[TimeExpr],
-            published: str | None) -> tuple[str | None, str | None, str]:
-    """(date, the time expression's text, where it came from: clause, sentence, published
-    or none)."""
-    lo, hi = clause_span(trig, own_phrase=True)
-    at = trig.tok.idx
-    spans = [((lo, hi), "clause")]
+            report: tuple[str | None, str | None, str]) -> tuple[str | None, str | None, str]:
+    """(date, the time expression's text, where it came from): a calendar time expression
+    that modifies the act's own verb or noun ("clause"), else the report's date
+    (``report``, see ``report_date``).
+
+    A time modifies the act when the parse leads from it to the trigger (its verb, its
+    support verb, its noun, the act it is the means of, or a verb the trigger's verb is
+    coordinated with or the to-clause of) without passing through another verb or noun:
+    "the 1999 treaty" dates the treaty, not the act that names it; "talks it broke off in
+    2009" dates the breaking off; "by 2030", "until", "before" name a deadline or a limit.
+    """
+    own = _own_tokens(trig)
+    for time in sorted((t for t in times if t.calendar and sent.start_char <= t.start
+                        and t.end <= sent.end_char),
+                       key=lambda t: abs(t.start - trig.tok.idx)):
+        if _modifies(sent.doc, time, own):
+            return time.value, time.text, "clause"
+    return report
+
+
+def _own_tokens(trig: Trigger) -> set[int]:
+    """Token indices a time expression may hang on to date this trigger's act."""
+    own = {trig.tok.i, trig.head.i, trig.noun.i}
     if trig.means is not None:  # "the shelling of X in an air raid on May 2"
-        m = trig.means.tok
-        spans.append(((m.left_edge.idx, m.right_edge.idx + len(m.right_edge)), "clause"))
-    if trig.anchor is not None or trig.tok.pos_ not in NOUN_POS:
-        spans.append(((sent.start_char, sent.end_char), "sentence"))
-    else:  # an event noun: a time after it qualifies it ("the shelling of X ... on May 2");
-        # one before it belongs to the reporting clause ("on Monday rejected ... after the shelling")
-        spans.append(((trig.tok.idx, sent.end_char), "sentence"))
-    for (a, b), source in spans:
-        # only calendar values ("2020-01-08", "2020-W02"), not "PRESENT_REF"/"FUTURE_REF"
-        hit = _nearest([t for t in times if t.calendar], a, b, at)
-        if hit is not None:
-            return hit.value, hit.text, source
+        own.add(trig.means.tok.i)
+    if trig.anchor is None and trig.noun.dep_ in ("nsubj", "nsubjpass"):
+        own.add(trig.noun.head.i)  # "clashes broke out on Monday", "talks resumed on Friday"
+    # "were invited to join the alliance in July": the parse often hangs the time on the
+    # to-clause of the verb it dates
+    own.update(c.i for c in trig.head.children if c.dep_ == "xcomp")
+    # "made the request in a phone call on Monday": the act's means or setting dates it
+    own.update(obj.i for p in trig.head.children
+               if p.dep_ == "prep" and p.lower_ in words("means_preps")
+               for obj in p.children if obj.dep_ == "pobj" and obj.pos_ in NOUN_POS)
+    cur = trig.head
+    while cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj"):
+            cur = cur.head  # "arrived Monday and met X", "agreed on Monday to hold talks"
+        elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            cur = cur.head.head  # "responded on Monday by shelling the port"
+        else:
+            break
+        own.add(cur.i)
+    return own
+
+
+def _modifies(doc, time: TimeExpr, own: set[int]) -> bool:
+    """Does the parse lead from the time expression to one of ``own`` without entering
+    another clause (a verb, a relative or reported clause), a noun it merely modifies ("the
+    1999 treaty") or a deadline ("by 2030")? Prepositional chains through nouns are followed
+    ("the request for talks in a call on Monday"): attachment of such phrases is where the
+    parser errs most."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    cur = span.root
+    for _ in range(MAX_TIME_PATH):
+        head = cur.head
+        if head is cur or (cur.dep_ == "prep" and cur.lower_ in words("non_dating_preps")):
+            return False
+        if head.i in own:
+            return True
+        if cur.dep_ in words("clause_deps") or head.pos_ in ("VERB", "AUX") \
+                or (cur.dep_ in words("noun_modifier_deps") and head.pos_ in NOUN_POS):
+            return False
+        cur = head
+    return False
+
+
+def report_date(ctx: Context) -> tuple[str | None, str | None, str]:
+    """The date of the report, which an act told without a date of its own keeps: the
+    dateline's ("BRUSSELS, March 3 (Xinhua) --", date source "dateline"), else the
+    publication date ("published"), else none."""
+    line = dateline(ctx.doc)
+    if line is not None and line.date is not None:
+        for time in ctx.times:
+            if time.calendar and time.start < line.date[1] and line.date[0] < time.end:
+                return time.value, time.text, "dateline"
+    published = ctx.published_iso
     return published, None, "published" if published else "none"
-
-
-def place_of(trig: Trigger, actors, places: list[Place]) -> dict | None:
-    """The nearest place in the trigger's clause that is not an actor's metonym."""
-    lo, hi = clause_span(trig)
-    metonyms = getattr(actors, "metonyms", set()) or set()
-    usable = [p for p in places if (p.start, p.end) not in metonyms]
-    hit = _nearest(usable, lo, hi, trig.tok.idx)
-    return hit.brief() if hit is not None else None

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.data import word_list, words
+from tidings.actors import coref
 from tidings.events import roles
 from tidings.events.frames import Trigger
 from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
+from tidings.nlp.dateline import dateline
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
 from tidings.records import Side
@@ -67,10 +69,15 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
         for d in dobjs:
             side, is_weak = _object_side(trig, d, comp)
-            (weak if is_weak else tgt).append(side)
+            if side is not None:
+                (weak if is_weak else tgt).append(side)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
+    if _visits(trig.code):  # "visited troops in the border region": where they went
+        tgt.extend(roles.prep_objects(head, word_list("visit_place_preps")))
+    if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
+        tgt.extend(roles.prep_objects(head, word_list("violent_site_preps")))
     for d in dobjs:
         tgt.extend(roles.prep_objects(d))
     if trig.code and _is_aid(trig.code):  # "aid for Sylvania": the beneficiary
@@ -102,8 +109,16 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     carried = trig.carrier is not None and trig.carrier.tok.i == d.i
     if carried or _is_event_noun(d):
         mod = roles.actor_modifier(d) or roles.agent_of(d)
+        if mod is not None and mod.lower_ in words("own_possessives"):
+            return None, False  # "expressed its regret to X": the actor's own act; X is next
         if mod is not None:
             return mod, False  # "rejected a Freedonian proposal": Freedonia
+        act = match(d)
+        if trig.root in words("reaction_roots") and act is not None and act.cameo[:2] != trig.root:
+            # "condemned the bombing of the embassy": the one condemned is whoever bombed
+            # it, which the text does not say; the embassy is not the target
+            trig.authorless = True
+            return None, False
     elif d.pos_ == "NOUN" and lemma(d) not in comp:
         mod = roles.actor_modifier(d)  # "welcomed Sylvania's decision": Sylvania
         if mod is not None and mod.dep_ == "poss":
@@ -151,6 +166,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     preps = roles.TARGET_PREPS
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
+    if trig.root in words("violent_roots"):  # "a blast outside the embassy": the embassy
+        preps = preps + word_list("violent_site_preps")
     tgt = roles.prep_objects(tok, preps + ("between",))
     if _is_aid(trig.code):  # "an aid package for X"
         tgt.extend(roles.prep_objects(noun, ("for",)))
@@ -158,11 +175,19 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(roles.prep_objects(noun, preps + ("between",)))
     if trig.setting is not None and not tgt:
         tgt.extend(roles.prep_objects(trig.setting))
+        if _visits(trig.code):  # "arrived in the capital on a visit": the host
+            tgt.extend(roles.prep_objects(trig.setting, word_list("visit_place_preps")))
     return src, tgt
 
 
+def _visits(code: str | None) -> bool:
+    """A visit made or hosted (042, 043): a place it goes to stands for the host."""
+    return any((code or "").startswith(c) for c in words("visit_codes"))
+
+
 def _is_aid(code: str) -> bool:
-    """Giving or promising material aid (07, 033): its "for" object is the recipient."""
+    """Giving or promising aid (07, 033) or sympathy (018): its "for" object is the
+    recipient ("aid for X", "sympathy for X")."""
     return any(code.startswith(prefix) for prefix in word_list("aid_codes"))
 
 
@@ -188,15 +213,19 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     src_toks = [_antecedent(t, actors) for t in src_toks]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
-    if not sources:
+    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
+            and code[:2] not in words("violent_roots"):
+        # a passive without its agent ("were invited to join") leaves the actor unsaid; so
+        # does a report of violence that names no perpetrator ("the blast killed ten"): the
+        # nearest actor is rarely the one who did it
         sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
-    if not targets and len(sources) >= 2 and _reciprocal(trig, code):
+    if not targets and len(sources) >= 2 and reciprocal(trig, code):
         # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-    if not targets and pairs is None:
+    if not targets and pairs is None and not trig.authorless:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
             targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
             guessed += bool(targets)
@@ -205,30 +234,66 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     return Sides(sources, targets, pairs, guessed)
 
 
-def _reciprocal(trig: Trigger, code: str) -> bool:
+def reciprocal(trig: Trigger, code: str) -> bool:
     """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
     if trig.embedded is not None and trig.embedded.root in words("reciprocal_roots"):
         return True  # "X and Y failed to reach agreement": they fail each other
-    return code[:2] in words("reciprocal_roots") or lemma(trig.tok) in words("reciprocal_verbs")
+    if code[:2] in words("reciprocal_roots"):
+        return True
+    acts = words("reciprocal_nouns") if trig.tok.pos_ in NOUN_POS else words("reciprocal_verbs")
+    return lemma(trig.tok) in acts
 
 
 def _sides(tok, actors) -> list[Side]:
+    line = dateline(tok.doc)
+    if line is not None and tok.idx < line.end:
+        # "LIMA (AP) - Chile and Peru agreed": the parse took the dateline for the subject;
+        # the actors are what it set in apposition after the dateline
+        after = [c for c in tok.children if c.dep_ == "appos" and c.idx >= line.end]
+        if not after:
+            return []
+        tok = after[0]
     out = []
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
-        start, end = roles.np_span(t)
-        head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
-        if head_hit is not None:
-            out.append(head_hit[0].ref(head_hit[1]))
-            continue
-        hits = actors.mentions_in(start, end) if actors else []
-        seen = set()
-        for actor, mention in hits:
-            if actor.id not in seen:
-                seen.add(actor.id)
-                out.append(actor.ref(mention))
-        if not seen:
-            out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end)))
+        out.extend(_phrase_sides(t, actors))
     return out
+
+
+def _phrase_sides(t, actors) -> list[Side]:
+    """The actors the phrase headed by ``t`` names; each side keeps the whole phrase's span
+    (``extra["phrase"]``: "the families of the victims", for ``victims``)."""
+    start, end = roles.np_span(t)
+    phrase = {"phrase": (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))}
+    head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
+    coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
+    if head_hit is not None and not coordinated:
+        return [head_hit[0].ref(head_hit[1]).copy(extra=phrase)]
+    # "Freedonian and Sylvanian troops": each modifier names an actor of its own
+    out, seen = [], set()
+    for actor, mention in (actors.mentions_in(start, end) if actors else []):
+        if actor.id not in seen:
+            seen.add(actor.id)
+            out.append(actor.ref(mention).copy(extra=phrase))
+    if not out and actors is not None:
+        # a pronoun or a description ("it", "the two countries", "the body") stands for the
+        # actors coreference finds for it (tidings.actors.coref), when it is sure
+        for actor in coref.resolve(_Scope(t.doc, actors), (start, end)):
+            out.append(actor.ref((start, end)).copy(extra={**phrase, "coref": True}))
+    if not out:
+        # a name the actor stage could not code ("the Dovrefjell Trust") is still an actor;
+        # any other phrase ("the plan", "it") is kept only to be judged later
+        named = t.pos_ != "PRON" and t.ent_type_ in words("actor_entity_labels")
+        out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
+                        extra={"named": named, "nounphrase": t.pos_ in NOUN_POS, **phrase}))
+    return out
+
+
+@dataclass
+class _Scope:
+    """What coreference needs of the article: the Doc and its actors."""
+
+    doc: object
+    actors: object
 
 
 def _strong(tok, actors) -> bool:

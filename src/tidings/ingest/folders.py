@@ -3,6 +3,7 @@ RSS/Atom feeds and HTML pages, as one stream of ``Article``/``ReadFailure`` item
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Iterable, Iterator
 
@@ -32,7 +33,8 @@ def read_paths(paths: Iterable[str], published: str | None = None,
     """Items from each path in order; a path that cannot be read is one ReadFailure."""
     for path in paths:
         if path == "-":
-            yield from read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, source)
+            yield from read_jsonl(sys.stdin.buffer, "<stdin>", fields, published, source,
+                                  check_mapped=True)
         elif os.path.isdir(path):
             for name in walk(path):
                 yield from read_path(name, published, source, fields)
@@ -70,3 +72,39 @@ def read_path(path: str, published: str | None = None, source: str | None = None
         yield ReadFailure(exc.args[0], origin=path)
         return
     yield article
+
+
+def jsonl_files(paths: Iterable[str]) -> Iterator[str]:
+    """The JSON Lines files among ``paths`` (named, or in named folders)."""
+    for path in paths:
+        if os.path.isdir(path):
+            yield from (name for name in walk(path) if name.lower().endswith(JSONL))
+        elif path != "-" and path.lower().endswith(JSONL) and os.path.isfile(path):
+            yield path
+
+
+_ENTRY = re.compile(rb"<(item|entry)\b")
+
+
+def count_items(paths: Iterable[str]) -> int | None:
+    """About how many articles ``paths`` hold (lines of JSON Lines, entries of feeds, one
+    per other file), for a progress bar; None when standard input is among them."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        names = walk(path) if os.path.isdir(path) else [path] if os.path.isfile(path) else []
+        for name in names:
+            lower = name.lower()
+            try:
+                if lower.endswith(JSONL):
+                    with open(name, "rb") as stream:
+                        total += sum(1 for line in stream if line.strip())
+                elif lower.endswith(FEEDS):
+                    with open(name, "rb") as stream:
+                        total += len(_ENTRY.findall(stream.read())) or 1
+                else:
+                    total += 1
+            except OSError:
+                total += 1
+    return total

@@ -141,18 +141,99 @@ def read_file(path: str, published: str | None = None, source: str | None = None
 # Field names a JSON Lines article may use, mapped to ours; an explicit mapping wins.
 DEFAULT_FIELDS = {"id": "id", "text": "text", "published": "published", "title": "title",
                   "url": "url", "source": "source", "html": "html"}
+# Other names common dumps give the same fields (news APIs, scraper exports, research
+# corpora), read when the record lacks ours and no --map names the field.
+FIELD_ALIASES = {"published": ("publication_date", "published_at", "pub_date", "pubdate",
+                               "date_published"),
+                 "source": ("publisher", "outlet", "source_name"),
+                 "url": ("link",), "title": ("headline",)}
+
+
+def _field(record: dict, names: dict[str, str], ours: str, mapped: dict[str, str]):
+    """The value of our field ``ours``: the mapped or default name, else an alias."""
+    value = record.get(names[ours])
+    if value is None and ours not in mapped:
+        for alias in FIELD_ALIASES.get(ours, ()):
+            if record.get(alias) is not None:
+                return record[alias]
+    return value
+
+
+def missing_fields(stream: IO[bytes] | IO[str], fields: dict[str, str]) -> list[str]:
+    """The fields ``fields`` maps to (--map OURS=THEIRS) that no record of a JSON Lines
+    stream has; reads only as far as it takes to see each one."""
+    unseen = set(fields.values())
+    for raw in stream:
+        if not unseen:
+            break
+        try:
+            record = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(record, dict):
+            unseen -= record.keys()
+    return sorted(unseen)
+
+
+def check_mapped_fields(paths: list[str], fields: dict[str, str], jsonl_files) -> None:
+    """An OptionError when a --map field is in no record of a JSON Lines input, before
+    anything is read for real (a misspelt field would store every article without it)."""
+    if not fields:
+        return
+    for path in jsonl_files(paths):
+        try:
+            with open(path, "rb") as stream:
+                missing = missing_fields(stream, fields)
+        except OSError:
+            continue  # reported by the reader itself
+        if missing:
+            mapped = ", ".join(f"{o}={t}" for o, t in fields.items() if t in missing)
+            raise OptionError(f"--map {mapped}: no record of {path} has the field "
+                              f"{', '.join(repr(m) for m in missing)}")
 
 
 def read_jsonl(stream: IO[bytes] | IO[str], origin: str = "input",
                fields: dict[str, str] | None = None,
-               published: str | None = None, source: str | None = None
-               ) -> Iterator[Article | ReadFailure]:
+               published: str | None = None, source: str | None = None,
+               check_mapped: bool = False) -> Iterator[Article | ReadFailure]:
     """Articles from a JSON Lines stream, one a line, in order.
 
     A line that cannot be read yields a ReadFailure naming ``origin:line`` and the field;
-    the stream goes on. Blank lines are skipped.
+    the stream goes on. Blank lines are skipped. With ``check_mapped`` (a stream that
+    cannot be read twice, such as standard input), articles are held back until every
+    field ``fields`` maps to has been seen, and an OptionError is raised at the end if one
+    never was: nothing of such a stream reaches the store.
     """
+    seen: set[str] | None = set() if check_mapped and fields else None
+    items = _read_jsonl(stream, origin, fields, published, source, seen)
+    if seen is None:
+        yield from items
+    else:
+        yield from _held_until_seen(items, fields, seen, origin)
+
+
+def _held_until_seen(items, fields: dict[str, str], seen: set, origin: str):
+    held: list | None = []
+    wanted = set(fields.values())
+    for item in items:
+        if held is None:
+            yield item
+            continue
+        held.append(item)
+        if wanted <= seen:
+            yield from held
+            held = None
+    if held is not None:
+        missing = sorted(wanted - seen)
+        mapped = ", ".join(f"{o}={t}" for o, t in fields.items() if t in missing)
+        raise OptionError(f"--map {mapped}: no record of {origin} has the field "
+                          f"{', '.join(repr(m) for m in missing)}")
+
+
+def _read_jsonl(stream, origin: str, fields: dict[str, str] | None, published: str | None,
+                source: str | None, seen: set | None) -> Iterator[Article | ReadFailure]:
     names = dict(DEFAULT_FIELDS, **(fields or {}))
+    mapped = dict(fields or {})
     for number, raw in enumerate(stream, start=1):
         where = f"{origin}:{number}"
         if isinstance(raw, bytes):
@@ -171,11 +252,14 @@ def read_jsonl(stream: IO[bytes] | IO[str], origin: str = "input",
             yield ReadFailure(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})",
                               origin=where)
             continue
-        yield _article_from_record(record, where, names, published, source)
+        if seen is not None and isinstance(record, dict):
+            seen.update(record.keys())
+        yield _article_from_record(record, where, names, published, source, mapped)
 
 
 def _article_from_record(record, where: str, names: dict[str, str], published: str | None,
-                         source: str | None) -> Article | ReadFailure:
+                         source: str | None, mapped: dict[str, str] | None = None
+                         ) -> Article | ReadFailure:
     if not isinstance(record, dict):
         return ReadFailure(f"{where}: expected a JSON object, got {type(record).__name__}",
                            origin=where)
@@ -193,13 +277,15 @@ def _article_from_record(record, where: str, names: dict[str, str], published: s
     if not text.strip():
         return ReadFailure(f"{where}: field '{names['text']}' is empty", id=article_id,
                            origin=where)
+    mapped = mapped or {}
     try:
-        day = parse_published(record.get(names["published"]) or published,
+        day = parse_published(_field(record, names, "published", mapped) or published,
                               what=f"{where}: field '{names['published']}'")
     except OptionError as exc:
         return ReadFailure(exc.args[0], id=article_id, origin=where)
-    meta = {"published": day, "title": record.get(names["title"]),
-            "url": record.get(names["url"]), "source": record.get(names["source"]) or source}
+    meta = {"published": day, "title": _field(record, names, "title", mapped),
+            "url": _field(record, names, "url", mapped),
+            "source": _field(record, names, "source", mapped) or source}
     try:
         article = read_text(text.replace("\x00", " "), origin=where, html=is_html, **meta)
     except InputError as exc:

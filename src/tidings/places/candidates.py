@@ -105,12 +105,30 @@ def _span_text(doc, s: int, e: int) -> str:
 
 def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
     text = _span_text(doc, s, e)
-    found = gaz.lookup(text)
+    if e < len(doc) and doc[e].text == "." and not doc[e - 1].whitespace_ \
+            and fold(text + ".") in gaz.abbreviations and _after_town(doc, s):
+        return gaz.lookup(text + ".")  # "Churchill, Man." split as "Man" and ".": Manitoba
+    caps_ok = _opens_line(doc, s)  # "PARIS, France (AP)": a dateline, not an acronym
+    found = gaz.lookup(text, caps_ok)
     if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
-        found = gaz.lookup(text[:-1])
+        found = gaz.lookup(text[:-1], caps_ok)
+    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s):
+        return []  # "Man.", "Ky.": an agency's abbreviation only after "Churchill, "
     if found and fold(text) in gaz.demonyms:
         return []
     return found
+
+
+def _opens_line(doc, s: int) -> bool:
+    """The token (or "THE" before it) opens a line: where a dateline stands."""
+    if s > 0 and doc[s - 1].lower_ == "the":
+        s -= 1
+    return s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_
+
+
+def _after_town(doc, s: int) -> bool:
+    """"Churchill, Man.", "COLUMBIA, Ky.": a capitalized name and a comma just before."""
+    return s > 1 and doc[s - 1].text == "," and _capitalized(doc[s - 2].text)
 
 
 def _match_in(doc, s: int, e: int, gaz) -> Toponym | None:
@@ -156,6 +174,8 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
     run of open words (unclaimed, capitalized or "of"-like) ending in a capital."""
     run_end = i
     limit = min(sentence_bounds(doc)[1][i], i + gaz.max_tokens)
+    if _opens_line(doc, i) and doc[i].text.isupper():  # a dateline spaCy split ("CAPE | TOWN")
+        limit = min(len(doc), i + gaz.max_tokens)
     while run_end < limit and open_word[run_end]:
         run_end += 1
     for j in range(run_end, i, -1):
@@ -173,9 +193,15 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 return None
             if (ent.start, ent.end) == (i, j):
                 found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
+            elif _local_institution(doc, ent, i, j):
+                # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
+                # a local body named after the place it serves; not a capital ("the
+                # Washington Post" names no place)
+                found = [p for p in found if not (p.kind == "city" and p.capital)]
             else:  # a country inside a name ("the Kenya Wildlife Service")
                 found = [p for p in found if p.kind == "country"]
-        elif doc[i].pos_ != "PROPN" and doc[j - 1].pos_ != "PROPN":
+        elif doc[i].pos_ != "PROPN" and doc[j - 1].pos_ != "PROPN" and not (
+                _opens_line(doc, i) and doc[i:j].text.isupper()):  # "ADDIS ABABA, Ethiopia"
             continue
         else:
             found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
@@ -186,6 +212,17 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
         if found:
             return _mention(doc, i, j, found, "token")
     return None
+
+
+def _local_institution(doc, ent, i: int, j: int) -> bool:
+    """An ORG entity naming a local public body after the place at tokens i..j: the place
+    opens it or follows its "of" ("Glasgow Police Department", "University of Manitoba"),
+    and another of its words names the body ("World Court" names no town Court)."""
+    body = words("local_institution_words")
+    if any(t.lower_ in body for t in doc[i:j]):
+        return False
+    return (i == ent.start or doc[i - 1].lower_ == "of") and \
+        any(t.lower_ in body for t in ent if not i <= t.i < j)
 
 
 def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:

@@ -34,12 +34,20 @@ CITY_SCORE_CAP = 95.0
 ALTNAME_PENALTY = 5.0
 # Context: a candidate in a country the article names (Paris, Texas in a story about Texas).
 CONTEXT_COUNTRY_BONUS = 20.0
-# Its first-level division is named in the article too (a Springfield with Illinois).
-CONTEXT_ADMIN1_BONUS = 15.0
+# Its first-level division is named in the article too (a Springfield with Illinois): per
+# mention of the division (a dateline's counts twice), up to two. A story that names the
+# state twice is local to it: its Edmonton, Ky. (1,600 people) outranks Edmonton, Alberta.
+CONTEXT_ADMIN1_BONUS = 20.0
+MAX_ADMIN1_MENTIONS = 2
 # "Moshi, Kilimanjaro", "Springfield, Illinois": the next name contains this one.
 APPOSITION_BONUS = 40.0
 # Cities counted as context when their name is unambiguous and they are this large.
 CONTEXT_CITY_MIN_POPULATION = 100_000
+# Towns this small are left out when judging whether a name is unambiguous (the gazetteer
+# before it reached villages stopped here).
+CONTEXT_TOWN_MIN_POPULATION = 15_000
+# The dateline says where the story is told from: its country counts as two mentions.
+DATELINE_WEIGHT = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,25 +57,32 @@ def _kind_scores() -> dict[str, float]:
     return {row["kind"]: float(row["score"]) for row in tsv("place_kind_scores.tsv")}
 
 
-def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym]) -> tuple[Counter, set]:
-    """Countries and (country, admin1 code) pairs the article names unambiguously."""
+def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
+                    datelines: set[int] = frozenset()) -> tuple[Counter, Counter]:
+    """Countries and (country, admin1 code) pairs the article names unambiguously. Towns
+    under 15,000 people are left out of this judgement: nearly every name has a hamlet
+    somewhere, and "Baghdad" stays unambiguous. A dateline counts twice."""
     countries: Counter = Counter()
-    admin1s: set = set()
+    admin1s: Counter = Counter()
     for m in mentions:
-        kinds = {p.kind for p in m.candidates}
-        nations = {p.country for p in m.candidates if p.kind == "country"}
-        if len(nations) == 1 and len(m.candidates) == 1 or kinds == {"country"}:
-            countries.update(nations)
-        divisions = [p for p in m.candidates if p.kind == "admin1"]
+        weight = DATELINE_WEIGHT if id(m) in datelines else 1
+        candidates = [p for p in m.candidates
+                      if p.kind != "city" or p.population >= CONTEXT_TOWN_MIN_POPULATION]
+        kinds = {p.kind for p in candidates}
+        nations = {p.country for p in candidates if p.kind == "country"}
+        if len(nations) == 1 and len(candidates) == 1 or kinds == {"country"}:
+            for nation in nations:
+                countries[nation] += weight
+        divisions = [p for p in candidates if p.kind in ("admin1", "admin2")]
         if len(divisions) == 1 and "country" not in kinds:
             d = divisions[0]
-            countries[d.country] += 1
+            countries[d.country] += weight
             if d.admin1:
-                admin1s.add((d.country, d.admin1))
-        cities = [p for p in m.candidates if p.kind == "city"]
-        if len(m.candidates) == 1 and cities and cities[0].population >= \
-                CONTEXT_CITY_MIN_POPULATION:
-            countries[cities[0].country] += 1
+                admin1s[(d.country, d.admin1)] += weight
+        cities = [p for p in candidates if p.kind == "city"]
+        if len(candidates) == 1 and cities and (cities[0].population >=
+                                                 CONTEXT_CITY_MIN_POPULATION or weight > 1):
+            countries[cities[0].country] += weight
     for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             key = fold(ent.text)
@@ -139,7 +154,7 @@ def mark_appositions(doc, mentions: list[Toponym]) -> None:
                         break
 
 
-def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
+def _score(p: GeoName, countries: Counter, admin1s: Counter) -> float:
     if p.kind == "city":
         score = CITY_POP_WEIGHT * math.log10(p.population + 1)
         if p.population >= BIG_CITY_POPULATION:
@@ -155,12 +170,13 @@ def _score(p: GeoName, countries: Counter, admin1s: set) -> float:
             score -= DIVISION_OUT_OF_CONTEXT
     if p.country and countries.get(p.country):
         score += CONTEXT_COUNTRY_BONUS
-    if p.admin1 and (p.country, p.admin1) in admin1s and p.kind == "city":
-        score += CONTEXT_ADMIN1_BONUS
+    if p.admin1 and p.kind in ("city", "admin2"):
+        score += CONTEXT_ADMIN1_BONUS * min(admin1s.get((p.country, p.admin1), 0),
+                                            MAX_ADMIN1_MENTIONS)
     return score
 
 
-def resolve(mentions: list[Toponym], countries: Counter, admin1s: set) -> dict:
+def resolve(mentions: list[Toponym], countries: Counter, admin1s: Counter) -> dict:
     """One reading per name across the article: the candidate with the best summed score."""
     groups: dict[str, list[Toponym]] = defaultdict(list)
     for m in mentions:

@@ -52,7 +52,8 @@ def cores() -> int:
 def runner(con, workers: int = 1, model: str | None = None, dask: str | None = None,
            partitions: str | None = None) -> Iterator:
     """What runs extraction for an ingest into ``con``: ``.items(source)`` to wrap the
-    input and ``.extract`` to give the store's ingest (None: in this process).
+    input and ``.extract`` to give the store's ingest (None: in this process). ``con``
+    may instead be a test of whether an article is stored (``Store.stored()``).
 
     ``workers``: processes (0: one per core); ``dask``: "local" or a scheduler address;
     ``partitions``: a shared folder where Dask workers write their documents as Parquet.
@@ -70,6 +71,9 @@ def runner(con, workers: int = 1, model: str | None = None, dask: str | None = N
         """Already in the store: not worth sending (the ingest will skip it)."""
         return con.execute("SELECT 1 FROM articles WHERE hash = ?",
                            [dedup.text_hash(article.text)]).fetchone() is not None
+
+    if callable(con):  # the store's own test (Store.stored), for a store not held open
+        stored = con  # noqa: F811
 
     LOGGER.info(
         "extracting %s", f"on Dask ({dask})" if dask else

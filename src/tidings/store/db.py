@@ -1,14 +1,39 @@
-"""Opening the store: one DuckDB file, migrated on open, errors as one-line StoreErrors."""
+"""Opening the store: one DuckDB file, migrated on open, errors as one-line StoreErrors.
+
+DuckDB lets one process write a file, or several read it, never both at once. So that
+``tidings serve``, queries, exports and an ingest can all work on one store, every opener
+waits for the file while another process holds it (``lock_wait``) instead of failing at
+once, and holders keep it briefly: the server per request, the ingest per batch.
+"""
 from __future__ import annotations
 
 import os
 import struct
+import time
 from pathlib import Path
 
-from tidings.errors import StoreError
+from tidings.errors import OptionError, StoreError
 from tidings.store.schema import SCHEMA_VERSION, migrate
 
 DEFAULT_NAME = "tidings.duckdb"
+# Seconds an opener waits while another process holds the store: longer than an ingest
+# holds it to store one batch (well under a second) or the server to answer a request,
+# short enough that a store held by a forgotten process is reported. $TIDINGS_LOCK_WAIT.
+LOCK_WAIT_SECONDS = 30.0
+# First pause between attempts, doubled up to the last: a batch commit takes ~0.1-1 s.
+RETRY_FIRST, RETRY_LAST = 0.02, 0.5
+
+
+def lock_wait() -> float:
+    """$TIDINGS_LOCK_WAIT (seconds), else LOCK_WAIT_SECONDS."""
+    value = os.environ.get("TIDINGS_LOCK_WAIT", "").strip()
+    if not value:
+        return LOCK_WAIT_SECONDS
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise OptionError(f"$TIDINGS_LOCK_WAIT: expected seconds, got {value!r}") from None
+    return max(seconds, 0.0)
 
 # DuckDB's file layout (storage format of DuckDB 1.x-2.x): a 4 KiB main header with the
 # magic bytes "DUCK" at offset 8, then two 4 KiB database headers, each a checksum followed
@@ -25,10 +50,37 @@ def default_path(path: str | os.PathLike | None = None) -> Path:
     return Path(path or os.environ.get("TIDINGS_DB") or DEFAULT_NAME)
 
 
-def connect(path: str | os.PathLike | None = None, read_only: bool = False):
+def open_file(target: Path, read_only: bool, wait: float | None = None, **config):
+    """``duckdb.connect`` to ``target``, trying again while another process holds the file,
+    up to ``wait`` seconds (default ``lock_wait()``)."""
+    import duckdb
+
+    wait = lock_wait() if wait is None else wait
+    deadline = time.monotonic() + wait
+    pause = RETRY_FIRST
+    while True:
+        try:
+            if config:
+                return duckdb.connect(str(target), config={
+                    "access_mode": "READ_ONLY" if read_only else "READ_WRITE", **config})
+            return duckdb.connect(str(target), read_only=read_only)
+        except duckdb.Error as exc:
+            if not _is_lock(exc) or time.monotonic() + pause > deadline:
+                raise StoreError(_open_message(target, exc, wait)) from None
+        time.sleep(pause)
+        pause = min(pause * 2, RETRY_LAST)
+
+
+def _is_lock(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(path: str | os.PathLike | None = None, read_only: bool = False,
+            wait: float | None = None):
     """A DuckDB connection to the store at ``path``, at the current schema version.
 
-    Read-only connections never create or migrate anything; a missing file is an error.
+    Read-only connections never create anything (a missing file is an error); a store of
+    an older schema is migrated first, through a short write connection.
     """
     import duckdb
 
@@ -41,10 +93,7 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False):
         check_file(target)
     if not read_only:
         check_writable(target)
-    try:
-        con = duckdb.connect(str(target), read_only=read_only)
-    except duckdb.Error as exc:
-        raise StoreError(_open_message(target, exc)) from None
+    con = open_file(target, read_only, wait)
     try:
         found = _version(con)
         if found > SCHEMA_VERSION:
@@ -54,8 +103,13 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False):
             if read_only:
                 if found == 0:
                     raise StoreError(f"{target}: not a tidings store (no schema_version table)")
-                raise StoreError(f"{target}: schema version {found} needs migrating; "
-                                 "run 'tidings ingest' once to upgrade it")
+                con.close()
+                try:
+                    connect(path, read_only=False, wait=wait).close()
+                except StoreError as exc:
+                    raise StoreError(f"{target}: schema version {found} needs migrating, "
+                                     f"which failed ({exc.args[0]})") from None
+                return connect(path, read_only=True, wait=wait)
             if found == 0 and _has_tables(con):
                 raise StoreError(f"{target}: a DuckDB file that is not a tidings store")
             migrate(con, found)
@@ -104,11 +158,13 @@ def check_writable(target: Path) -> None:
 
 
 def _version(con) -> int:
-    exists = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'schema_version'").fetchone()[0]
-    if not exists:
+    import duckdb
+
+    # asked directly (information_schema costs ~20 ms, and every request opens the store)
+    try:
+        return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    except duckdb.CatalogException:
         return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
 def _has_tables(con) -> bool:
@@ -119,11 +175,12 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _open_message(target: Path, exc: Exception) -> str:
+def _open_message(target: Path, exc: Exception, waited: float = 0.0) -> str:
     text = str(exc)
-    if "lock" in text.lower():
-        return (f"{target}: the store is in use by another tidings process "
-                "(DuckDB allows one writer); wait for it to finish")
+    if _is_lock(exc):
+        return (f"{target}: the store is in use by another process (DuckDB lets one "
+                f"process write, or several read); waited {waited:g} s "
+                "($TIDINGS_LOCK_WAIT)")
     if "not a valid duckdb" in text.lower() or "database file" in text.lower() \
             or "magic" in text.lower() or "corrupt" in text.lower():
         return f"{target}: not a readable DuckDB store (corrupt or another kind of file)"

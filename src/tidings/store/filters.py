@@ -8,12 +8,12 @@ Adding a filter: one ``Filter`` line below, plus its condition in each table it 
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from tidings.article import parse_published
 from tidings.errors import OptionError
+from tidings.store import names
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
@@ -26,14 +26,6 @@ EVENTS, QUOTES, ACTORS, ARTICLES = "events", "quotes", "actors", "articles"
 
 def _date(value, option: str) -> str | None:
     return parse_published(value, option)
-
-
-def _cameo(value, option: str) -> str:
-    text = str(value).strip()
-    if not re.fullmatch(r"\d{2,4}", text):
-        raise OptionError(f"{option}: expected a CAMEO code of 2 to 4 digits "
-                          f"(root '19' or code '195'), got {value!r}")
-    return text
 
 
 def _plover(value, option: str) -> str:
@@ -98,18 +90,24 @@ FILTERS: tuple[Filter, ...] = (
                                        ACTORS: "in articles published on or after"}, _date),
     Filter("published_until", "DATE", {EVENTS: "published on or before",
                                        ACTORS: "in articles published on or before"}, _date),
-    Filter("source_actor", "WHO", {EVENTS: "source actor: name (part), CAMEO code (IRNGOV) "
-                                           "or country (IRN)"}),
-    Filter("target_actor", "WHO", {EVENTS: "target actor, as --source-actor"}),
+    Filter("source_actor", "WHO", {EVENTS: "source actor: a country (Iran, IR, IRN, Iranian), "
+                                           "a CAMEO actor code (IRNGOV) or words of a name "
+                                           "(Zarif)"}, names.who),
+    Filter("target_actor", "WHO", {EVENTS: "target actor, as --source-actor"}, names.who),
     Filter("actor", "WHO", {EVENTS: "either side, as --source-actor",
-                            ACTORS: "name (part), code or country"}),
-    Filter("speaker", "WHO", {QUOTES: "speaker name (part), code or country"}),
-    Filter("country", "ISO3", {EVENTS: "either side's country", QUOTES: "speaker's country",
-                               ACTORS: "the actor's country"}),
+                            ACTORS: "a country, CAMEO actor code or words of a name"},
+           names.who),
+    Filter("speaker", "WHO", {QUOTES: "speaker: a country, CAMEO actor code or words of a "
+                                      "name"}, names.who),
+    Filter("country", "COUNTRY", {EVENTS: "either side's country (name, IR, IRN or Iranian)",
+                                  QUOTES: "speaker's country (name, IR, IRN or Iranian)",
+                                  ACTORS: "the actor's country (name, IR, IRN or Iranian)"},
+           names.country),
     Filter("sector", "CODE", {EVENTS: "either side's sector (GOV, MIL, ...)",
-                              QUOTES: "speaker's sector", ACTORS: "the actor's sector"}),
+                              QUOTES: "speaker's sector", ACTORS: "the actor's sector"},
+           names.sector),
     Filter("cameo", "CODE", {EVENTS: "CAMEO code or root (prefix: 19 matches 190-196); "
-                                     "repeatable"}, _cameo, repeatable=True),
+                                     "repeatable"}, names.cameo, repeatable=True),
     Filter("quad", "1-4", {EVENTS: "quad class; repeatable"}, _whole(1, 4), repeatable=True),
     Filter("plover", "TYPE", {EVENTS: "PLOVER event type; repeatable"}, _plover,
            repeatable=True),

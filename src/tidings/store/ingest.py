@@ -6,6 +6,7 @@ ingest again completes the work and adds nothing twice.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from tidings import __version__
+from tidings import data
 from tidings.article import Article, ReadFailure
 from tidings.errors import StoreError
-from tidings.store import bulk, dedup
+from tidings.store import bulk, dedup, identity, sentences
 
 LOGGER = logging.getLogger(__name__)
 
@@ -28,6 +30,13 @@ DEFAULT_WINDOW_DAYS = 1
 
 # Articles per transaction: the extractor's spaCy batch, so one commit per nlp.pipe batch.
 BATCH_SIZE = 32
+# spaCy batch of a run's first transaction in this process: its first documents arrive
+# after ~1-2 s instead of ~10 s; one batch of 8 costs nothing measurable beside 32.
+FIRST_PIECE = 8
+# Articles whose documents are asked of an extractor elsewhere (worker processes, Dask) at
+# a time: a worker partition (tidings.scale.POOL_PARTITION), so the progress line moves
+# as each partition comes back, not once per batch; the documents are computed ahead anyway.
+EXTERNAL_PIECE = 8
 
 
 @dataclass
@@ -41,6 +50,7 @@ class IngestReport:
     events: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
+    done: int = 0  # input items whose fate is settled (stored, skipped or failed)
 
     @property
     def seconds(self) -> float:
@@ -66,40 +76,74 @@ def set_window_days(con, days: int) -> None:
 Extractor = Callable[[list[Article]], Iterable[dict]]
 
 
-def ingest(con, items: Iterable[Article | ReadFailure], model: str | None = None,
+def ingest(target, items: Iterable[Article | ReadFailure], model: str | None = None,
            window: int | None = None, batch_size: int = BATCH_SIZE,
            progress: Callable[[IngestReport], None] | None = None,
            extractor: Extractor | None = None,
            report: IngestReport | None = None) -> IngestReport:
     """Extract and store ``items``; returns counts. Bad items are reported, not raised.
 
+    ``target``: an open DuckDB connection, used throughout, or a function that opens one,
+    called for each batch's look-ups and again for its writes (each closed at once), so
+    the file is free for other processes while the batch is extracted.
     ``extractor`` only changes where documents are computed: this process stays the one
-    writer, with the same deduplication, ids and one transaction per batch. ``report``: the
+    writer, with the same deduplication, ids and one transaction per batch.
+    ``progress`` is called as each article is done and after each batch. ``report``: the
     caller's, counted into as batches commit (what was stored if the run is stopped).
     """
+    piece = EXTERNAL_PIECE  # documents asked for a few at a time: progress as they come
     if extractor is None:
         from tidings.extract import extract_articles
 
+        piece = batch_size  # this process's extraction yields each document when done
+
+        calls = 0
+
         def extractor(articles: list[Article]) -> Iterable[dict]:
-            return extract_articles(articles, model=model)
+            nonlocal calls
+            calls += 1
+            # the first batch parsed in small pieces: the first documents (and a rate for
+            # the progress line) come after a few seconds, not after a whole batch
+            return extract_articles(articles, model=model,
+                                    batch_size=FIRST_PIECE if calls == 1 else BATCH_SIZE)
+    sessions = _Sessions(target)
     report = report if report is not None else IngestReport()
-    if window is not None:
-        set_window_days(con, window)
-    days = window_days(con)
+    with sessions() as con:
+        if window is not None:
+            set_window_days(con, window)
+        days = window_days(con)
     batch: list[Article | ReadFailure] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            _ingest_batch(con, batch, extractor, days, report)
+            _ingest_batch(sessions, batch, extractor, days, report, progress, piece)
             LOGGER.info("batch committed: %d articles read so far", report.read)
             batch = []
             if progress:
                 progress(report)
     if batch:
-        _ingest_batch(con, batch, extractor, days, report)
+        _ingest_batch(sessions, batch, extractor, days, report, progress, piece)
         if progress:
             progress(report)
     return report
+
+
+class _Sessions:
+    """Connections for an ingest: the caller's own, or one opened per use and closed."""
+
+    def __init__(self, target) -> None:
+        self.target = target
+
+    @contextlib.contextmanager
+    def __call__(self):
+        if not callable(self.target):
+            yield self.target
+            return
+        con = self.target()
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 @dataclass
@@ -112,27 +156,35 @@ class _Pending:
     document: dict | None = None
 
 
-def _ingest_batch(con, batch, extractor: Extractor, days: int, report: IngestReport) -> None:
+def _ingest_batch(sessions: _Sessions, batch, extractor: Extractor, days: int,
+                  report: IngestReport, progress=None, piece: int = BATCH_SIZE) -> None:
     pending: list[_Pending] = []
     hashes: set[str] = set()
-    for item in batch:
-        if isinstance(item, ReadFailure):
-            report.failures.append((item.origin or item.id or "?", item.message))
-            continue
-        report.read += 1
-        digest = dedup.text_hash(item.text)
-        if digest in hashes or con.execute("SELECT 1 FROM articles WHERE hash = ?",
-                                           [digest]).fetchone():
-            report.already_stored += 1
-            continue
-        hashes.add(digest)
-        entry = _Pending(item, digest, dedup.simhash(item.text))
-        _find_original(con, entry, pending)
-        pending.append(entry)
+    with sessions() as con:
+        for item in batch:
+            if isinstance(item, ReadFailure):
+                report.failures.append((item.origin or item.id or "?", item.message))
+                report.done += 1
+                continue
+            report.read += 1
+            digest = dedup.text_hash(item.text)
+            if digest in hashes or _is_stored(con, digest):
+                report.already_stored += 1
+                report.done += 1
+                continue
+            hashes.add(digest)
+            entry = _Pending(item, digest, dedup.simhash(item.text))
+            _find_original(con, entry, pending)
+            pending.append(entry)
     to_code = [p for p in pending if p.duplicate_of is None]
-    if to_code:
-        for entry, document in zip(to_code, extractor([p.article for p in to_code])):
+    for start in range(0, len(to_code), piece):
+        part = to_code[start:start + piece]
+        for entry, document in zip(part, extractor([p.article for p in part])):
             entry.document = document
+            report.done += 1
+            if progress:
+                progress(report)
+    report.done += len(pending) - len(to_code)
     kept = []
     for entry in pending:
         error = entry.document.get("error") if entry.document else None
@@ -145,8 +197,31 @@ def _ingest_batch(con, batch, extractor: Extractor, days: int, report: IngestRep
         kept.append(entry)
     if not kept:
         return
+    with sessions() as con:
+        _store_batch(con, kept, days, report)
+
+
+def _is_stored(con, digest: str) -> bool:
+    return con.execute("SELECT 1 FROM articles WHERE hash = ?", [digest]).fetchone() is not None
+
+
+def _store_batch(con, kept: list[_Pending], days: int, report: IngestReport) -> None:
+    """Store a batch's articles in one transaction; articles another process stored while
+    this batch was extracted count as already stored."""
     import duckdb
 
+    found = {h for (h,) in con.execute("SELECT hash FROM articles WHERE list_contains(?, hash)",
+                                        [[e.hash for e in kept]]).fetchall()}
+    meanwhile = {id(e) for e in kept if e.hash in found}
+    if meanwhile:
+        report.already_stored += len(meanwhile)
+        for entry in kept:  # a copy of one stored meanwhile links to the stored article
+            if isinstance(entry.duplicate_of, _Pending) and id(entry.duplicate_of) in meanwhile:
+                entry.duplicate_of = con.execute("SELECT id FROM articles WHERE hash = ?",
+                                                 [entry.duplicate_of.hash]).fetchone()[0]
+        kept = [e for e in kept if id(e) not in meanwhile]
+        if not kept:
+            return
     ids = _assign_ids(con, kept)
     try:
         _store_entries(con, kept, ids, days, report)
@@ -276,17 +351,49 @@ def _article_row(article_id: str, entry: _Pending, status: str, original: str | 
 def _side(prefix: str, side: dict | None) -> dict:
     """An event side's columns: ``source_name``, ``source_code``, ... for "source"."""
     side = side or {}
-    return {f"{prefix}_{key}": side.get(key) for key in ("name", "code", "country", "sector")}
+    return {f"{prefix}_{key}": side.get(key)
+            for key in ("name", "code", "country", "sector", "identity")}
+
+
+def _is_pronoun(name: str | None) -> bool:
+    return bool(name) and name.strip().lower() in data.words("actor_pronouns")
+
+
+def _filed(event: dict, actors: dict[str, dict], who: dict[str, identity.Identity]) -> dict:
+    """The event with its sides as the store files them: a side named by a pronoun ("he")
+    takes its actor's name; each side gets its identity; an office holder's side is coded
+    with the office held on the event's date (when the table says one was held)."""
+    filed = dict(event)
+    day, _ = event_date(event.get("date"))
+    for role in ("source", "target"):
+        side = event.get(role)
+        if not side:
+            continue
+        side = dict(side)
+        actor = actors.get(side.get("actor"))
+        if _is_pronoun(side.get("name")) and actor and not _is_pronoun(actor.get("name")):
+            side["name"] = actor.get("name")
+        known = who.get(side.get("actor"))
+        side["identity"] = known.key if known else identity.of_name(side.get("name"))
+        office = identity.code_on(known.holder, day) if known and known.holder else None
+        if office is not None and office.country and office.country != "IGO":
+            side.update(country=office.country, sector=office.sector,
+                        code=office.country + (office.sector or ""))
+        filed[role] = side
+    return filed
 
 
 def _coding(event: dict) -> dict:
     """The event's CAMEO coding and place, as both ``events`` and ``event_mentions`` hold."""
     place = event.get("place") or {}
+    admin1 = place.get("admin1") or {}
     return {"cameo": event.get("cameo"), "root": event.get("root"),
             "quad_class": event.get("quad_class"), "goldstein": event.get("goldstein"),
             "plover": event.get("plover"), "place_name": place.get("name"),
             "place_country": place.get("country"), "lat": place.get("lat"),
-            "lon": place.get("lon")}
+            "lon": place.get("lon"), "place_admin1": admin1.get("name"),
+            "place_admin1_code": admin1.get("code"), "place_adm1": admin1.get("geonames"),
+            "place_feature": place.get("feature"), "place_geonameid": place.get("geonameid")}
 
 
 def _key(side: dict | None) -> str:
@@ -302,10 +409,12 @@ def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str
     """Queue one coded article's rows; returns how many distinct events it adds."""
     doc = entry.document
     rows.add("articles", _article_row(article_id, entry, "coded", None, doc.get("warnings")))
+    who = identity.of_article(doc["actors"])
     rows.extend("actors", [
         {"article_id": article_id, "actor_id": a["id"], "name": a.get("name"),
          "kind": a.get("kind"), "country": a.get("country"), "sector": a.get("sector"),
-         "code": a.get("code"), "mentions": json.dumps(a.get("mentions"))}
+         "code": a.get("code"), "mentions": json.dumps(a.get("mentions")),
+         "identity": who[a["id"]].key, "canonical": who[a["id"]].name}
         for a in doc["actors"]])
     for q in doc["quotes"]:
         speaker = q.get("speaker") or {}
@@ -325,15 +434,21 @@ def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str
     rows.extend("places", [
         {"article_id": article_id, "text": p.get("text"), "start_char": p.get("start"),
          "end_char": p.get("end"), "name": p.get("name"), "country": p.get("country"),
-         "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid")}
+         "lat": p.get("lat"), "lon": p.get("lon"), "geonameid": p.get("geonameid"),
+         "feature": p.get("feature"), "admin1": (p.get("admin1") or {}).get("name"),
+         "admin1_code": (p.get("admin1") or {}).get("code"), "usage": p.get("use")}
         for p in doc["places"]])
     added = 0
+    actors = {a["id"]: a for a in doc["actors"]}
+    starts = sentences.starts(entry.article.text)
     for event in doc["events"]:
+        event = _filed(event, actors, who)
         event_id, new_row = events.find_or_add(event)
         if new_row is not None:
             rows.add("events", new_row)
             added += 1
-        rows.add("event_mentions", _mention_row(event_id, article_id, event))
+        rows.add("event_mentions", _mention_row(event_id, article_id, event,
+                                                sentences.number(starts, event.get("start"))))
     return added
 
 
@@ -408,7 +523,8 @@ class _EventIndex:
                         "cameo_name": event.get("cameo_name"), "first_added": dt.datetime.now()}
 
 
-def _mention_row(event_id: int, article_id: str, event: dict) -> dict:
+def _mention_row(event_id: int, article_id: str, event: dict,
+                 sentence_number: int | None) -> dict:
     """A report coded in ``article_id`` (its near-duplicates' copies: ``_copy_mentions``)."""
     date, precision = event_date(event.get("date"))
     return {"event_id": event_id, "article_id": article_id, "raw_id": event["id"],
@@ -419,7 +535,8 @@ def _mention_row(event_id: int, article_id: str, event: dict) -> dict:
             "date_source": event.get("date_source"), **_side("source", event.get("source")),
             **_side("target", event.get("target")), **_coding(event),
             "negated": event.get("negated"), "modality": event.get("modality"),
-            "confidence": event.get("confidence"), "quote_id": event.get("quote")}
+            "confidence": event.get("confidence"), "quote_id": event.get("quote"),
+            "sentence_number": sentence_number}
 
 
 def _copy_mentions(con, article_id: str, original_id: str) -> None:
@@ -430,3 +547,66 @@ def _copy_mentions(con, article_id: str, original_id: str) -> None:
         "* EXCLUDE (event_id, article_id, raw_id, copied_from) "
         "FROM event_mentions WHERE article_id = ? AND copied_from IS NULL",
         [article_id, original_id])
+
+
+def backfill(con) -> None:
+    """Identities and sentence numbers for the rows of a store written before they were
+    kept (schema version 1): actors from their article's actors, event sides from the
+    actor of the same name in their article (else the name), in the caller's transaction."""
+    who: dict[tuple[str, str], identity.Identity] = {}
+    by_name: dict[tuple[str, str], str] = {}
+    rows = con.execute("SELECT article_id, actor_id, name, kind, country FROM actors "
+                       "ORDER BY article_id, actor_id").fetchall()
+    for article_id, group in _grouped(rows):
+        actors = [{"id": r[1], "name": r[2], "kind": r[3], "country": r[4]} for r in group]
+        for actor_id, found in identity.of_article(actors).items():
+            who[(article_id, actor_id)] = found
+        for actor in actors:
+            by_name.setdefault((article_id, actor["name"]), who[(article_id, actor["id"])].key)
+    _update(con, "actors", ("article_id", "actor_id"), [
+        {"article_id": a, "actor_id": b, "identity": f.key, "canonical": f.name}
+        for (a, b), f in who.items()], {"identity": "VARCHAR", "canonical": "VARCHAR"})
+    texts = dict(con.execute("SELECT id, text FROM articles").fetchall())
+    starts: dict[str, list[int]] = {}
+    updates = []
+    for article_id, raw_id, coded_in, source, target, start in con.execute(
+            "SELECT article_id, raw_id, coalesce(copied_from, article_id), source_name, "
+            "target_name, start_char FROM event_mentions").fetchall():
+        if coded_in not in starts:
+            starts[coded_in] = sentences.starts(texts.get(coded_in) or "")
+        updates.append({
+            "article_id": article_id, "raw_id": raw_id,
+            "source_identity": by_name.get((coded_in, source)) or identity.of_name(source),
+            "target_identity": by_name.get((coded_in, target)) or identity.of_name(target),
+            "sentence_number": sentences.number(starts[coded_in], start)})
+    _update(con, "event_mentions", ("article_id", "raw_id"), updates,
+            {"source_identity": "VARCHAR", "target_identity": "VARCHAR",
+             "sentence_number": "INTEGER"})
+    con.execute("UPDATE events SET source_identity = f.s, target_identity = f.t FROM ("
+                "SELECT event_id, arg_min(source_identity, (article_id, raw_id)) AS s, "
+                "arg_min(target_identity, (article_id, raw_id)) AS t FROM event_mentions "
+                "GROUP BY event_id) f WHERE f.event_id = events.id")
+
+
+def _grouped(rows):
+    """(first column, its rows) of rows sorted by their first column."""
+    from itertools import groupby
+
+    return ((key, list(group)) for key, group in groupby(rows, key=lambda r: r[0]))
+
+
+def _update(con, table: str, keys: tuple[str, ...], rows: list[dict],
+            types: dict[str, str]) -> None:
+    """Set ``types``' columns of ``table`` from ``rows`` matched on ``keys`` (one statement)."""
+    if not rows:
+        return
+    scratch = f"_fill_{table}"
+    columns = ", ".join([f"{k} VARCHAR" for k in keys] + [f"{c} {t}" for c, t in types.items()])
+    con.execute(f"CREATE TEMP TABLE {scratch} ({columns})")
+    try:
+        bulk.insert_rows(con, scratch, rows)
+        con.execute(f"UPDATE {table} SET " + ", ".join(f"{c} = s.{c}" for c in types)
+                    + f" FROM {scratch} s WHERE "
+                    + " AND ".join(f"{table}.{k} = s.{k}" for k in keys))
+    finally:
+        con.execute(f"DROP TABLE {scratch}")

@@ -116,15 +116,57 @@ def _cell(value) -> str:
 
 
 def _table(columns: list[str], rows: list[tuple], stream: IO) -> None:
-    cells = [[_short(_cell(v)) for v in row] for row in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths))
-    stream.write(line.rstrip() + "\n" + "  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() + "\n")
-    stream.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+    full = [[" ".join(_cell(v).split()) for v in row] for row in rows]
+    widths = [min(max([len(c)] + [len(r[i]) for r in full]), TABLE_CELL)
+              for i, c in enumerate(columns)]
+    room = _terminal_width(stream)
+    shown = len(columns)
+    while shown > 1 and NARROWEST * shown + GAP * (shown - 1) > room:
+        shown -= 1  # columns that cannot get a legible width are left out, and said so
+    widths = fit(widths[:shown], room - GAP * (shown - 1))
+    line = (" " * GAP).join(_short(c, w).ljust(w) for c, w in zip(columns, widths))
+    stream.write(line.rstrip() + "\n" + (" " * GAP).join("-" * w for w in widths) + "\n")
+    for row in full:
+        stream.write((" " * GAP).join(_short(v, w).ljust(w)
+                                      for v, w in zip(row, widths)).rstrip() + "\n")
+    stream.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''}")
+    if shown < len(columns):
+        stream.write(f"; {len(columns) - shown} more columns: {', '.join(columns[shown:])}; "
+                     "a wider terminal or --format csv shows them")
+    stream.write(")\n")
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= TABLE_CELL else text[:TABLE_CELL - 1] + "…"
+# Spaces between table columns, and the narrowest a column is cut to so it stays legible.
+GAP = 2
+NARROWEST = 9
+
+
+def _terminal_width(stream: IO) -> int:
+    """The terminal's width when ``stream`` is one, else no limit."""
+    import shutil
+
+    try:
+        if stream.isatty():
+            return shutil.get_terminal_size((120, 24)).columns
+    except (AttributeError, ValueError, OSError):
+        pass
+    return 1 << 16
+
+
+def fit(widths: list[int], room: int) -> list[int]:
+    """Column widths cut, widest first, until they sum to ``room`` (none below
+    NARROWEST): a table wider than the terminal wraps into an unreadable mess."""
+    widths = list(widths)
+    while sum(widths) > room:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= NARROWEST:
+            break
+        others = sorted(widths, reverse=True)
+        target = max(others[1] if len(others) > 1 else NARROWEST, NARROWEST,
+                     widths[widest] - (sum(widths) - room))
+        widths[widest] = target if target < widths[widest] else widths[widest] - 1
+    return widths
+
+
+def _short(text: str, width: int = TABLE_CELL) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -89,10 +89,11 @@ def connect(folder: Path, materialize: bool = False):
             kind = "TABLE" if materialize else "VIEW"
             con.execute(f"CREATE {kind} {table} AS SELECT * FROM read_parquet("
                         f"{sql_string(files)})")
-        for statements in MIGRATIONS[:version]:  # the store's views, over the tables
-            for statement in statements:
-                if statement.lstrip().upper().startswith("CREATE VIEW"):
-                    con.execute(statement)
+        for steps in MIGRATIONS[:version]:  # the store's views, over the tables
+            for step in steps:
+                if isinstance(step, str) and step.lstrip().upper().startswith(
+                        ("CREATE VIEW", "CREATE OR REPLACE VIEW")):
+                    con.execute(step)
     except duckdb.Error as exc:
         con.close()
         raise StoreError(f"{folder}: cannot read the Parquet store "

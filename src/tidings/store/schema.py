@@ -4,13 +4,28 @@ Raw reports (``event_mentions``) are never deleted; a distinct event (``events``
 group of reports with the same source, target and CAMEO code within the date window.
 Counts (num_mentions, num_sources, num_articles) are computed in the ``event_stats`` view
 so they can never disagree with the mentions after a crash.
+
+Version 2 files every actor under an identity (one person across articles, see
+``tidings.store.identity``), gives each report its sentence's number in the article and
+the article's origin (file) in ``raw_events``.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+from typing import Callable
 
-# Each migration takes the database from version N-1 to N; index 0 creates version 1.
-MIGRATIONS: list[list[str]] = [
+SCHEMA_VERSION = 3
+
+
+def _fill_version_2(con) -> None:
+    """Identities and sentence numbers for the rows a version 1 store already holds."""
+    from tidings.store.ingest import backfill
+
+    backfill(con)
+
+
+# Each migration takes the database from version N-1 to N; index 0 creates version 1. A
+# step is a SQL statement, or a function of the connection for what SQL cannot compute.
+MIGRATIONS: list[list[str | Callable]] = [
     [
         """CREATE TABLE IF NOT EXISTS settings (
                key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -88,6 +103,34 @@ MIGRATIONS: list[list[str]] = [
                   a.title, a.duplicate_of
            FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
     ],
+    [
+        # identity: folded words naming one actor across articles; canonical: its name
+        "ALTER TABLE actors ADD COLUMN identity VARCHAR",
+        "ALTER TABLE actors ADD COLUMN canonical VARCHAR",
+        "ALTER TABLE events ADD COLUMN source_identity VARCHAR",
+        "ALTER TABLE events ADD COLUMN target_identity VARCHAR",
+        "ALTER TABLE event_mentions ADD COLUMN source_identity VARCHAR",
+        "ALTER TABLE event_mentions ADD COLUMN target_identity VARCHAR",
+        "ALTER TABLE event_mentions ADD COLUMN sentence_number INTEGER",  # 1: the first
+        """CREATE OR REPLACE VIEW raw_events AS
+           SELECT m.*, m.event_id AS id, a.published, a.url, a.source AS publisher,
+                  a.title, a.duplicate_of, a.origin
+           FROM event_mentions m JOIN articles a ON a.id = m.article_id""",
+        _fill_version_2,
+    ],
+    # 3: an event's place carries its first-level division and feature kind (the exports'
+    # ADM1 columns), a place its division, kind and use (location or named). The views
+    # select e.* and m.*, so they show the new columns without being made again.
+    [
+        *[f"ALTER TABLE {table} ADD COLUMN {column}"
+          for table in ("events", "event_mentions")
+          for column in ("place_admin1 VARCHAR", "place_admin1_code VARCHAR",
+                         "place_adm1 VARCHAR", "place_feature VARCHAR",
+                         "place_geonameid BIGINT")],
+        *[f"ALTER TABLE places ADD COLUMN {column}"
+          for column in ("feature VARCHAR", "admin1 VARCHAR", "admin1_code VARCHAR",
+                         "usage VARCHAR")],
+    ],
 ]
 
 TABLES = ["articles", "actors", "events", "event_mentions", "quotes", "times", "places"]
@@ -98,8 +141,11 @@ def migrate(con, found: int) -> None:
     for version in range(found + 1, SCHEMA_VERSION + 1):
         con.execute("BEGIN TRANSACTION")
         try:
-            for statement in MIGRATIONS[version - 1]:
-                con.execute(statement)
+            for step in MIGRATIONS[version - 1]:
+                if callable(step):
+                    step(con)
+                else:
+                    con.execute(step)
             con.execute("CREATE TABLE IF NOT EXISTS schema_version "
                         "(version INTEGER, applied_at TIMESTAMP)")
             con.execute("INSERT INTO schema_version VALUES (?, now())", [version])

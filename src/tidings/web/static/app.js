@@ -69,14 +69,21 @@ function periodEnd(day, by) {
   }
   return day;
 }
-function articleLink(id) { return el("a", {href: "#article/" + encodeURIComponent(id)}, id); }
+/* A link to an article; with a span (a sentence, a quote), the article opens scrolled to
+   it, highlighted: #article/ID/START-END. */
+function articleHref(id, start, end) {
+  const at = Number.isInteger(start) && Number.isInteger(end) ? `/${start}-${end}` : "";
+  return "#article/" + encodeURIComponent(id) + at;
+}
+function articleLink(id, start, end) { return el("a", {href: articleHref(id, start, end)}, id); }
 
-/* A table of rows; article ids link to the article view. */
+/* A table of rows; article ids link to the article view, at the row's span if it has one. */
 function table(rows, columns, labels) {
   if (!rows.length) return el("p", {class: "hint"}, "nothing found");
   const head = el("tr", {}, ...columns.map((c, i) => el("th", {}, (labels || columns)[i])));
   const body = rows.map(r => el("tr", {}, ...columns.map(c =>
-    el("td", {}, c === "article_id" && r[c] ? articleLink(r[c]) : (r[c] ?? "")))));
+    el("td", {}, c === "article_id" && r[c] ? articleLink(r[c], r.start_char, r.end_char)
+                                             : (r[c] ?? "")))));
   return el("table", {}, el("thead", {}, head), el("tbody", {}, ...body));
 }
 const EVENT_COLUMNS = ["date", "source_name", "source_code", "cameo", "cameo_name",
@@ -97,6 +104,35 @@ async function listEvents(container, title, params) {
 }
 
 /* ---------- timeline ---------- */
+const PER = {day: "day", week: "week", month: "month"};
+/* The range the chart opens on: the shortest run of periods that holds 90% of the events.
+   The rest may lie decades away (a date from a story's background, a typo, a year-only
+   date); it stays in the data (drag, or double-click to see it all) but does not stretch
+   the axis. */
+const HELD = 0.9;
+function openingRange(rows, by) {
+  const totals = new Map();
+  for (const r of rows) totals.set(r.period, (totals.get(r.period) || 0) + r.events);
+  const periods = [...totals.keys()].sort();
+  if (!periods.length) return null;
+  const counts = periods.map(p => totals.get(p));
+  const all = counts.reduce((a, b) => a + b, 0);
+  const time = p => Date.parse(p + "T00:00:00Z");
+  let best = [0, periods.length - 1], held = 0, j = 0;
+  for (let i = 0; i < periods.length; i++) {   // two pointers: window [j, i]
+    held += counts[i];
+    while (held - counts[j] >= HELD * all) held -= counts[j++];
+    if (held >= HELD * all && time(periods[i]) - time(periods[j]) <
+        time(periods[best[1]]) - time(periods[best[0]])) best = [j, i];
+  }
+  const [lo, hi] = [periods[best[0]], periods[best[1]]];
+  const outside = periods.filter(p => p < lo || p > hi).reduce((n, p) => n + totals.get(p), 0);
+  // a margin of a twentieth of the span, at least a period, so the end bars are whole
+  const span = (time(hi) - time(lo)) / 86400000;
+  const pad = Math.max(by === "month" ? 16 : by === "week" ? 4 : 1, Math.round(span / 20));
+  return {lo: addDays(lo, -pad), hi: addDays(periodEnd(hi, by), pad), outside,
+          first: periods[0], last: periods[periods.length - 1]};
+}
 async function timelinePage() {
   const form = $("timeline-filters");
   const filters = formValues(form);
@@ -112,10 +148,17 @@ async function timelinePage() {
   });
   const chart = $("timeline");
   chart.dataset.days = [...new Set(rows.map(r => r.period))].sort().join(" ");
+  const range = openingRange(rows, by);
+  chart.dataset.range = range ? `${range.lo} ${range.hi}` : "";
+  $("timeline-note").textContent = range && range.outside
+    ? `${range.outside} events dated outside the range shown (from ${range.first} to ${range.last}): double-click the chart to show them all.`
+    : "";
   await Plotly.react(chart, traces, {
-    barmode: "stack", margin: {t: 20, r: 10, b: 40, l: 40}, dragmode: "zoom",
-    xaxis: {type: "date"}, yaxis: {fixedrange: true, title: {text: "events"}},
-    legend: {orientation: "h"}}, PLOT_CONFIG);
+    barmode: "stack", margin: {t: 20, r: 10, b: 50, l: 60}, dragmode: "zoom",
+    xaxis: {type: "date", title: {text: "Date of the events"},
+            range: range ? [range.lo, range.hi] : undefined, autorange: !range},
+    yaxis: {fixedrange: true, title: {text: `Events per ${PER[by] || by}`}},
+    legend: {orientation: "h", y: 1.12}}, PLOT_CONFIG);
   if (!chart.dataset.wired) {
     chart.dataset.wired = "1";
     chart.on("plotly_click", ev => {
@@ -132,6 +175,17 @@ async function timelinePage() {
 }
 
 /* ---------- dyads ---------- */
+const MEASURES = {goldstein_sum: "Goldstein sum (below 0: conflict, above: cooperation)",
+                  goldstein_mean: "Mean Goldstein score of the events",
+                  events: "Number of events"};
+function nextPeriod(day, by) {
+  if (by === "week") return addDays(day, 7);
+  if (by === "month") {
+    const d = new Date(day + "T00:00:00Z");
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  }
+  return addDays(day, 1);
+}
 async function dyadPage() {
   const actors = await api("/actors", {limit: 200});
   const list = clear($("actor-codes"));
@@ -145,26 +199,38 @@ async function drawDyads() {
   const sides = [[f.a, f.b], [f.b, f.a]];
   const series = await Promise.all(sides.map(([s, t]) =>
     api("/dyads", {source_actor: s, target_actor: t, by: f.by, limit: 10000})));
-  const traces = series.map((d, i) => {
-    const sums = new Map();
+  const sums = series.map(d => {
+    const m = new Map();
     for (const r of d.dyads) {   // several coded pairs (USAGOV, USAMIL) roll up per period
-      const cur = sums.get(r.period) || {events: 0, goldstein_sum: 0};
+      const cur = m.get(r.period) || {events: 0, goldstein_sum: 0};
       cur.events += r.events; cur.goldstein_sum += r.goldstein_sum ?? 0;
-      sums.set(r.period, cur);
+      m.set(r.period, cur);
     }
-    const periods = [...sums.keys()].sort();
+    return m;
+  });
+  // every period from the first to the last: a period without events is a gap in the line
+  const found = [...new Set(sums.flatMap(m => [...m.keys()]))].sort();
+  const periods = [];
+  if (found.length)
+    for (let p = found[0]; p <= found[found.length - 1]; p = nextPeriod(p, f.by)) periods.push(p);
+  const traces = sums.map((m, i) => {
     const value = p => {
-      const c = sums.get(p);
+      const c = m.get(p);
+      if (!c) return null;
       if (f.measure === "events") return c.events;
       if (f.measure === "goldstein_mean") return c.events ? c.goldstein_sum / c.events : null;
       return c.goldstein_sum;
     };
-    return {type: "scatter", mode: "lines+markers", name: `${sides[i][0]} → ${sides[i][1]}`,
+    return {type: "scatter", mode: "lines+markers", connectgaps: false,
+            name: `${sides[i][0]} → ${sides[i][1]}`,
             x: periods, y: periods.map(value), customdata: periods.map(() => i)};
   });
   const chart = $("dyad-chart");
-  await Plotly.react(chart, traces, {margin: {t: 20, r: 10, b: 40, l: 50}, xaxis: {type: "date"},
-    yaxis: {title: {text: f.measure}, zeroline: true}, legend: {orientation: "h"}}, PLOT_CONFIG);
+  chart.dataset.gaps = String(traces.reduce((n, t) => n + t.y.filter(v => v === null).length, 0));
+  await Plotly.react(chart, traces, {margin: {t: 20, r: 10, b: 50, l: 70},
+    xaxis: {type: "date", title: {text: `Period (${f.by})`}},
+    yaxis: {title: {text: MEASURES[f.measure] || f.measure}, zeroline: true},
+    legend: {orientation: "h", y: 1.12}}, PLOT_CONFIG);
   if (!chart.dataset.wired) {
     chart.dataset.wired = "1";
     chart.on("plotly_click", async ev => {
@@ -184,55 +250,125 @@ async function drawDyads() {
 
 /* ---------- network ---------- */
 function goldsteinColor(g) {
-  if (g === null || Number.isNaN(g)) return "#999";
+  if (g === null || g === undefined || Number.isNaN(g)) return "#999";
   const t = Math.max(-1, Math.min(1, g / 10));   // -10..10 onto red..grey..blue
   const mix = (a, b, w) => Math.round(a + (b - a) * w);
   const [r, gg, b] = t < 0 ? [mix(150, 192, -t), mix(150, 57, -t), mix(150, 43, -t)]
                            : [mix(150, 31, t), mix(150, 95, t), mix(150, 168, t)];
   return `rgb(${r},${gg},${b})`;
 }
-async function networkPage() {
-  const data = await api("/dyads", {by: "year", limit: 10000});
-  const edges = new Map();
-  for (const r of data.dyads) {
-    if (!r.source || !r.target) continue;
-    const key = r.source + "\u0000" + r.target;
-    const e = edges.get(key) || {source: r.source, target: r.target, events: 0, goldstein_sum: 0};
-    e.events += r.events; e.goldstein_sum += r.goldstein_sum ?? 0;
-    edges.set(key, e);
+/* A force-directed layout in the manner of ForceAtlas2: linked actors pull together
+   (linearly with distance), every pair pushes apart in proportion to both actors' degrees
+   (so hubs spread out instead of piling up in the middle), gravity keeps loose parts near.
+   Deterministic (a sunflower start); O(n^2) per step: ~0.1 s for 600 actors. */
+function forceLayout(ids, edges, steps) {
+  const n = ids.length, index = new Map(ids.map((id, i) => [id, i]));
+  const x = new Float64Array(n), y = new Float64Array(n), mass = new Float64Array(n).fill(1);
+  for (let i = 0; i < n; i++) {
+    const r = Math.sqrt((i + 0.5) / n), a = i * 2.399963;
+    x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
   }
-  const degree = new Map();
-  for (const e of edges.values()) for (const n of [e.source, e.target])
-    degree.set(n, (degree.get(n) || 0) + e.events);
-  const nodes = [...degree.keys()].sort((a, b) => degree.get(b) - degree.get(a));
-  const pos = new Map(nodes.map((n, i) => {   // a circle: readable for tens of actors
-    const a = 2 * Math.PI * i / Math.max(nodes.length, 1);
-    return [n, [Math.cos(a), Math.sin(a)]];
-  }));
-  const annotations = [...edges.values()].map(e => {
+  const links = [];
+  for (const e of edges) {
+    const a = index.get(e.source), b = index.get(e.target);
+    if (a === undefined || b === undefined) continue;
+    links.push([a, b]); mass[a] += 1; mass[b] += 1;
+  }
+  const repel = 0.02 / Math.max(n, 1), gravity = 0.05, dx = new Float64Array(n), dy = new Float64Array(n);
+  let heat = 0.05;
+  for (let step = 0; step < steps; step++) {
+    dx.fill(0); dy.fill(0);
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+      let ex = x[i] - x[j], ey = y[i] - y[j];
+      const d2 = ex * ex + ey * ey + 1e-6, f = repel * mass[i] * mass[j] / d2;
+      ex *= f; ey *= f;
+      dx[i] += ex; dy[i] += ey; dx[j] -= ex; dy[j] -= ey;
+    }
+    for (const [a, b] of links) {
+      const ex = (x[a] - x[b]) * 0.5, ey = (y[a] - y[b]) * 0.5;
+      dx[a] -= ex; dy[a] -= ey; dx[b] += ex; dy[b] += ey;
+    }
+    for (let i = 0; i < n; i++) {
+      dx[i] -= x[i] * gravity * mass[i]; dy[i] -= y[i] * gravity * mass[i];
+      const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) + 1e-9, m = Math.min(d / mass[i], heat) / d;
+      x[i] += dx[i] * m; y[i] += dy[i] * m;
+    }
+    heat *= 0.97;
+  }
+  return new Map(ids.map((id, i) => [id, [x[i], y[i]]]));
+}
+/* Which nodes get a label: the busiest first, each only where it overlaps no label already
+   placed (sizes in screen pixels for a chart ``width`` x ``height``). */
+function labelled(ids, pos, width, height, most) {
+  const xs = ids.map(i => pos.get(i)[0]), ys = ids.map(i => pos.get(i)[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = width / Math.max(x1 - x0, 1e-9), sy = height / Math.max(y1 - y0, 1e-9);
+  const boxes = [], chosen = new Set();
+  for (const id of ids) {
+    if (chosen.size >= most) break;
+    const [px, py] = [(pos.get(id)[0] - x0) * sx, (pos.get(id)[1] - y0) * sy];
+    const box = [px - id.length * 3.4, px + id.length * 3.4, py, py + 16];
+    if (boxes.some(b => box[0] < b[1] && b[0] < box[1] && box[2] < b[3] && b[2] < box[3])) continue;
+    boxes.push(box); chosen.add(id);
+  }
+  return chosen;
+}
+// Labels on the actors with most events only; the others say who they are on hover.
+const NETWORK_LABELS = 30;
+async function networkPage() {
+  const began = performance.now();
+  const f = formValues($("network-filters"));
+  const data = await api("/network", f);
+  const nodes = data.nodes, edges = data.edges;
+  const ids = nodes.map(n => n.id);
+  const fetched = performance.now();
+  const pos = forceLayout(ids, edges, nodes.length > 400 ? 60 : 120);
+  const placed = performance.now();
+  const byId = new Map(nodes.map(n => [n.id, n]));
+  // edges: one line trace per colour band (Goldstein), segments separated by gaps
+  const bands = new Map();
+  const heads = {x: [], y: [], angle: [], color: []};
+  for (const e of edges) {
+    const band = Math.round((e.goldstein_mean ?? 0) / 2.5) * 2.5;
+    const t = bands.get(band) || {x: [], y: []};
     const [x0, y0] = pos.get(e.source), [x1, y1] = pos.get(e.target);
-    return {x: x1, y: y1, ax: x0, ay: y0, xref: "x", yref: "y", axref: "x", ayref: "y",
-            showarrow: true, arrowhead: 2, arrowsize: 1, standoff: 12, startstandoff: 12,
-            arrowwidth: 1 + Math.log2(e.events), arrowcolor: goldsteinColor(e.goldstein_sum / e.events),
-            text: "", captureevents: false};   // arrows must not catch the clicks meant for nodes
-  });
+    t.x.push(x0, x1, null); t.y.push(y0, y1, null);
+    bands.set(band, t);
+    heads.x.push(x0 + (x1 - x0) * 0.8); heads.y.push(y0 + (y1 - y0) * 0.8);
+    heads.angle.push(90 - Math.atan2(y1 - y0, x1 - x0) * 180 / Math.PI);
+    heads.color.push(goldsteinColor(e.goldstein_mean));
+  }
+  const traces = [...bands.entries()].map(([band, t]) => ({
+    type: "scatter", mode: "lines", x: t.x, y: t.y, hoverinfo: "skip", showlegend: false,
+    line: {width: 1, color: goldsteinColor(band)}, opacity: 0.6}));
+  traces.push({type: "scatter", mode: "markers", x: heads.x, y: heads.y, hoverinfo: "skip",
+               showlegend: false, marker: {symbol: "triangle-up", size: 7, angle: heads.angle,
+                                           color: heads.color}});
+  const maxEvents = Math.max(1, ...nodes.map(n => n.events));
   const chart = $("network");
-  chart.dataset.nodes = nodes.join("|");
-  await Plotly.react(chart, [{
-    type: "scatter", mode: "markers+text", x: nodes.map(n => pos.get(n)[0]),
-    y: nodes.map(n => pos.get(n)[1]), text: nodes.map(plain), textposition: "top center",
-    customdata: nodes, hovertext: nodes.map(n => plain([...edges.values()]
-      .filter(e => e.source === n || e.target === n)
-      .map(e => `${e.source} → ${e.target}: ${e.events} events, mean Goldstein ${(e.goldstein_sum / e.events).toFixed(2)}`)
-      .join("<br>"))).map(t => t.replace(/&lt;br&gt;/g, "<br>")),
-    hoverinfo: "text",
-    marker: {size: nodes.map(n => 10 + 4 * Math.sqrt(degree.get(n))), color: "#22313f"}}],
-    {annotations, showlegend: false, hovermode: "closest", margin: {t: 20, r: 20, b: 20, l: 20},
-     xaxis: {visible: false, range: [-1.4, 1.4]}, yaxis: {visible: false, range: [-1.3, 1.3], scaleanchor: "x"}},
-    PLOT_CONFIG);
+  const named = labelled(ids, pos, chart.clientWidth - 20, chart.clientHeight - 20, NETWORK_LABELS);
+  traces.push({
+    type: "scatter", mode: "markers+text", x: ids.map(i => pos.get(i)[0]),
+    y: ids.map(i => pos.get(i)[1]), text: ids.map(i => named.has(i) ? plain(i) : ""),
+    textposition: "top center", textfont: {size: 11}, customdata: ids, hoverinfo: "text",
+    hovertext: nodes.map(n => plain(`${n.id}${n.country ? " (" + n.country + ")" : ""}: ${n.events} events; named ${n.names.join("; ")}`)),
+    marker: {size: nodes.map(n => 5 + (nodes.length > 200 ? 16 : 28) * Math.sqrt(n.events / maxEvents)),
+             color: "#22313f", opacity: 0.85, line: {width: 1, color: "#fff"}}, showlegend: false});
+  chart.dataset.nodes = ids.join("|");
+  chart.dataset.labels = [...named].join("|");
+  chart.dataset.edges = String(edges.length);
+  await Plotly.react(chart, traces,
+    {showlegend: false, hovermode: "closest", margin: {t: 10, r: 10, b: 10, l: 10},
+     xaxis: {visible: false}, yaxis: {visible: false}}, PLOT_CONFIG);
+  chart.dataset.ms = String(Math.round(performance.now() - began));
+  chart.dataset.split = [fetched - began, placed - fetched, performance.now() - placed].map(Math.round).join(" ");
+  $("network-note").textContent = `${nodes.length} actors, ${edges.length} dyads, drawn in ${chart.dataset.ms} ms.`;
   if (!chart.dataset.wired) {
     chart.dataset.wired = "1";
-    chart.on("plotly_click", ev => showActor(ev.points[0].customdata));
+    chart.on("plotly_click", ev => {
+      const point = ev.points.find(p => p.customdata !== undefined);
+      if (point) showActor(point.customdata);
+    });
   }
 }
 async function showActor(actor) {
@@ -244,6 +380,30 @@ async function showActor(actor) {
 }
 
 /* ---------- map ---------- */
+// Country outlines: Natural Earth 1:110m (public domain), packaged as web/static/world-110m.json
+// (scripts/build_world_outlines.py); loaded once, drawn as one line trace under the events.
+let OUTLINES = null;
+async function outlines() {
+  if (OUTLINES === null) {
+    const r = await fetch("/static/world-110m.json");
+    const lines = r.ok ? (await r.json()).lines : [];
+    const x = [], y = [];
+    for (const line of lines) {
+      for (let i = 0; i < line.length; i += 2) { x.push(line[i]); y.push(line[i + 1]); }
+      x.push(null); y.push(null);    // a break between lines
+    }
+    OUTLINES = {x, y, count: lines.length};
+  }
+  return OUTLINES;
+}
+
+// Regions to zoom to: [longitude range, latitude range].
+const REGIONS = {
+  "World": [[-180, 180], [-60, 85]], "Africa": [[-20, 55], [-36, 38]],
+  "Americas": [[-170, -30], [-56, 72]], "Asia": [[25, 150], [-11, 56]],
+  "Europe": [[-25, 45], [34, 71]], "Middle East": [[24, 64], [12, 42]],
+  "Oceania": [[110, 180], [-48, 0]]};
+
 async function mapPage() {
   const data = await api("/events", {limit: 10000});
   const places = new Map();
@@ -256,22 +416,32 @@ async function mapPage() {
   }
   const list = [...places.values()];
   const mean = p => p.events.reduce((s, e) => s + (e.goldstein ?? 0), 0) / p.events.length;
+  const world = await outlines();
   const chart = $("map");
   chart.dataset.places = list.map(p => p.name).join("|");
-  await Plotly.react(chart, [{
-    type: "scatter", mode: "markers", x: list.map(p => p.lon), y: list.map(p => p.lat),
+  chart.dataset.outlines = String(world.count);
+  const zoom = Object.entries(REGIONS).map(([label, [lon, lat]]) => (
+    {label, method: "relayout", args: [{"xaxis.range": lon, "yaxis.range": lat}]}));
+  await Plotly.react(chart, [
+    {type: "scatter", mode: "lines", x: world.x, y: world.y, hoverinfo: "skip",
+     line: {color: "#9aa5b1", width: 0.8}, name: "borders", showlegend: false},
+    {type: "scatter", mode: "markers", x: list.map(p => p.lon), y: list.map(p => p.lat),
     text: list.map(p => plain(`${p.name}, ${p.country}: ${p.events.length} events, mean Goldstein ${mean(p).toFixed(2)}`)),
-    hoverinfo: "text", customdata: list.map((p, i) => i),
+    hoverinfo: "text", customdata: list.map((p, i) => i), showlegend: false,
     marker: {size: list.map(p => 8 + 6 * Math.sqrt(p.events.length)), color: list.map(mean),
              colorscale: [[0, "#c0392b"], [0.5, "#bbbbbb"], [1, "#1f5fa8"]], cmin: -10, cmax: 10,
              showscale: true, colorbar: {title: {text: "Goldstein"}}, line: {width: 1, color: "#333"}}}],
-    {hovermode: "closest", margin: {t: 20, r: 20, b: 40, l: 50},
-     xaxis: {range: [-180, 180], title: {text: "longitude"}, zeroline: false},
-     yaxis: {range: [-90, 90], title: {text: "latitude"}, scaleanchor: "x", zeroline: false}},
-    PLOT_CONFIG);
+    {hovermode: "closest", margin: {t: 40, r: 20, b: 40, l: 50}, plot_bgcolor: "#eef3f7",
+     updatemenus: [{type: "buttons", direction: "right", x: 0, y: 1.08, xanchor: "left",
+                    buttons: zoom, showactive: false}],
+     xaxis: {range: REGIONS.World[0], title: {text: "longitude"}, zeroline: false, showgrid: false},
+     yaxis: {range: REGIONS.World[1], title: {text: "latitude"}, scaleanchor: "x", zeroline: false,
+             showgrid: false}},
+    Object.assign({scrollZoom: true}, PLOT_CONFIG));
   if (!chart.dataset.wired) {
     chart.dataset.wired = "1";
     chart.on("plotly_click", ev => {
+      if (ev.points[0].curveNumber !== 1) return;   // the outlines are not clickable
       const p = list[ev.points[0].customdata];
       clear($("map-events")).append(el("h3", {}, `${p.name} (${p.country})`), table(p.events, EVENT_COLUMNS));
     });
@@ -326,14 +496,20 @@ function highlighted(text, spans) {
   return nodes;
 }
 
-async function articlePage(id) {
+async function articlePage(id, at) {
   const doc = await api("/articles/" + encodeURIComponent(id));
   const a = doc.article;
   $("article-title").textContent = a.title || a.id;
   $("article-meta").textContent = [a.published, a.source, a.url, a.status,
     a.duplicate_of ? "near-duplicate of " + a.duplicate_of : null].filter(Boolean).join(" · ");
   const text = a.text || "";
-  clear($("article-text")).append(...highlighted(text, annotations(doc)));
+  const spans = annotations(doc);
+  const target = /^(\d+)-(\d+)$/.exec(at || "");
+  if (target && +target[2] > +target[1] && +target[2] <= text.length)
+    spans.push([+target[1], +target[2], "hl-target", "the sentence you came from"]);
+  clear($("article-text")).append(...highlighted(text, spans));
+  const first = document.querySelector("#article-text .hl-target");
+  if (first) first.scrollIntoView({block: "center"});
   const side = clear($("article-side"));
   side.append(el("h3", {}, `Quotes (${doc.quotes.length})`),
     el("ul", {}, ...doc.quotes.map(q => el("li", {class: "quote-item"},
@@ -363,21 +539,23 @@ async function searchPage(q) {
 const PAGES = {timeline: timelinePage, dyads: dyadPage, network: networkPage, map: mapPage,
                articles: articlesPage, article: articlePage, search: searchPage};
 async function route() {
-  const hash = decodeURIComponent(location.hash.slice(1)) || "timeline";
-  const [name, ...rest] = hash.split("/");
+  const parts = (location.hash.slice(1) || "timeline").split("/").map(decodeURIComponent);
+  const [name, ...rest] = parts;
   const page = PAGES[name] ? name : "timeline";
   for (const s of document.querySelectorAll(".page")) s.hidden = s.id !== "page-" + page;
   for (const a of document.querySelectorAll("nav a"))
     a.classList.toggle("active", a.dataset.page === page || (page === "article" && a.dataset.page === "articles"));
   document.body.dataset.page = page;
   document.body.dataset.ready = "";
-  try { await PAGES[page](rest.join("/")); } catch (e) { console.error(e); }
+  const args = page === "article" ? rest : [rest.join("/")];
+  try { await PAGES[page](...args); } catch (e) { console.error(e); }
   document.body.dataset.ready = page;
 }
 window.addEventListener("hashchange", route);
 window.addEventListener("DOMContentLoaded", () => {
   $("timeline-filters").addEventListener("submit", e => { e.preventDefault(); timelinePage(); });
   $("dyad-form").addEventListener("submit", e => { e.preventDefault(); drawDyads(); });
+  $("network-filters").addEventListener("submit", e => { e.preventDefault(); route(); });
   $("search-form").addEventListener("submit", e => {
     e.preventDefault();
     location.hash = "search/" + encodeURIComponent($("search-box").value.trim());

@@ -1,0 +1,127 @@
+"""Can these sides carry this act? The checks a coded event passes before it is emitted.
+
+An event that fails one is not emitted: event data that is mostly false is worse than none.
+1. Sides are actors: each side is a coded actor with a country (ISO3 or IGO); a phrase the
+   actor stage could not code (an object, a topic, a place used as a place, an unresolved
+   pronoun) is no side, and an event without two sides is not emitted.
+2. A state does not act on itself: a side that is a whole country, with the other side of
+   the same country, is no event ("the president pledged to the United States"), unless the
+   source is a non-state actor (citizens, opposition, rebels) acting on its own state.
+3. Violence needs sides that can do and suffer it: a material-conflict verb between two
+   political actors (people and bodies of government, parties, courts, media, business,
+   civil society; no force, civilians or state on either side) is figurative: "the senator
+   attacked the governor" is criticism (111), "beat the incumbent" no event
+   (data/figurative_codes.tsv).
+"""
+from __future__ import annotations
+
+import functools
+
+from tidings.data import tsv, words
+from tidings.records import Side
+
+# The actor kinds that stand for a whole state (a country, its capital as government).
+STATE_KINDS = frozenset({"country"})
+
+
+# What a side can be, from surest to weakest (``side_kind``): an actor coded with a country
+# (or IGO), an actor with a role but no country ("police"), a name the actor stage could not
+# code ("the Dovrefjell Trust"), a place where a material act happened (``place_side``), the
+# countries of the article's victims (``victims``); or nothing an event can stand on: another
+# noun phrase ("phrase": an object, a topic, an abstract noun, "the election", "the plan"), a
+# pronoun the actor stage could not resolve, a date ("other").
+SOURCE_KINDS = ("country", "sector", "named")
+TARGET_KINDS = ("country", "sector", "named", "place", "victims")
+
+
+def side_kind(side: Side | None) -> str:
+    """The kind of a side (see SOURCE_KINDS and TARGET_KINDS), "none" or "other"."""
+    if side is None:
+        return "none"
+    if side.actor:
+        return "country" if side.country else "sector" if side.sector else "other"
+    for kind in ("victims", "place"):
+        if side.extra.get(kind) and side.country:
+            return kind
+    if side.extra.get("named"):
+        return "named"
+    return "phrase" if side.extra.get("nounphrase") else "other"
+
+
+def acceptable(source: Side | None, target: Side | None, root: str, actors) -> bool:
+    """Rules 1 and 2: a source that is an actor; a target that is an actor, a place or the
+    victims (none only where CAMEO reports the act without one:
+    protests, force postures, yielding); no state acting on itself."""
+    if side_kind(source) not in SOURCE_KINDS:
+        return False
+    if target is None:
+        return root in words("targetless_roots") | words("one_sided_roots")
+    if side_kind(target) not in TARGET_KINDS:
+        return False
+    return not self_directed(source, target, actors, root)
+
+
+def place_side(side: Side, code: str, places) -> Side:
+    """A target named by a place is that place's country when the act is material and done
+    to a place ("shelled the outskirts of Kharkiv", "deployed troops to the border town"):
+    places can suffer violence and host forces, they do not negotiate or protest."""
+    if side.actor or side.mention is None or not (
+            code[:2] in words("place_target_roots")
+            or any(code.startswith(c) for c in words("place_target_codes"))):
+        return side
+    s, e = side.extra.get("phrase") or side.mention  # "fired at targets near Freetown"
+    for place in places:
+        if place.start < e and s < place.end and place.country:
+            return side.copy(country=place.country, code=place.country,
+                             extra={**side.extra, "place": True})
+    return side
+
+
+def _kind(side: Side, actors) -> str | None:
+    actor = actors.by_id(side.actor) if actors is not None and side.actor else None
+    return actor.kind if actor is not None else None
+
+
+def _is_state(side: Side, actors) -> bool:
+    """A whole country (its capital standing for its government included)."""
+    return _kind(side, actors) in STATE_KINDS
+
+
+def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
+    """A whole country on one side and the same country on the other (rule 2); a place of
+    one's own country as the target of anything but force ("flew back to the capital",
+    "promised aid to the north"; "police raided homes in the capital" stands)."""
+    if source.country != target.country or source.country == "IGO":
+        return False
+    if target.extra.get("place") and not target.actor:
+        return root not in words("domestic_place_roots")
+
+    if _is_state(source, actors):
+        return True
+    return _is_state(target, actors) and source.sector in words("political_sectors") \
+        and source.sector not in ("OPP", "SOC", "NGO", "LAB", "MED", "ENV", "REL")
+
+
+def _political(side: Side, actors) -> bool:
+    if _is_state(side, actors) or side.sector in words("force_sectors") \
+            or side.sector == "CVL":
+        return False
+    if side.sector in words("political_sectors"):
+        return True
+    return side.sector is None and _kind(side, actors) == "person"
+
+
+@functools.lru_cache(maxsize=1)
+def _figurative() -> dict[str, str | None]:
+    return {row["lemma"]: (None if row["code"] == "-" else row["code"])
+            for row in tsv("figurative_codes.tsv")}
+
+
+def literal_code(lemma: str, code: str, source: Side, target: Side, actors) -> str | None:
+    """The code the act carries between these sides (rule 3): ``code`` itself, the verb's
+    figurative code, or None when the figurative reading is no event."""
+    if code[:2] not in words("material_conflict_roots") or lemma not in _figurative():
+        return code
+    if _political(source, actors) and _political(target, actors):
+        return _figurative()[lemma]
+    return code

@@ -1,0 +1,108 @@
+"""Is a toponym used as a location? "in Iraq", "near Donetsk", "to Baghdad", "the Iraqi
+capital", a dateline are; "US troops", "Iran said", "Israel's position", "discussed Iran",
+"the Washington talks" are not (an adjective, an actor, a topic).
+
+A country is a location only where the sentence says so: the object
+of a locative preposition ("in", "near", "across"), of "to"/"for"/"from" after a word of motion
+("flew to", "a trip to", "fled from"; "warnings from Moscow" is a message, not a place), the
+object of a verb of motion ("visited Iran", "entered Iraq"), "the north of X" and other parts
+of a place, a dateline, a place in apposition ("Nairobi, Kenya"), or the possessor of another
+place ("Iraq's Anbar province"). Anywhere else (subject, possessive, modifier, object of
+another verb) a country stands for its state or people. A national capital is the city
+except where it stands where an actor does (subject, possessive, "talks with Moscow",
+"warnings from Moscow") or modifies a noun ("the Washington talks").
+
+A town, a division, a county or a region is a location unless the actor stage reads it as an
+actor ("Ottawa said": ``actors.metonyms``): as a modifier ("Winnipeg police", "a Queens
+native") it still says where the police and the native are.
+"""
+from __future__ import annotations
+
+from tidings.data import words
+from tidings.places.resolution import conj_head
+
+# A dependency chain from a name to the word that governs it is followed this far up through
+# appositions and compounds of other place names ("Nairobi, Kenya", "Abbasiya, Cairo").
+MAX_APPOSITION_CLIMB = 3
+
+
+def national(place) -> bool:
+    """A country, or a national capital: names that stand for a state as often as a place."""
+    return place.kind == "country" or (place.kind == "city" and place.capital)
+
+
+def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> bool:
+    """Whether this mention of ``place`` (a GeoName) is used as a location (see the module
+    docstring). ``place_tokens``: token indices of every toponym of the article."""
+    if dateline or not national(place):
+        return True
+    span = doc[mention.token_start:mention.token_end]
+    root = span.root
+    if place.kind == "city":
+        return not _stands_for_government(doc, span)
+    for _ in range(MAX_APPOSITION_CLIMB):
+        token = root
+        if token.dep_ in ("appos", "npadvmod") and token.head.i in place_tokens \
+                and token.head.i < span.start:
+            return True  # "Nairobi, Kenya": the second name places the first
+        if token.dep_ == "compound" and token.head.i in place_tokens:
+            root = token.head  # "the Kenya-Uganda border": follow the name it belongs to
+            continue
+        break
+    token = conj_head(root)
+    if token.dep_ == "appos" and token.head.i not in place_tokens:
+        token = conj_head(token.head)  # "to a third nation, probably Nicaragua"
+    dep, head = token.dep_, token.head
+    if _hyphenated_based(doc, span):
+        return True  # "a Kenya-based group"
+    if any(c.lower_ in words("compass_words") for c in root.children if c.i < span.start) \
+            or (span.start > 0 and doc[span.start - 1].lower_ in words("compass_words")):
+        return True  # "north-western Iran", "an east London hospital": a part of the place
+    if dep == "pobj":
+        return _located_by_preposition(head)
+    if dep == "poss":
+        # "Iraq's Anbar province", "China's north": the possessor of a place is where it is
+        return head.i in place_tokens or head.lemma_.lower() in words("place_part_nouns")
+    if dep == "dobj":
+        return head.lemma_.lower() in words("motion_words")
+    return False
+
+
+def _stands_for_government(doc, span) -> bool:
+    """A capital stands for its government as a subject, possessive or agent ("Moscow
+    objected", "Moscow's stance"), the object of by/between/with/against or of "from" after a
+    message ("warnings from Moscow"), or a modifier ("the Washington talks"); elsewhere
+    ("shelled Kyiv", "crowded Paris", "in Ottawa") it is the city."""
+    token = conj_head(span.root)
+    if token.dep_ in words("actor_deps") or token.dep_ in ("compound", "amod"):
+        return True
+    if token.dep_ == "pobj":
+        prep = token.head
+        return prep.lower_ in words("actor_preps") or (
+            prep.lower_ == "from" and prep.head.lemma_.lower() in words("message_words"))
+    return False
+
+
+def _located_by_preposition(prep) -> bool:
+    """The object of ``prep`` is a location: a locative preposition, a part of a place ("the
+    north of Iraq", "the holy city of Kerbala"), or motion to, for or from it."""
+    word = prep.lower_
+    if word in words("location_preps"):
+        return True
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    if word == "of":
+        return lemma in words("place_part_nouns")
+    if word in ("to", "for", "toward", "towards"):
+        return lemma in words("motion_words")
+    if word == "from":
+        return lemma not in words("message_words") and governor.dep_ != "agent"
+    if word == "between":  # "the border between Iran and Iraq", not "talks between"
+        return lemma in words("place_part_nouns")
+    return False
+
+
+def _hyphenated_based(doc, span) -> bool:
+    end = span.end
+    return end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and \
+        doc[end + 1].lower_ == "based"

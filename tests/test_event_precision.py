@@ -1,0 +1,111 @@
+"""Regression tests for events an analyst can trust (issue 12), one per construction, on
+sentences written for these tests. Each runs the whole extraction, as a user would."""
+from __future__ import annotations
+
+import pytest
+
+
+def dyads(doc) -> set[tuple]:
+    """(source country, target country, CAMEO root) of every event."""
+    side = lambda s: s["country"] if s else None  # noqa: E731
+    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+
+
+def test_politician_attacking_politician_is_criticism_not_violence(extract):
+    doc = extract("Senator Maria Alvarez of Texas on Monday attacked President Joe Biden over "
+                  "his border policy.", published="2022-05-10")
+    roots = {e["root"] for e in doc["events"]}
+    assert not roots & {"17", "18", "19", "20"}, doc["events"]
+
+
+def test_army_attacking_positions_stays_violence(extract):
+    doc = extract("Ethiopian troops attacked Eritrean army positions near the border on "
+                  "Monday.", published="2022-05-10")
+    assert ("ETH", "ERI", "19") in dyads(doc)
+
+
+def test_objects_and_topics_are_never_sides(extract):
+    doc = extract("The minister defended the budget and praised the new highway.",
+                  published="2022-05-10")
+    for event in doc["events"]:
+        for side in (event["source"], event["target"]):
+            assert side is None or side["name"] not in ("the budget", "the new highway")
+
+
+def test_month_names_are_not_protests(extract):
+    doc = extract("Kenya will host the regional trade summit in March.", published="2022-01-10")
+    assert not [e for e in doc["events"] if e["trigger"] == "March"]
+
+
+def test_calling_someone_names_is_not_a_phone_call(extract):
+    doc = extract("The Spanish foreign minister called the Moroccan plan a provocation.",
+                  published="2022-01-10")
+    assert not [e for e in doc["events"] if e["root"] == "04"], doc["events"]
+
+
+def test_year_inside_a_noun_phrase_does_not_date_the_event(extract):
+    doc = extract("On Tuesday, Germany criticized Poland over the 2015 asylum agreement.",
+                  published="2022-03-11")
+    events = [e for e in doc["events"] if e["root"] == "11"]
+    assert events and all(e["date"] == "2022-03-08" for e in events), doc["events"]
+
+
+def test_time_in_a_relative_clause_dates_its_own_clause(extract):
+    doc = extract("Norway urged Sudan to resume the talks it abandoned in 2019.",
+                  published="2022-03-11")
+    urging = [e for e in doc["events"] if e["root"] == "02"]
+    assert urging and all(e["date"] != "2019" for e in urging), doc["events"]
+
+
+def test_deadline_does_not_date_the_pledge(extract):
+    doc = extract("Brazil pledged to Argentina to cut tariffs by 2030.", published="2022-03-11")
+    assert all(e["date"] != "2030" for e in doc["events"]), doc["events"]
+
+
+def test_dateline_date_is_the_report_date(extract):
+    text = ("Chile protests to Peru\n"
+            "SANTIAGO, March 3 (Xinhua) -- Chile strongly condemned Peru for expelling "
+            "its ambassador.\n")
+    doc = extract(text, published="2022-03-05")
+    events = [e for e in doc["events"] if e["root"] == "11"]
+    assert events and events[0]["date"] == "2022-03-03", doc["events"]
+    assert events[0]["date_source"] == "dateline"
+
+
+def test_clashes_between_two_sides_is_one_symmetric_event(extract):
+    doc = extract("Clashes between Armenian and Azerbaijani troops broke out on Monday.",
+                  published="2022-03-11")
+    clashes = [e for e in doc["events"] if e["root"] == "19"]
+    assert len(clashes) == 1 and clashes[0]["symmetric"], doc["events"]
+    pair = {clashes[0]["source"]["country"], clashes[0]["target"]["country"]}
+    assert pair == {"ARM", "AZE"}
+    assert clashes[0]["date"] == "2022-03-07"
+
+
+def test_conjoined_subjects_meeting_is_symmetric(extract):
+    doc = extract("Ghana and Togo met in Accra on Friday.", published="2022-03-13")
+    meetings = [e for e in doc["events"] if e["root"] == "04"]
+    assert meetings and meetings[0]["symmetric"]
+    assert {meetings[0]["source"]["country"], meetings[0]["target"]["country"]} == {"GHA", "TGO"}
+
+
+def test_condemning_an_attack_by_unknown_authors_targets_nobody(extract):
+    doc = extract("Portugal condemned the bombing of the Dutch embassy in Lisbon.",
+                  published="2022-03-13")
+    assert not [e for e in doc["events"] if e["root"] == "11"], doc["events"]
+
+
+@pytest.mark.parametrize("phrase", ["the families of the victims", "the victims"])
+def test_condolences_to_victims_go_to_the_countries_struck(extract, phrase):
+    text = ("A car bomb exploded outside the Italian embassy in Nairobi on Friday.\n"
+            f"Japan expressed its condolences to {phrase}.\n")
+    doc = extract(text, published="2022-03-13")
+    targets = {e["target"]["country"] for e in doc["events"]
+               if e["root"] == "01" and e["source"]["country"] == "JPN"}
+    assert targets == {"ITA", "KEN"}, doc["events"]
+
+
+def test_confidence_threshold_is_respected(extract, monkeypatch):
+    monkeypatch.setenv("TIDINGS_MIN_CONFIDENCE", "0.99")
+    doc = extract("Ethiopian troops attacked Eritrean army positions.", published="2022-05-10")
+    assert all(e["confidence"] >= 0.99 for e in doc["events"])
