@@ -38,9 +38,9 @@ def lock_wait() -> float:
 # DuckDB's file layout (storage format of DuckDB 1.x-2.x): a 4 KiB main header with the
 # magic bytes "DUCK" at offset 8, then two 4 KiB database headers, each a checksum followed
 # by (iteration, meta block, free list, block count, block size, ...); the one with the
-# higher iteration is current, and the blocks follow the three headers. A file shorter than
-# its current header says was cut (a copy stopped halfway, a full disk), and DuckDB itself
-# opens it and fails only when a query reaches a missing block.
+# higher iteration is current, and the blocks follow the three headers. A file that ends
+# inside a block was cut (a copy stopped halfway, a full disk), and DuckDB itself opens it
+# and fails only when a query reaches a missing block.
 _HEADER = 4096
 _MAGIC = b"DUCK"
 
@@ -124,8 +124,13 @@ def connect(path: str | os.PathLike | None = None, read_only: bool = False,
 
 
 def check_file(target: Path) -> None:
-    """Refuse a store file that cannot be read, or that is shorter than its own header says
-    (truncated), before DuckDB opens it: nothing is written to it."""
+    """Refuse a store file that cannot be read, or that was cut inside one of its blocks
+    (truncated), before DuckDB opens it: nothing is written to it.
+
+    DuckDB writes whole blocks after its three header blocks, so a file it wrote always ends
+    on a block boundary. The header's block count is no measure of the size: it counts
+    blocks on the free list that were never written (a store stopped by a signal and opened
+    again shows 28 blocks in a header of a 15-block file)."""
     try:
         with open(target, "rb") as handle:
             head = handle.read(3 * _HEADER)
@@ -135,13 +140,15 @@ def check_file(target: Path) -> None:
     if len(head) < 3 * _HEADER or head[8:12] != _MAGIC:
         return  # not DuckDB's layout (or empty): DuckDB's own open says what it is
     headers = [struct.unpack_from("<QQqqQQ", head, offset) for offset in (_HEADER, 2 * _HEADER)]
-    _, iteration, _, _, blocks, block_size = max(headers, key=lambda h: h[1])
+    _, iteration, _, _, _, block_size = max(headers, key=lambda h: h[1])
     if iteration == 0 or not 4096 <= block_size <= 1 << 30:
         return  # a layout this check does not know: leave it to DuckDB
-    expected = 3 * _HEADER + blocks * block_size
-    if size < expected:
-        raise StoreError(f"{target}: the store file is truncated ({size:,} bytes of "
-                         f"{expected:,}); restore it from a copy, or ingest into a new one")
+    body = size - 3 * _HEADER
+    if body % block_size:
+        whole = 3 * _HEADER + (body // block_size + 1) * block_size
+        raise StoreError(f"{target}: the store file is truncated ({size:,} bytes, not a whole "
+                         f"number of {block_size:,}-byte blocks: at least {whole:,}); restore "
+                         f"it from a copy, or ingest into a new one")
 
 
 def check_writable(target: Path) -> None:
