@@ -154,9 +154,12 @@ def test_hypothetical_cue_is_not_reported(nlp):
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))
 
 
-def test_colon_headline(nlp):
-    text = "Ann Lee: Voters Are Tired of Broken Promises\nThe senator spoke in Ohio."
-    q = one(run(nlp, text), "Voters Are Tired")
+def test_colon_line_speaks_in_the_body_not_in_the_headline(nlp):
+    text = ("Ann Lee: Voters Are Tired of Broken Promises\nThe senator spoke in Ohio on Monday.\n"
+            "Ann Lee: Well, we will open the night shelters before the first frost.")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "Voters Are Tired" in q["text"]]  # the headline
+    q = one(quotes, "open the night shelters")
     assert q["cue"] == ":" and q["speaker"]["name"] == "Ann Lee"
 
 
@@ -234,7 +237,9 @@ def test_contract_fields(nlp):
     assert [q["id"] for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
     for q in quotes:
         assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker",
-                          "events"}
-        assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention"}
+                          "fragments", "events"}
+        assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention",
+                                     "gender"}
+        assert q["fragments"] is None if q["kind"] != "mixed" else isinstance(q["fragments"], list)
         assert q["kind"] in ("direct", "indirect", "mixed")
     check_offsets(text, quotes)

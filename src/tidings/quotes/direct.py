@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.indirect import phrase_span, speaker_of, speaker_span_of
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
 from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
@@ -78,8 +78,8 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
         best = None
         for tok in _cue_tokens(doc, quote, inside_quote):
             gap = _gap(tok, quote)
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.idx <= quote.start
-                   < c.right_edge.idx + len(c.right_edge) for c in tok.children):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and all(quote.start <= c.idx < quote.end for c in subjects):
                 continue  # `the so-called "peace plan" was published`: the quote is the subject
             edge = quote.start if tok.idx < quote.start else quote.end
             lo, hi = sorted((tok.idx, edge))
@@ -98,7 +98,7 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 item.speaker_span = phrase_span(pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-                item.speaker_span = speaker_span_of(speaker_of(tok), tok)
+                item.speaker_span, item.named_by = speaker_spans(speaker_of(tok, inside_quote), tok)
         if best is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)

@@ -3,8 +3,8 @@
 Two readings of each article are merged: quotation-mark scanning (marks.py, direct.py)
 and reported speech from the dependency parse (indirect.py). A reported clause mostly in
 quotation marks is the direct quote's frame (its cue and speaker go to that quote); one
-holding quoted fragments is ``mixed`` (and each fragment is a direct quote of the same
-speaker); one that ends in `: "..."` stops at the colon.
+holding quoted fragments is ``mixed``: its quoted words are its ``fragments``, not quotes of
+their own, so each statement is counted once; one that ends in `: "..."` stops at the colon.
 """
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
+from tidings.quotes.labels import Labels
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
 from tidings.quotes.speakers import SpeakerResolver
-from tidings.records import Context, Quote, Side
+from tidings.records import Context, Quote, Speaker
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
@@ -61,14 +62,16 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
                     item.end = last.end
                     while item.end < len(text) and text[item.end] in CLOSING_MARKS:
                         item.end += 1
-                item.fragments = [d.span for d in inner]
                 for d in inner:
-                    if d.cue is None and d.follows is None or (
-                            d.speaker_span is None and item.speaker_span is not None):
-                        d.cue, d.cue_span, d.speaker_span = item.cue, item.cue_span, item.speaker_span
-                        d.follows = None
+                    if item.start <= d.start and d.end <= item.end:
+                        item.fragments.append(d.span)
+                        d.part_of = item
         kept.append(item)
-    return [k for k in kept if not _nested_weak(k, kept)]
+    dropped = [k for k in kept if _nested_weak(k, kept)]
+    for d in directs:
+        if d.part_of is not None and any(d.part_of is k for k in dropped):
+            d.part_of = None  # its clause is no quote: the quoted words stand alone again
+    return [k for k in kept if not any(k is x for x in dropped)]
 
 
 def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
@@ -81,7 +84,10 @@ def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
 
 
 def _wanted(text: str, item: Attribution) -> bool:
-    """Direct quotes without any frame are titles, slogans or scare quotes unless long."""
+    """Direct quotes without any frame are titles, slogans or scare quotes unless long; a
+    mixed quote's fragment is part of that quote."""
+    if item.part_of is not None:
+        return False
     if item.cue is not None or item.follows is not None:
         return True
     return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
@@ -95,14 +101,15 @@ def find_quotes(ctx: Context) -> list[Quote]:
     directs = attach(doc, inside.marked, inside)
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
-    items = [d for d in directs if _wanted(text, d)] + kept
+    labels = Labels(doc)
+    items = [i for i in [d for d in directs if _wanted(text, d)] + kept if not labels(i.start)]
     items.sort(key=lambda a: (a.start, a.end))
-    resolver = SpeakerResolver(doc, actors)
+    resolver = SpeakerResolver(doc, actors, labels, inside)
     out: list[Quote] = []
-    speakers: dict[int, Side] = {}
+    speakers: dict[int, Speaker] = {}
     for item in items:
         if item.follows is not None and item.speaker_span is None:
-            source = speakers.get(id(item.follows))
+            source = speakers.get(id(item.follows.part_of or item.follows))
             same_par = "\n" not in text[item.follows.end:item.start]
             if source is not None:
                 speaker = source.copy(mention=source.mention if same_par else None)
@@ -110,11 +117,14 @@ def find_quotes(ctx: Context) -> list[Quote]:
             else:
                 speaker, cue, cue_span = resolver.resolve(None), None, None
         else:
-            speaker = resolver.resolve(item.speaker_span)
+            speaker = resolver.resolve(item.speaker_span, item.named_by, item.start)
             cue, cue_span = item.cue, item.cue_span
         speakers[id(item)] = speaker
         out.append(Quote(item.kind, text[item.start:item.end], item.start, item.end, cue,
-                         tuple(cue_span) if cue_span else None, speaker))
+                         tuple(cue_span) if cue_span else None, speaker,
+                         fragments=list(item.fragments)))
+    for quote in out:
+        resolver.finish(quote.speaker)
     for k, quote in enumerate(out, 1):
         quote.id = f"Q{k}"
     return out

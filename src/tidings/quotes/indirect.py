@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text
-from tidings.nlp.syntax import has_mark, is_time_phrase, subject_of
+from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.nlp.marks import OPENING_MARKS, chars
@@ -30,11 +30,85 @@ _EDGE_CHARS = chars("clause_edge_chars")
 _PHRASE_END_DEPS = words("phrase_end_deps")
 _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
+# Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
+# bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
+# only a clause of theirs ("condemned that ...") reports speech.
+_ACT_VERBS = words("act_object_verbs")
+# Object nouns that make a cue verb no speech act ("claimed 200 lives", "claimed responsibility").
+_ACT_OBJECTS = words("act_object_nouns")
+# Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
+_ADDRESSEE_VERBS = words("addressee_verbs")
+# Nouns of a message whose author speaks through it ("the ministry's statement said").
+_MESSAGE_NOUNS = words("message_nouns")
+_AUTHOR_PREPS = words("author_preps")
+# Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
+_QUOTING_VERBS = words("quoting_verbs")
 
 
-def speaker_of(cue):
-    """The subject of a cue verb: the speaker, unless it is a clause (a clause never speaks)."""
-    return subject_of(cue, speaker=True)
+def speaker_of(cue, inside_quote=None):
+    """The token naming who speaks through cue verb ``cue``, as the text puts it: its subject
+    (a relative "who" included), unless that is a clause (a clause never speaks) or words in
+    quotation marks (a parse that takes a quoted phrase for a second subject); the quoted
+    person of "X was quoted as saying", "Y quoted X as saying"; the issuer of "a statement
+    saying"."""
+    if cue.lemma_.lower() in _QUOTING_VERBS and cue.pos_ in ("VERB", "AUX"):
+        return _quoted_person(cue)
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head is not cue.head:
+        host = cue.head.head  # "... quoted X as saying"
+        if host.lemma_.lower() in _QUOTING_VERBS:
+            return _quoted_person(host)
+        if host.pos_ in ("NOUN", "PROPN"):
+            return host  # a parse hanging "as saying" on the quoted person
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
+        # "issued a statement saying ...": who issued it
+        return author_of(cue.head) or subject_of(cue.head.head, speaker=True)
+    for child in cue.children:
+        if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
+            return child
+    subj = subject_of(cue, speaker=True)
+    if subj is not None and inside_quote is not None and inside_quote(subj.idx):
+        return None
+    return subj
+
+
+def _quoted_person(verb):
+    """Who "quoted" reports: the passive subject ("X was quoted"), else the object."""
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
+def author_of(noun):
+    """Who a message noun is from: "the ministry's statement", "a statement by the ministry",
+    "a letter from the envoy"; None when it names nobody."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(mention, named_by) for speaker token ``subj``: the span naming the speaker in this
+    attribution, and where the mention names nobody itself, the phrase that does (a relative
+    "who" stands for its noun; "the ministry's statement" is the ministry's)."""
+    mention = speaker_span_of(subj, cue)
+    if subj is None or mention is None:
+        return mention, None
+    head = resolve_relative(subj)
+    if head is not subj:
+        return mention, speaker_span_of(head, cue)
+    author = author_of(subj)
+    if author is not None:
+        return mention, speaker_span_of(author, cue)
+    return mention, None
 
 
 def speaker_span_of(subj, cue) -> tuple[int, int] | None:
@@ -128,13 +202,14 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
         if e - s <= 0 or _words(doc, s, e) < min_words:
             continue
-        subj = speaker_of(token)
+        subj = speaker_of(token, inside_quote)
         if subj is not None and cls in ("thought", "evidence") and subj.lower_ in _WRITER_PRONOUNS:
             continue  # the writer's own opinion ("I think"), not attribution
         cue_end = token.idx + len(token)
+        mention, named_by = speaker_spans(subj, token)
         found.append(Attribution(
             "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
-            speaker_span=speaker_span_of(subj, token), basis=basis, cue_class=cls))
+            speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls))
     return found
 
 
@@ -164,24 +239,35 @@ def find_colon_lines(doc) -> list[Attribution]:
 
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
+    doc = token.doc
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and (c.i > token.i or cls == "speech")
+               # a clause before a colon is the writer's ("A row erupted: X said ...")
+               and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
+    if clauses:
+        # what follows the cue is what it reports; a clause before it only when none follows
+        child = min(clauses, key=lambda c: (c.i < token.i, c.i))
+        if cls in ("thought", "evidence") and not _finite(child):
+            return None
+        s, e = _clause_span(child)
+        return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    lemma = token.lemma_.lower()
     for child in token.children:
-        if child.dep_ == "ccomp" and (child.i > token.i or cls == "speech"):
-            if cls in ("thought", "evidence") and not _finite(child):
-                return None
-            s, e = _clause_span(child)
-            return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
-    for child in token.children:
-        if child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent"):
+        if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
+                and lemma not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
     host = _parataxis_host(token, cls)
     if host is not None:
         s, e = _host_span(host, token)
         return s, e, MIN_CLAUSE_WORDS, "host"
-    if cls not in ("speech", "intent"):
-        return None
+    if cls not in ("speech", "intent") or lemma in _ACT_VERBS | _QUOTING_VERBS:
+        return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
+        return None
+    if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")):
+        obj = None  # "warned Iraq of strikes": the hearer; what was said may follow
     if obj is None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
                      and c.lower_ in TOPIC_PREPS), None)
@@ -246,20 +332,33 @@ def _more_clauses(cue, clause, end: int) -> int:
 
 
 def _parataxis_host(cue, cls: str):
-    """For "The envoy must leave, officials said" parsed with the cue hanging on the clause."""
+    """For "The envoy must leave, officials said" parsed with the cue hanging on the clause,
+    and for a cue set off by commas inside it ("The test, Pyongyang said, was its biggest")."""
     if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
         return None
-    if cue.head.i > cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
+    if not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
+        return None
+    if any(c.dep_ == "mark" for c in cue.children):
+        return None  # "... because he cannot defend it": a subordinate clause reports nothing
+    if cue.head.i > cue.i and not (cue.dep_ == "parataxis" and _set_off(cue)):
         return None
     return cue.head
 
 
+def _set_off(cue) -> bool:
+    """Does a comma stand on each side of the cue's phrase (", Mr. Lee said,")?"""
+    commas = [c for c in cue.children if c.dep_ == "punct" and c.text == ","]
+    return any(c.i < cue.i for c in commas) and any(c.i > cue.i for c in commas)
+
+
 def _host_span(host, cue) -> tuple[int, int]:
+    """The host clause before the cue; or, around a cue set off inside it, the whole clause
+    (its two parts are one statement)."""
     doc = host.doc
     left = host.left_edge.i
-    right = cue.left_edge.i - 1
+    right = cue.left_edge.i - 1 if host.i < cue.i else host.right_edge.i
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
