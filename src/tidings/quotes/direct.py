@@ -40,7 +40,7 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
         sents[nxt.start] = nxt
     if first[0].sent.start > 0:
         prev = doc[first[0].sent.start - 1].sent
-        if doc_text(doc)[prev.end_char - 1:prev.end_char] == ":" or prev[-1].text == ":":
+        if prev.text.rstrip().endswith(":"):  # `He said:` (maybe a paragraph before)
             sents[prev.start] = prev
     cues = []
     for sent in sents.values():
@@ -53,6 +53,13 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
                   and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
                 cues.append(tok)
     return cues
+
+
+def _colon_before(text: str, tok, quote: Marked) -> bool:
+    """`X said:` ending the paragraph (or the words) just before the quote opens."""
+    between = text[tok.idx + len(tok):quote.open_at]
+    return tok.idx < quote.start and between.rstrip().endswith(":") and ":" not in between.rstrip()[:-1] \
+        and not any(ch in between for ch in ".!?")
 
 
 def _gap(tok, quote: Marked) -> int:
@@ -83,8 +90,10 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 continue  # `the so-called "peace plan" was published`: the quote is the subject
             edge = quote.start if tok.idx < quote.start else quote.end
             lo, hi = sorted((tok.idx, edge))
-            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes) or "\n" in text[lo:hi]:
+            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes):
                 continue
+            if "\n" in text[lo:hi] and not _colon_before(text, tok, quote):
+                continue  # a cue of another paragraph, unless `He said:` introduces this one
             # a cue after the quote is the usual news frame: prefer it at equal distance
             key = (gap + (0 if tok.idx >= quote.end else 5), tok.i)
             if best is None or key < best[0]:
@@ -111,7 +120,7 @@ def _dash_signature(text: str, at: int, item: Attribution) -> None:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     tail = text[at:end]
-    stripped = tail.lstrip(" .,")
+    stripped = tail.lstrip(" .,\u00a0\t")
     if not stripped or stripped[0] not in _DASHES:
         return
     dash = at + len(tail) - len(stripped)
@@ -120,7 +129,7 @@ def _dash_signature(text: str, at: int, item: Attribution) -> None:
         s += 1
     e = text.find(",", s, end)
     e = end if e < 0 else e
-    while e > s and text[e - 1] in " .;":
+    while e > s and (text[e - 1] in ".;" or text[e - 1].isspace()):
         e -= 1
     if s < e and len(text[s:e].split()) <= MAX_SIGNATURE_WORDS and text[s].isupper():
         item.cue, item.cue_span, item.speaker_span = text[dash], (dash, dash + 1), (s, e)
@@ -136,6 +145,8 @@ def _inherit(text: str, items: list[Attribution]) -> None:
         if prev.cue is None and prev.follows is None:
             continue
         between = text[prev.end:item.start]
-        if between.count("\n") > 1 or len(between) > MAX_CUE_GAP + 40:
+        # the same paragraph or the next one (blank lines between paragraphs do not count)
+        if sum(1 for line in between.split("\n")[1:-1] if line.strip()) > 0 \
+                or len(between) > MAX_CUE_GAP + 40:
             continue
         item.follows = prev.follows or prev

@@ -12,7 +12,7 @@ from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.nlp.marks import OPENING_MARKS, chars
+from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
@@ -22,11 +22,14 @@ MAX_COLON_HEAD = 40
 MAX_COLON_HEAD_TOKENS = 5
 # an object of a speech verb ("backed the mayor") needs fewer words than a clause
 MIN_OBJECT_WORDS = 2
+# How far (tokens) a "that" may follow its cue verb ("said on Friday that").
+MAX_THAT_DISTANCE = 5
 # How many clauses up a cue is looked at for a condition it stands in.
 MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
 TOPIC_PREPS = word_list("topic_preps")
 _EDGE_CHARS = chars("clause_edge_chars")
+CLOSING_TOKENS = CLOSING_MARKS | {"''"}  # a closing mark ends a clause that holds a quote
 _PHRASE_END_DEPS = words("phrase_end_deps")
 _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
@@ -250,6 +253,16 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
             return None
         s, e = _clause_span(child)
         return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    that = _that_after(token)
+    if that is not None and cls == "speech":
+        # "said that ..." that the parse did not make a clause: what follows "that" to the
+        # end of the cue's phrase is what was said
+        right = token.right_edge.i
+        while right > that.i and (doc[right].is_punct and doc[right].text not in CLOSING_TOKENS):
+            right -= 1
+        if right > that.i:
+            s, e = _trim(doc_text(doc), doc[that.i + 1].idx, doc[right].idx + len(doc[right]))
+            return s, e, MIN_CLAUSE_WORDS, "clause"
     lemma = token.lemma_.lower()
     for child in token.children:
         if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
@@ -284,6 +297,21 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     return s, e, MIN_OBJECT_WORDS, "object"
 
 
+def _that_after(cue):
+    """The "that" right after a cue verb (past a time or place phrase: "said on Friday
+    that"), when the parse made it something other than a clause's mark."""
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and i - cue.i <= MAX_THAT_DISTANCE:
+        tok = doc[i]
+        if tok.lower_ == "that":
+            return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
+            return None
+        i += 1
+    return None
+
+
 def _hypothetical(token) -> bool:
     """A cue inside an "if"/"unless"/"whether" clause reports nothing ("if the council
     wanted ...")."""
@@ -298,9 +326,13 @@ def _hypothetical(token) -> bool:
 
 
 def _noun_cue(token) -> Attribution | None:
-    """"the minister's claim that ...": a speech noun with a that-clause of its own."""
-    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    """"the minister's claim that ...", "she voiced concern that ...", "he expressed hope
+    the ... will ...": a speech noun with a clause of its own (a that-clause, or any finite
+    clause when the noun is what someone expressed); the speaker is its possessor or the
+    subject of the verb it is the object of."""
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        or (token.dep_ == "dobj" and _finite(c) and c.i > token.i))), None)
     if clause is None:
         return None
     doc = token.doc
@@ -309,8 +341,11 @@ def _noun_cue(token) -> Attribution | None:
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    mention, named_by = (phrase_span(poss), None) if poss is not None else (None, None)
+    if poss is None and token.dep_ == "dobj" and token.head is not token:
+        mention, named_by = speaker_spans(speaker_of(token.head), token.head)
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
-                       speaker_span=phrase_span(poss) if poss is not None else None, basis="noun")
+                       speaker_span=mention, named_by=named_by, basis="noun")
 
 
 def _same_paragraph(text: str, at: int, s: int, e: int) -> tuple[int, int]:

@@ -213,10 +213,12 @@ class SpeakerResolver:
         s, e = span
         toks = self.doc.char_span(s, e, alignment_mode="expand")
         pron = self._pronoun(toks)
-        if pron is None and self.actors is not None and toks is not None and len(toks):
+        if pron in (None, "definite") and self.actors is not None and toks is not None and len(toks):
             hit = self.actors.at(s, e)
-            # the actor must name the phrase's head: "Sylvania's top judge" is not Sylvania
-            if hit is not None and hit[1][0] <= toks.root.idx < hit[1][1]:
+            # the actor must name the phrase's head: "Sylvania's top judge" is not Sylvania;
+            # "the president" may be an actor the actor stage already knows
+            if hit is not None and hit[1][0] <= toks.root.idx < hit[1][1] and (
+                    pron is None or hit[0].kind == "person"):
                 actor = self._fullest(hit[0])
                 return actor.ref((s, e)), self._person_key(actor)
         name, where, kind = None, None, None
@@ -226,6 +228,10 @@ class SpeakerResolver:
                 name, where, kind = cand.name, (cand.start, cand.end), cand.kind
                 if cand.kind == "person" and pron in ("pron-m", "pron-f"):
                     self.votes.setdefault(cand.name, Counter())[pron[-1]] += 1
+                if pron != "definite" and len(toks) == 1:
+                    # "He said ... He added ...": the next pronoun may refer through this one
+                    self._add_candidate(Candidate(s, e, self._sent_of(s), cand.name, cand.kind,
+                                                  toks.root.dep_ in ("nsubj", "nsubjpass")))
         else:
             name, where, kind = self._named(toks)
         if where is not None and self.actors is not None:
@@ -311,9 +317,14 @@ class SpeakerResolver:
             if g:
                 self.gender.setdefault(name, g)
         # a speaker just named is the most salient antecedent for what follows
-        self.candidates.append(Candidate(ent.start_char, ent.end_char, self._sent_of(ent.start_char),
-                                         name, kind, True))
+        self._add_candidate(Candidate(ent.start_char, ent.end_char, self._sent_of(ent.start_char),
+                                      name, kind, True))
         return name, (ent.start_char, ent.end_char), kind
+
+    def _add_candidate(self, cand: Candidate) -> None:
+        """Add an antecedent (a speaker just named or referred to), keeping text order."""
+        self.candidates.insert(bisect.bisect_right([c.start for c in self.candidates], cand.start),
+                               cand)
 
     def _role_gender(self, toks) -> str | None:
         """"m" or "f" from the first gendered title, role word or pronoun among ``toks``."""
