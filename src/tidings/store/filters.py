@@ -44,6 +44,13 @@ def _plover(value, option: str) -> str:
     return text
 
 
+def _gender(value, option: str) -> str:
+    text = str(value).strip().lower()
+    if text not in ("female", "male", "unknown"):
+        raise OptionError(f"{option}: expected female, male or unknown, got {value!r}")
+    return text
+
+
 def _whole(low: int | None, high: int | None) -> Callable[[Any, str], int]:
     """A checker of whole numbers in low..high (None: unbounded)."""
     def check(value, option: str) -> int:
@@ -104,6 +111,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter("actor", "WHO", {EVENTS: "either side, as --source-actor",
                             ACTORS: "name (part), code or country"}),
     Filter("speaker", "WHO", {QUOTES: "speaker name (part), code or country"}),
+    Filter("gender", "GENDER", {QUOTES: "speaker's gender as the text states it: female, "
+                                        "male or unknown"}, _gender),
     Filter("country", "ISO3", {EVENTS: "either side's country", QUOTES: "speaker's country",
                                ACTORS: "the actor's country"}),
     Filter("sector", "CODE", {EVENTS: "either side's sector (GOV, MIL, ...)",
