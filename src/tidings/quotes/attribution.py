@@ -26,6 +26,7 @@ class Attribution:
     cue_class: str = "speech"  # the cue's class in data/quote_cues.tsv
     basis: str = "clause"  # clause, request, object, host, according, noun, quote, colon, bite
     part_of: "Attribution | None" = None  # the mixed quote this quoted fragment belongs to
+    mood: str | None = None  # negated ("did not say"), unreal ("to explain", "would say")
 
     @property
     def span(self) -> tuple[int, int]:

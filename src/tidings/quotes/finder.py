@@ -16,7 +16,7 @@ from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
 from tidings.quotes.labels import Labels
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
-from tidings.quotes.speakers import SpeakerResolver
+from tidings.quotes.speakers import SpeakerResolver, words
 from tidings.records import Context, Quote, Speaker
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
@@ -25,6 +25,13 @@ COVERED = 0.7
 _COLON_TO_QUOTE = " " + "".join(sorted(OPENING_MARKS))
 # Quoted spans shorter than this many words with no cue are titles or scare quotes.
 MIN_UNCUED_WORDS = 6
+# Titles of shows, books and slogans are short; in title case every word of this many
+# letters is capitalized (shorter ones, "of", "the", "It", may be either), and two words at
+# least are ("Morning Joe").
+MAX_TITLE_WORDS = 6
+TITLE_WORD_LETTERS = 4
+# Words of someone speaking (first person, "you"): a span holding one is no title.
+_SPEAKING = frozenset(w for w, kind in words().items() if kind == "first") | {"you", "your"}
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -85,13 +92,37 @@ def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
 
 
 def _wanted(text: str, item: Attribution) -> bool:
-    """Direct quotes without any frame are titles, slogans or scare quotes unless long; a
-    mixed quote's fragment is part of that quote."""
+    """Direct quotes without any frame are titles, slogans or scare quotes unless long, and
+    so is a short one that only continues another quote's speaker inside a sentence of the
+    writer's ("... will arrive "in the next few days" ..."); a mixed quote's fragment is
+    part of that quote."""
     if item.part_of is not None:
         return False
-    if item.cue is not None or item.follows is not None:
+    if item.cue is not None:
         return True
-    return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
+    long = word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
+    if item.follows is not None:
+        return long or _opens_sentence(text, item)
+    return long
+
+
+def _opens_sentence(text: str, item: Attribution) -> bool:
+    """Does the quote open its sentence (only marks and spaces after a sentence end or a
+    paragraph break before it)?"""
+    before = text[:item.start].rstrip("".join(OPENING_MARKS) + "` \t\u00a0")
+    return not before or before[-1] in ".!?:\n" or before[-1] in CLOSING_MARKS
+
+
+def _title(text: str, item: Attribution) -> bool:
+    """A short quoted span in title case ("Face the Nation", "The Art of the Deal") names a
+    show, a book or a slogan; no one is quoted (unless it speaks: "We're America")."""
+    words = text[item.start:item.end].split()
+    bare = [w.strip("\"'.,:;!?()\u2018\u2019\u201c\u201d") for w in words]
+    bare = [w for w in bare if w[:1].isalpha()]
+    capitals = [w for w in bare if w[0].isupper() and len(w) >= TITLE_WORD_LETTERS - 1]
+    spoken = any(w.lower().split("'")[0].split("\u2019")[0] in _SPEAKING for w in words)
+    return (len(words) <= MAX_TITLE_WORDS and len(capitals) >= 2 and not spoken
+            and all(w[0].isupper() for w in bare if len(w) >= TITLE_WORD_LETTERS))
 
 
 def find_quotes(ctx: Context) -> list[Quote]:
@@ -99,7 +130,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
     inside = quoted_regions(doc)
-    directs = attach(doc, inside.marked, inside)
+    directs = [d for d in attach(doc, inside.marked, inside) if not _title(text, d)]
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
     labels = Labels(doc)

@@ -212,7 +212,8 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         mention, named_by = speaker_spans(subj, token)
         found.append(Attribution(
             "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
-            speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls))
+            speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls,
+            mood=_mood(token)))
     return found
 
 
@@ -297,6 +298,16 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     return s, e, MIN_OBJECT_WORDS, "object"
 
 
+def _mood(cue) -> str | None:
+    """"negated" for a cue that says nothing was said ("did not mention"), "unreal" for one
+    not (yet) said: an infinitive ("to explain") or under a modal ("would say")."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return "negated"
+    if any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in cue.children):
+        return "unreal"
+    return None
+
+
 def _that_after(cue):
     """The "that" right after a cue verb (past a time or place phrase: "said on Friday
     that"), when the parse made it something other than a clause's mark."""
@@ -360,8 +371,11 @@ def _more_clauses(cue, clause, end: int) -> int:
     """A clause the parser split into two sibling ccomps ("X said A ... was B") ends with
     the last of them."""
     for sib in cue.children:
-        if sib.i > clause.right_edge.i and sib.dep_ == "ccomp" and clause.i > cue.i:
-            _, e = _clause_span(sib)
+        if clause.i < cue.i or sib.i <= clause.right_edge.i:
+            continue
+        if sib.dep_ == "ccomp" or (sib.dep_ == "conj" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in sib.children)):
+            _, e = _clause_span(sib)  # "reported that A, and that B"
             end = max(end, e)
     return end
 

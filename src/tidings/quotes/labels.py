@@ -1,4 +1,4 @@
-"""Label lines: the headline, bylines and captions, where nobody is quoted.
+"""Label lines: the headline, bylines, captions and notes, where nobody is quoted.
 
 A headline repeats (and shortens) what the story says with its speaker, a byline names the
 writer and a caption describes a picture: none of them is a statement of its own, and a
@@ -10,7 +10,8 @@ text; which lines are labels is decided from their form alone:
   title case ("Clinton Breaks With Obama On Lawsuit Bill."); a headline line that ends in
   ";" or ":" goes on in the next line (the deck);
 - a byline: "By Ann Lee", "By Ann Lee and Bo Ng, Staff Writers";
-- a caption: a line opening with a caption word ("Photo:", "Image:", "FILE -").
+- a caption: a line opening with a caption word ("Photo:", "Image:", "FILE -");
+- the publisher's note: "Editor's note: ...", "Correction: ...".
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ TITLE_CASE_MIN_LETTERS = 4
 MAX_BYLINE_WORDS = 12
 _BYLINE_WORDS = words("byline_openers")
 _CAPTION_WORDS = words("caption_openers")
+_NOTE_WORDS = words("note_openers")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
 _CONTINUES = re.compile(r"[;:]\s*$")
 
@@ -75,6 +77,12 @@ def _caption(line: str) -> bool:
         re.match(r"[(\[]?[^\W\d_]+(\s*[:\-\u2013\u2014)\]]|\s+by\s)", line, re.IGNORECASE))
 
 
+def _note(line: str) -> bool:
+    """"Editor's note: ...", "Correction: ...": the publisher's note on the story."""
+    head, sep, _ = line.partition(":")
+    return bool(sep) and "_".join(head.lower().replace("\u2019", "'").split()) in _NOTE_WORDS
+
+
 def label_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the text's label lines, in order."""
     lines = _lines(text)
@@ -88,7 +96,7 @@ def label_spans(text: str) -> list[tuple[int, int]]:
             found.append(lines[k])
     for s, e in lines:
         line = text[s:e]
-        if (s, e) not in found and (_byline(line) or _caption(line)):
+        if (s, e) not in found and (_byline(line) or _caption(line) or _note(line)):
             found.append((s, e))
     return sorted(found)
 
