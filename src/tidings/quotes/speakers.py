@@ -220,7 +220,12 @@ class SpeakerResolver:
             if hit is not None and hit[1][0] <= toks.root.idx < hit[1][1] and (
                     pron is None or hit[0].kind == "person"):
                 actor = self._fullest(hit[0])
-                return actor.ref((s, e)), self._person_key(actor)
+                if self._described_as(actor, toks):
+                    return self._ref(actor, (s, e)), self._person_key(actor)
+                # "an Iraqi official" is not the minister named nearby: the description
+                # speaks, coded as the actor stage coded it
+                return Side(None, self._clean_name(self.text[s:e]), actor.country, actor.sector,
+                            actor.code, (s, e)), None
         name, where, kind = None, None, None
         if pron is not None:
             cand = self._antecedent(s, pron, before)
@@ -238,13 +243,37 @@ class SpeakerResolver:
             hit = self.actors.at(*where)
             if hit is not None:
                 actor = self._fullest(hit[0])
-                return actor.ref((s, e)), self._person_key(actor) or (name if kind == "person" else None)
+                return self._ref(actor, (s, e)), self._person_key(actor) or (
+                    name if kind == "person" else None)
         if name is None:
             name = self._clean_name(self.text[s:e])
             inner = self._inner_actor(toks)
             if inner is not None:  # "a Foreign Office spokesman": coded as the Foreign Office
                 return Side(inner.id, name, inner.country, inner.sector, inner.code, (s, e)), None
         return Side(None, name, mention=(s, e)), name if kind == "person" else None
+
+    def _ref(self, actor, mention: tuple[int, int]) -> Side:
+        """The actor as speaker, named as the article names it: an organization's table name
+        the text never uses ("African Union" for "Organization of African Unity") gives way
+        to its longest name in the text (a country keeps its name: "Washington said" is the
+        United States)."""
+        side = actor.ref(mention)
+        if actor.kind == "organization" and actor.name and actor.mentions \
+                and actor.name.lower() not in self.text.lower():
+            longest = max((self._clean_name(self.text[a:b]) for a, b in actor.mentions), key=len)
+            if longest:
+                side.name = longest
+        return side
+
+    def _described_as(self, actor, toks) -> bool:
+        """May a speaker phrase stand for this actor? A name does; a description with no name
+        in it ("the president", "an Iraqi official") only when it repeats the title that
+        person is given elsewhere ("President Ana Ruiz" ... "the president")."""
+        if actor.kind != "person" or any(t.ent_type_ in PERSON for t in toks):
+            return True
+        head = toks.root.lower_
+        return any(head in self.text[a:b].lower().split() for a, b in actor.mentions
+                   if not (toks[0].idx <= a < toks[-1].idx + len(toks[-1])))
 
     def _person_key(self, actor) -> str | None:
         return self.fullest_name(actor.name) if actor.kind == "person" else None
