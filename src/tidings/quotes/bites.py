@@ -1,4 +1,7 @@
-"""Sound bites: a broadcast transcript's quotes, which carry no quotation marks.
+"""Quotes without quotation marks: a transcript's sound bites and colon-introduced blocks.
+
+A block quote: a paragraph after one that ends in a colon introduced by someone's words
+("The governor added:", "The Times reports:") is what they said, marks or none.
 
 In a transcript the narration names the speaker ("Sinn Fein's chairman says the party will
 fight the move") and the next paragraph is the speaker's own voice ("We're going to fight
@@ -14,15 +17,19 @@ The speaker is that attribution's, or where it names none, the subject of that s
 Each sentence of the bite is one direct quote: without marks, the sentence is the unit the
 text gives.
 """
+# (a block quote is one direct quote: the paragraph is the unit its colon introduces)
 from __future__ import annotations
 
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.marks import OPENING_MARKS
 from tidings.nlp.syntax import subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.indirect import phrase_span
+from tidings.quotes.cues import lexicon
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
 from tidings.quotes.speakers import words
 
 _FIRST_PERSON = frozenset(w for w, kind in words().items() if kind == "first")
+OPENING = OPENING_MARKS | {"`"}
 # A bite is a few words at least: shorter lines are labels, sign-offs or fragments.
 MIN_BITE_WORDS = 4
 
@@ -99,3 +106,38 @@ def _frame(doc, items: list[Attribution], paragraph: tuple[int, int]):
         return named[-1]
     subject = subject_of(sent.root, speaker=True)
     return phrase_span(subject) if subject is not None else None
+
+
+def find_blocks(doc, inside_quote, labels) -> list[Attribution]:
+    """Block quotes: a paragraph without quotation marks after a paragraph whose last
+    sentence ends in a colon and names who speaks: the cue verb's subject ("Limbaugh
+    added:"), else the sentence's subject ("Sanders made the following comment:")."""
+    text = doc_text(doc)
+    paragraphs = _paragraphs(text)
+    lex = lexicon()
+    found: list[Attribution] = []
+    for k in range(1, len(paragraphs)):
+        s, e = paragraphs[k]
+        ps, pe = paragraphs[k - 1]
+        if not text[ps:pe].endswith(":") or labels(s) or labels(ps):
+            continue
+        if any(inside_quote(i) for i in (s, e - 1)) or text[s] in OPENING:
+            continue  # a quote in marks: the direct quotes' own colon rule
+        colon = doc.char_span(pe - 1, pe, alignment_mode="expand")
+        if colon is None or not len(colon):
+            continue
+        sent = colon[0].sent
+        cue = next((t for t in reversed(sent) if lex.verb_class(t.lemma_) in ("speech", "thought")
+                    and t.pos_ in ("VERB", "AUX") and not inside_quote(t.idx)), None)
+        subject = speaker_of(cue, inside_quote) if cue is not None else None
+        if subject is None:
+            subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                            and t.head == sent.root), None)
+        if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        block = Attribution("direct", s, e, cue=cue.text if cue is not None else ":",
+                            cue_span=(cue.idx, cue.idx + len(cue)) if cue is not None
+                            else (pe - 1, pe), basis="block")
+        block.speaker_span, block.named_by = speaker_spans(subject, cue if cue is not None else subject)
+        found.append(block)
+    return found

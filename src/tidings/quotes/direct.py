@@ -19,6 +19,9 @@ _DASHES = chars("signature_dashes")
 _FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
 MAX_SIGNATURE_WORDS = 5
+# the speaker between a quote and its cue: a name with its title or apposition
+# ("Flynn, a top Trump surrogate,"), not a clause
+MAX_FRAME_WORDS = 12
 
 
 def word_count(text: str) -> int:
@@ -108,11 +111,56 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
                 item.speaker_span, item.named_by = speaker_spans(speaker_of(tok, inside_quote), tok)
-        if best is None and quote.close_at is not None:
+                frame = _frame_speaker(doc, quote, tok)
+                if frame is not None and not (item.speaker_span and frame[0] <= item.speaker_span[0]
+                                              < frame[1]):
+                    item.speaker_span, item.named_by = frame, None
+        if best is None:
+            _colon_speaker(doc, quote, item)
+        if best is None and item.cue is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)
     _inherit(text, found)
     return found
+
+
+def _frame_speaker(doc, quote: Marked, cue) -> tuple[int, int] | None:
+    """`"...," Chief Ana Ruiz, the mayor, said`: the noun phrase standing between the closing
+    mark and the cue names the speaker, whatever the parse made of it (a long quote often
+    leaves the parser attaching the name elsewhere)."""
+    if cue.idx < quote.end:
+        return None
+    between = [t for t in doc[:cue.i] if t.idx >= quote.end and not inside_marks(t)]
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_FRAME_WORDS or any(
+            t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
+        return None  # a clause; a capitalized "verb" is a name the tagger misread ("Tulsa")
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def inside_marks(tok) -> bool:
+    return tok.is_quote or tok.text in ("``", "''")
+
+
+def _colon_speaker(doc, quote: Marked, item: Attribution) -> None:
+    """`Caddell made the following comment:` closing the sentence (or paragraph) before the
+    quote: the colon introduces it, and that sentence's subject speaks."""
+    text = doc_text(doc)
+    before = text[:quote.open_at].rstrip()
+    if not before.endswith(":"):
+        return
+    colon = len(before) - 1
+    head = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if head is None or not len(head):
+        return
+    sent = head[0].sent
+    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return
+    item.cue, item.cue_span = ":", (colon, colon + 1)
+    item.speaker_span, item.named_by = speaker_spans(subject, subject)
 
 
 def _dash_signature(text: str, at: int, item: Attribution) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.bites import find_bites
+from tidings.quotes.bites import find_bites, find_blocks
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
 from tidings.quotes.labels import Labels
@@ -136,8 +136,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
     labels = Labels(doc)
     items = [i for i in [d for d in directs if _wanted(text, d)] + kept if not labels(i.start)]
     items.sort(key=lambda a: (a.start, a.end))
-    bites = find_bites(doc, items, inside, labels)
-    if bites:  # a cue inside someone's sound bite is part of what they say
+    bites = find_bites(doc, items, inside, labels) + find_blocks(doc, inside, labels)
+    if bites:  # a cue inside someone's sound bite or block quote is part of what they say
         items = [i for i in items if not any(b.start <= (i.cue_span or (i.start,))[0] < b.end
                                              or b.start <= i.start < b.end for b in bites)]
         items = sorted(items + bites, key=lambda a: (a.start, a.end))
