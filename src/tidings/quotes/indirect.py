@@ -41,6 +41,8 @@ _ACT_VERBS = words("act_object_verbs")
 _ACT_OBJECTS = words("act_object_nouns")
 # Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
 _ADDRESSEE_VERBS = words("addressee_verbs")
+# Marks of a cue clause that reports the clause it hangs on ("as the minister noted, ...").
+_AS_MARKS = words("reporting_clause_marks")
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
 _MESSAGE_NOUNS = words("message_nouns")
 _AUTHOR_PREPS = words("author_preps")
@@ -280,8 +282,9 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
         return None
-    if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")):
-        obj = None  # "warned Iraq of strikes": the hearer; what was said may follow
+    if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")) \
+            and not any(c.dep_ == "xcomp" and c.i > obj.i for c in token.children):
+        obj = None  # "warned Iraq of strikes": the hearer ("urged Iraq to comply" asks it)
     if obj is None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
                      and c.lower_ in TOPIC_PREPS), None)
@@ -382,16 +385,19 @@ def _more_clauses(cue, clause, end: int) -> int:
 
 def _parataxis_host(cue, cls: str):
     """For "The envoy must leave, officials said" parsed with the cue hanging on the clause,
-    and for a cue set off by commas inside it ("The test, Pyongyang said, was its biggest")."""
+    for a cue set off by commas inside it ("The test, Pyongyang said, was its biggest") and
+    for an "as" clause ("As the minister noted, the port is closed")."""
     if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
         return None
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
         return None
-    if any(c.dep_ == "mark" for c in cue.children):
+    marks = [c.lower_ for c in cue.children if c.dep_ == "mark"]
+    as_clause = bool(marks) and all(m in _AS_MARKS for m in marks)  # "as X noted, ..."
+    if marks and not as_clause:
         return None  # "... because he cannot defend it": a subordinate clause reports nothing
-    if cue.head.i > cue.i and not (cue.dep_ == "parataxis" and _set_off(cue)):
+    if cue.head.i > cue.i and not (cue.dep_ == "parataxis" and _set_off(cue) or as_clause):
         return None
     return cue.head
 
@@ -407,7 +413,8 @@ def _host_span(host, cue) -> tuple[int, int]:
     (its two parts are one statement)."""
     doc = host.doc
     left = host.left_edge.i
-    right = cue.left_edge.i - 1 if host.i < cue.i else host.right_edge.i
+    # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause goes on
+    right = host.right_edge.i if host.right_edge.i > cue.right_edge.i else cue.left_edge.i - 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
