@@ -154,7 +154,8 @@ def find_quotes(ctx: Context) -> list[Quote]:
             else:
                 speaker, cue, cue_span = resolver.resolve(None), None, None
         else:
-            speaker = resolver.resolve(item.speaker_span, item.named_by, item.start)
+            speaker = resolver.resolve(item.speaker_span, item.named_by, item.start,
+                                       (item.start, item.end))
             cue, cue_span = item.cue, item.cue_span
         speakers[id(item)] = speaker
         out.append(Quote(item.kind, text[item.start:item.end], item.start, item.end, cue,

@@ -141,6 +141,11 @@ def phrase_span(token) -> tuple[int, int]:
             break
         right = max(right, child.right_edge.i)
     doc = token.doc
+    # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
+    # quoted immigration official ...") leaves the phrase after it
+    finite = [i for i in range(left, token.i) if doc[i].tag_ in ("VBD", "VBZ", "VBP")]
+    if finite:
+        left = finite[-1] + 1
     while left < token.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])

@@ -45,6 +45,11 @@ GROUP = data.words("speaker_group_labels")
 _NAME_PARTICLES = data.words("surname_particles")
 _POSSESSIVE_ENDINGS = data.word_list("possessive_endings")
 GENDERS = {"m": "male", "f": "female"}
+# A role described before the person is named ("Iraq's top cleric said ... Grand Ayatollah
+# Ali al-Sistani added") names them within this many sentences.
+NAMED_AFTER_SENTENCES = 2
+# Determiners of an indefinite description: it introduces someone not named before.
+_INDEFINITE = data.words("indefinite_determiners")
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,6 +101,7 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}       # person -> "m"/"f" from titles and role words
         self.votes: dict[str, Counter] = {}    # person -> pronouns that refer to them
         self.candidates: list[Candidate] = []
+        self._said: tuple[int, int] | None = None
         self._index_names()
         self._count_pronouns()
 
@@ -182,10 +188,11 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ resolve
     def resolve(self, span: tuple[int, int] | None, named_by: tuple[int, int] | None = None,
-                before: int | None = None) -> Speaker:
+                before: int | None = None, said: tuple[int, int] | None = None) -> Speaker:
         """The speaker mentioned at ``span`` (an unnamed one for None); ``named_by``: the
         phrase that names them when the mention does not ("who", "the ministry's
-        statement"); ``before``: where the quote starts (an antecedent lies before it)."""
+        statement"); ``before``: where the quote starts (an antecedent lies before it);
+        ``said``: the quote's span (a name in what was said is not who said it)."""
         if span is None:
             return Speaker(None, None)
         s, e = span
@@ -193,6 +200,7 @@ class SpeakerResolver:
         if before is None or (toks is not None and len(toks) > 1 and toks[0].dep_ == "poss"):
             before = s  # "X announced it, his office said": his may be the X of the quote
         before = min(before, s)
+        self._said = said
         side, person = self._named_side(named_by or span, before)
         speaker = Speaker.of(side.copy(mention=(s, e)))
         here = self._role_gender(toks) if toks is not None else None  # "she", "a spokeswoman"
@@ -267,13 +275,24 @@ class SpeakerResolver:
 
     def _described_as(self, actor, toks) -> bool:
         """May a speaker phrase stand for this actor? A name does; a description with no name
-        in it ("the president", "an Iraqi official") only when it repeats the title that
-        person is given elsewhere ("President Ana Ruiz" ... "the president")."""
+        in it only when it is definite and either introduces the person named after it
+        ("Iraq's top cleric said ... Grand Ayatollah Ali al-Sistani") or repeats a title the
+        person is given ("President Ana Ruiz" ... "the president"); never an indefinite one
+        ("an Iraqi official" is someone new)."""
         if actor.kind != "person" or any(t.ent_type_ in PERSON for t in toks):
             return True
+        if toks[0].lower_ in _INDEFINITE:
+            return False  # "an official" introduces someone new
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        said = self._said or (0, 0)
+        others = [(a, b) for a, b in actor.mentions
+                  if not start <= a < end and not said[0] <= a < said[1]]
         head = toks.root.lower_
-        return any(head in self.text[a:b].lower().split() for a, b in actor.mentions
-                   if not (toks[0].idx <= a < toks[-1].idx + len(toks[-1])))
+        here = self._sent_of(start)
+        # "Iraq's top cleric said ... Grand Ayatollah Ali al-Sistani": named just after
+        return any(a >= end and self._sent_of(a) - here <= NAMED_AFTER_SENTENCES
+                   for a, _ in others) or any(
+            head in self.text[a:b].lower().split() for a, b in others)
 
     def _person_key(self, actor) -> str | None:
         return self.fullest_name(actor.name) if actor.kind == "person" else None
