@@ -254,11 +254,12 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     clauses = [c for c in token.children if c.dep_ == "ccomp" and (c.i > token.i or cls == "speech")
                # a clause before a colon is the writer's ("A row erupted: X said ...")
                and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
+    lemma = token.lemma_.lower()
     if clauses:
         # what follows the cue is what it reports; a clause before it only when none follows
         child = min(clauses, key=lambda c: (c.i < token.i, c.i))
-        if cls in ("thought", "evidence") and not _finite(child):
-            return None
+        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child):
+            return None  # "allowed them to demonstrate": the act, not words
         s, e = _clause_span(child)
         return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
     that = _that_after(token)
@@ -271,13 +272,12 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
         if right > that.i:
             s, e = _trim(doc_text(doc), doc[that.i + 1].idx, doc[right].idx + len(doc[right]))
             return s, e, MIN_CLAUSE_WORDS, "clause"
-    lemma = token.lemma_.lower()
     for child in token.children:
         if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
                 and lemma not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
-    host = _parataxis_host(token, cls)
+    host = _parataxis_host(token, cls) if lemma not in _ACT_VERBS else None
     if host is not None:
         s, e = _host_span(host, token)
         return s, e, MIN_CLAUSE_WORDS, "host"
