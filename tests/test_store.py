@@ -327,6 +327,12 @@ def test_version_1_store_folds_fragments_into_their_statement(tmp_path):
         assert store.fetch("SELECT max(version) FROM schema_version")[1] == [(2,)]
 
 
+def test_parquet_store_of_an_older_schema_asks_for_an_ingest(tmp_path):
+    (tmp_path / "tidings.json").write_text(json.dumps({"schema_version": 1, "tables": []}))
+    with pytest.raises(StoreError, match="schema version 1 needs migrating; run 'tidings ingest"):
+        Store.open(f"parquet:{tmp_path}", read_only=True)
+
+
 def test_every_offered_filter_has_a_condition_on_its_table():
     from tidings.store import query
     from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, filters_for
