@@ -300,7 +300,7 @@ def test_quotes_keep_fragments_and_gender(quoted_path):
 
 
 def test_version_1_store_folds_fragments_into_their_statement(tmp_path):
-    """Before version 2 each quoted fragment of a mixed quote was a direct quote of its own."""
+    """Before version 4 each quoted fragment of a mixed quote was a direct quote of its own."""
     import duckdb
 
     from tidings.store import schema
@@ -324,7 +324,7 @@ def test_version_1_store_folds_fragments_into_their_statement(tmp_path):
                               "ORDER BY quote_id")
         assert rows == [("Q1", "mixed", "[[38,58]]", None), ("Q3", "direct", None, None)]
         assert store.fetch("SELECT quote_id FROM event_mentions")[1] == [("Q1",)]
-        assert store.fetch("SELECT max(version) FROM schema_version")[1] == [(2,)]
+        assert store.fetch("SELECT max(version) FROM schema_version")[1] == [(schema.SCHEMA_VERSION,)]
 
 
 def test_parquet_store_of_an_older_schema_asks_for_an_ingest(tmp_path):
