@@ -1,10 +1,12 @@
 """Throughput of tidings against bare spaCy on the same texts, in one process and one run.
 
     python benchmarks/throughput.py --corpus ../shared/eval/quotes/polnear_train.jsonl --limit 100
+    python benchmarks/throughput.py --corpus ../shared/corpus/dev --repeat 1   # a folder of texts
 
 Prints, for (a) spaCy's ``nlp.pipe`` with every default component, (b) the full tidings
 extraction (spaCy included) and (c) ``tidings ingest`` into a temporary DuckDB file:
-articles/s, tokens/s and peak RSS, then ``ratio (tidings/spaCy): X`` on a line of its own.
+articles/s, tokens/s and peak RSS, then ``ratio (tidings/spaCy): X`` on a line of its own; and, of the quotes extracted, the
+share whose speaker is uncoded (no CAMEO code) and the share whose speaker has a gender.
 These are figures to read, not timed tests: the machine's load moves them.
 
 Peak RSS is the kernel's high-water mark (VmHWM), reset before each phase where Linux
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from tidings.article import Article  # noqa: E402
+from tidings.ingest.folders import read_paths  # noqa: E402
 from tidings.ingest.readers import read_jsonl  # noqa: E402
 from tidings.nlp import pipeline  # noqa: E402
 
@@ -35,14 +38,34 @@ FIELDS = {"published": "publication_date", "source": "publisher"}
 
 
 def read_articles(corpus: str, limit: int | None) -> list[Article]:
+    """JSON Lines articles, or the .txt articles of a folder (``../shared/corpus/dev``,
+    whose README and index are no articles)."""
     articles: list[Article] = []
-    with open(corpus, "rb") as stream:
-        for item in read_jsonl(stream, corpus, FIELDS):
-            if isinstance(item, Article):
-                articles.append(item)
-                if limit and len(articles) >= limit:
-                    break
+    if os.path.isdir(corpus):
+        items = read_paths(sorted(str(p) for p in Path(corpus).glob("*.txt")))
+    else:
+        stream = open(corpus, "rb")
+        items = read_jsonl(stream, corpus, FIELDS)
+    for item in items:
+        if isinstance(item, Article):
+            articles.append(item)
+            if limit and len(articles) >= limit:
+                break
     return articles
+
+
+def speaker_report(documents: list[dict]) -> str:
+    """How well the quotes' speakers are known: the share of quotes whose speaker has no
+    CAMEO code (no country: the article never says who they are, or the coder missed it),
+    of them those with no speaker at all, and the share whose speaker has a gender."""
+    speakers = [q.get("speaker") or {} for d in documents for q in d.get("quotes", [])]
+    n = max(1, len(speakers))
+    uncoded = sum(1 for s in speakers if not s.get("code"))
+    unnamed = sum(1 for s in speakers if not s.get("name"))
+    gendered = sum(1 for s in speakers if s.get("gender"))
+    return (f"    quotes with an uncoded speaker: {uncoded}/{len(speakers)} "
+            f"({100 * uncoded / n:.1f}%), {unnamed} of them with no speaker at all; "
+            f"speakers with a gender: {gendered} ({100 * gendered / n:.1f}%)")
 
 
 def reset_peak() -> bool:
@@ -76,7 +99,8 @@ def line(name: str, n: int, tokens: int, seconds: float, rss: float, own_peak: b
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", required=True, help="JSON Lines articles")
+    parser.add_argument("--corpus", required=True, help="JSON Lines articles, or a folder of "
+                        "article files")
     parser.add_argument("--limit", type=int, help="the first N articles")
     parser.add_argument("--model", help="spaCy pipeline (default: tidings' default)")
     parser.add_argument("--batch-size", type=int, default=pipeline.BATCH_SIZE)
@@ -147,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     quotes = sum(len(d.get("quotes", [])) for d in documents)
     print(f"    {events} events, {quotes} quotes, "
           f"{sum(1 for d in documents if d.get('error'))} errors")
+    print(speaker_report(documents))
     ratio = (len(documents) / tidings_s) / (len(texts) / spacy_s)
     print(f"ratio (tidings/spaCy): {ratio:.2f}")
     print(f"    fastest of {max(1, args.repeat)} runs each, in turns" if args.repeat > 1

@@ -90,11 +90,18 @@ class Story:
         self.events.append(event)
         return event
 
-    def quote(self, words: str, speaker: dict, cue: str, kind: str = "direct") -> dict:
+    def quote(self, words: str, speaker: dict | str | None, cue: str, kind: str = "direct",
+              gender: str | None = None, fragments: tuple[str, ...] = ()) -> dict:
+        """A quote of ``words``; a mixed one holds the quoted ``fragments`` (words in it)."""
         start, end = self.span(words)
+        spans = [[start + words.index(f), start + words.index(f) + len(f)] for f in fragments]
+        side = _side(speaker)
+        if side is not None:
+            side["gender"] = gender
         quote = {"id": f"Q{len(self.quotes) + 1}", "kind": kind, "text": words,
                  "start": start, "end": end, "cue": cue, "cue_span": self.span(cue),
-                 "speaker": _side(speaker), "events": []}
+                 "speaker": side, "fragments": spans if kind == "mixed" else None,
+                 "events": []}
         self.quotes.append(quote)
         return quote
 

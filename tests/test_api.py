@@ -44,7 +44,7 @@ def talks() -> Story:
     story.event("met", minister, premier, "040", story.time("Tuesday", "2024-03-12"), baghdad)
     story.event("condemned", usa, iran, "111", story.time("Wednesday", "2024-03-13"))
     story.time("Thursday", "2024-03-14")
-    story.quote("We will not accept threats against our people", biden, "said")
+    story.quote("We will not accept threats against our people", biden, "said", gender="male")
     return story
 
 
@@ -122,10 +122,24 @@ def test_quotes_actors_dyads_and_csv_twins(client):
     assert {"IRN", "USA"} <= {a["country"] for a in actors}
     dyads = client.get("/dyads", params={"by": "day"}).json()["dyads"]
     assert any(d["source"].startswith("USA") and d["target"].startswith("IRN") for d in dyads)
-    for name in ("quotes", "actors", "dyads"):
+    for name in ("quotes", "actors", "dyads", "quoted"):
         r = client.get(f"/{name}.csv")
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         assert len(r.text.strip().splitlines()) == client.get(f"/{name}").json()["total"] + 1
+
+
+def test_who_is_quoted(client):
+    genders = client.get("/quoted", params={"by": "gender"}).json()
+    assert genders["quoted"] == [{"gender": "male", "quotes": 1, "share": 100.0, "speakers": 1,
+                                  "articles": 1}] and genders["total"] == 1
+    speakers = client.get("/quoted", params={"by": "speaker", "gender": "male"}).json()["quoted"]
+    assert [(r["speaker"], r["code"], r["country"]) for r in speakers] == [
+        ("Joe Biden", "USAGOV", "USA")]
+    assert client.get("/quoted", params={"by": "country", "gender": "female"}).json()["quoted"] == []
+    assert client.get("/quotes", params={"gender": "male"}).json()["quotes"][0]["speaker_gender"] \
+        == "male"
+    assert error(client.get("/quoted", params={"by": "age"}), 400) == "T002"
+    assert error(client.get("/quoted", params={"gender": "woman"}), 400) == "T002"
 
 
 def test_article_spans_point_into_its_text(client):
@@ -246,7 +260,8 @@ def test_openapi_document(client):
     for path, table, extra in (("/events", EVENTS, {"raw"}),
                                ("/dyads", EVENTS, {"by", "raw", "level", "sort", "top"}),
                                ("/counts", EVENTS, {"by", "raw"}),
-                               ("/quotes", QUOTES, set()), ("/actors", ACTORS, set()),
+                               ("/quotes", QUOTES, set()), ("/quoted", QUOTES, {"by"}),
+                               ("/actors", ACTORS, set()),
                                ("/articles", ARTICLES, set())):
         names = {p["name"] for p in paths[path]["get"]["parameters"]}
         assert names == {f.name for f in filters_for(table)} | extra | {"limit", "offset"}

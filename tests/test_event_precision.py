@@ -109,3 +109,16 @@ def test_confidence_threshold_is_respected(extract, monkeypatch):
     monkeypatch.setenv("TIDINGS_MIN_CONFIDENCE", "0.99")
     doc = extract("Ethiopian troops attacked Eritrean army positions.", published="2022-05-10")
     assert all(e["confidence"] >= 0.99 for e in doc["events"])
+
+
+def test_partitive_subject_is_the_actor_of_its_of_phrase(nlp):
+    """Regression: "thousands of Kurds protested" had no source: the subject's head is the
+    quantity ("thousands"), the actor its "of" object."""
+    from tidings.extract import extract_text
+
+    doc = extract_text("Thousands of Kurdish farmers protested against the Turkish government "
+                       "in Ankara on Monday.", "2024-03-15")
+    protests = [e for e in doc["events"] if e["cameo"].startswith("14")]
+    assert protests, doc["events"]
+    assert protests[0]["source"]["sector"] == "AGR"  # the farmers, not "Thousands"
+    assert protests[0]["target"]["code"] == "TURGOV"

@@ -154,9 +154,12 @@ def test_hypothetical_cue_is_not_reported(nlp):
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))
 
 
-def test_colon_headline(nlp):
-    text = "Ann Lee: Voters Are Tired of Broken Promises\nThe senator spoke in Ohio."
-    q = one(run(nlp, text), "Voters Are Tired")
+def test_colon_line_speaks_in_the_body_not_in_the_headline(nlp):
+    text = ("Ann Lee: Voters Are Tired of Broken Promises\nThe senator spoke in Ohio on Monday.\n"
+            "Ann Lee: Well, we will open the night shelters before the first frost.")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "Voters Are Tired" in q["text"]]  # the headline
+    q = one(quotes, "open the night shelters")
     assert q["cue"] == ":" and q["speaker"]["name"] == "Ann Lee"
 
 
@@ -176,8 +179,10 @@ def test_mixed_clause_and_its_fragment(nlp):
     quotes = run(nlp, text)
     mixed = [q for q in quotes if q["kind"] == "mixed"]
     assert mixed and "tariffs were" in mixed[0]["text"]
-    frag = one(quotes, "a direct attack on our farmers")
-    assert frag["speaker"]["name"] == mixed[0]["speaker"]["name"]
+    (start, end), = mixed[0]["fragments"]
+    assert text[start:end] == "a direct attack on our farmers"
+    # the quoted words are part of the statement, not a second quote
+    assert [q["id"] for q in quotes] == [mixed[0]["id"]]
 
 
 # ---------------------------------------------------------------- speakers
@@ -234,7 +239,203 @@ def test_contract_fields(nlp):
     assert [q["id"] for q in quotes] == [f"Q{i}" for i in range(1, len(quotes) + 1)]
     for q in quotes:
         assert set(q) == {"id", "kind", "text", "start", "end", "cue", "cue_span", "speaker",
-                          "events"}
-        assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention"}
+                          "fragments", "events"}
+        assert set(q["speaker"]) == {"actor", "name", "country", "sector", "code", "mention",
+                                     "gender"}
+        assert q["fragments"] is None if q["kind"] != "mixed" else isinstance(q["fragments"], list)
         assert q["kind"] in ("direct", "indirect", "mixed")
     check_offsets(text, quotes)
+
+
+# ---------------------------------------------------------------- issue 14: each statement
+# once, the right speaker, no quotes from headlines and labels (sentences written here)
+
+def extracted(text):
+    """The quotes of the whole extraction (the actor stage names the people)."""
+    from tidings.extract import extract_text
+
+    return extract_text(text, published="2024-03-11")["quotes"]
+
+
+def statements(quotes):
+    """No quote lies inside another one."""
+    return not any(a is not b and a["start"] <= b["start"] and b["end"] <= a["end"]
+                   for a in quotes for b in quotes)
+
+
+def test_quoted_words_in_reported_speech_are_the_reporters_mixed_quote(nlp):
+    text = ("Lena Ortiz, a spokeswoman for the governor, said the mayor was reduced to "
+            "\u201cinsults and threats\u201d because he cannot defend his own budget.")
+    quotes = run(nlp, text)
+    q = one(quotes, "the mayor was reduced to")
+    assert q["kind"] == "mixed" and q["speaker"]["name"] == "Lena Ortiz"
+    assert q["speaker"]["gender"] == "female"
+    assert [text[s:e] for s, e in q["fragments"]] == ["insults and threats"]
+    assert statements(quotes) and not [x for x in quotes if x["text"] == "insults and threats"]
+    check_offsets(text, quotes)
+
+
+def test_pronoun_after_the_quote_is_the_named_person_before_it(nlp):
+    text = ("Senator Ana Ruiz spoke at the union hall on Monday. \u201cI think it is fair to say "
+            "that if Tom Berg wins the vote, the mills will close,\u201d she said.")
+    q = one(run(nlp, text), "the mills will close")
+    assert q["speaker"]["name"] == "Ana Ruiz"  # not the man named inside her words
+    assert q["speaker"]["gender"] == "female"
+
+
+def test_he_skips_a_woman_for_the_nearest_man(nlp):
+    text = ("Mayor Tom Berg met Mrs. Ana Ruiz at the port. \u201cThe harbour will reopen in "
+            "May,\u201d he said.")
+    q = one(run(nlp, text), "harbour will reopen")
+    assert q["speaker"]["name"] == "Tom Berg" and q["speaker"]["gender"] == "male"
+
+
+def test_it_said_is_the_organization_not_a_place_in_the_quote(nlp):
+    text = ("The Pacific Fisheries Council met on Friday. The new office will open in Suva "
+            "next month, it said.")
+    q = one(run(nlp, text), "will open in Suva")
+    assert q["speaker"]["name"] == "Pacific Fisheries Council"
+
+
+def test_according_to(nlp):
+    text = "The strike will end on Monday, according to the Dockworkers Union of Ghana."
+    q = one(run(nlp, text), "strike will end")
+    assert q["cue"] == "according to" and "Dockworkers Union" in q["speaker"]["name"]
+
+
+def test_statement_of_an_organization(nlp):
+    text = "The Ministry of Health's statement said the clinics would reopen next week."
+    q = one(run(nlp, text), "clinics would reopen")
+    assert "Ministry of Health" in q["speaker"]["name"]
+    assert "statement" not in q["speaker"]["name"]
+
+
+def test_quoted_as_saying(nlp):
+    text = ("\u201cThe talks went well,\u201d Foreign Minister Ana Ruiz was quoted as saying by "
+            "the state news agency.")
+    q = one(run(nlp, text), "The talks went well")
+    assert q["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_colon_after_said_introduces_the_next_paragraph(nlp):
+    text = ("Mayors meet in Lyon\n\nThe mayor of Lyon, Paul Girard, spoke on Monday. He said:\n\n"
+            "\u201cWe will open the night shelters before the first frost.\u201d\n\nThe council agreed.")
+    q = one(run(nlp, text), "night shelters")
+    assert q["kind"] == "direct" and q["speaker"]["name"] == "Paul Girard"
+
+
+def test_block_quote_without_marks_after_a_colon(nlp):
+    text = ("Mayors meet in Lyon\n\nPaul Girard, the mayor of Lyon, spoke on Monday. Girard "
+            "added:\n\nWe will open the night shelters before the first frost. Nobody will "
+            "sleep outside this winter.\n\nThe council agreed.")
+    q = one(extracted(text), "night shelters")
+    assert q["kind"] == "direct" and q["cue"] == "added" and "Girard" in q["speaker"]["name"]
+    assert "Nobody will sleep outside" in q["text"]  # the whole paragraph
+
+
+def test_sound_bite_after_says_in_a_transcript(nlp):
+    text = ("The port workers' union says it will fight the closure in court. Union leader "
+            "Maria Costa says the workers will not give up.\n"
+            "We are going to fight it. And we have already challenged the plan in court.\n"
+            "The port authority declined to comment.")
+    quotes = run(nlp, text)
+    bites = [q for q in quotes if q["kind"] == "direct"]
+    assert [q["text"] for q in bites] == ["We are going to fight it.",
+                                          "And we have already challenged the plan in court."]
+    assert all(q["speaker"]["name"] == "Maria Costa" for q in bites)
+    assert statements(quotes)  # "we have already challenged" is no second attribution
+
+
+def test_first_person_paragraph_of_a_story_with_quotation_marks_is_no_sound_bite(nlp):
+    text = ("Maria Costa said the workers would \u201cnever give up\u201d.\n"
+            "I have covered this port for ten years and I have never seen it so quiet.")
+    assert not [q for q in run(nlp, text) if "never seen it" in q["text"]]
+
+
+def test_quote_continued_in_the_next_paragraph(nlp):
+    text = ("\u201cWe will rebuild the bridge,\u201d Mayor Tom Berg said on Monday.\n\n"
+            "\u201cThe money is there and the engineers are ready to start work in March.\u201d")
+    q = one(run(nlp, text), "engineers are ready")
+    assert q["speaker"]["name"] == "Tom Berg"
+    assert q["speaker"]["mention"] is None  # this paragraph does not name him
+
+
+def test_speaker_between_a_long_quote_and_its_cue(nlp):
+    text = ("\u201cWe have checked every account, and we have found nothing that points to "
+            "fraud in this office,\u201d Chief Inspector Ana Ruiz of the city police said on Monday.")
+    q = one(extracted(text), "checked every account")
+    assert "Ana Ruiz" in q["speaker"]["name"]
+    m = q["speaker"]["mention"]
+    assert text[m[0]:m[1]].startswith("Chief Inspector Ana Ruiz")
+
+
+def test_who_said_names_the_person_it_stands_for(nlp):
+    text = "Rescuers reached Tom Berg, who said the water had risen within an hour."
+    q = one(run(nlp, text), "the water had risen")
+    m = q["speaker"]["mention"]
+    assert text[m[0]:m[1]] == "who" and q["speaker"]["name"] == "Tom Berg"
+
+
+def test_an_unnamed_official_is_not_the_minister_named_nearby(nlp):
+    from tidings.actors import Actor, ActorTable
+
+    text = ("Deputy Minister Karim Nasser met the inspectors on Friday. An Iraqi official said "
+            "the sites would stay closed.")
+    start = text.index("An Iraqi official")
+    nasser = Actor("A1", "Karim Nasser", "person", "IRQ", "GOV", "IRQGOV",
+                   [(0, 31), (start, start + len("An Iraqi official"))])
+    q = one(run(nlp, text, ActorTable([nasser])), "sites would stay closed")
+    sp = q["speaker"]
+    assert sp["name"] == "An Iraqi official" and sp["code"] == "IRQGOV" and sp["actor"] is None
+
+
+# ---------------------------------------------------------------- labels quote nobody
+
+def test_headline_yields_no_quote_and_no_antecedent(nlp):
+    text = ("Mayor Berg Says Shelters Will Open Before Frost\n"
+            "The city council voted on the plan on Monday. \u201cWe are ready,\u201d he said.")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "Shelters Will Open" in q["text"]]
+    q = one(quotes, "We are ready")
+    assert q["speaker"]["name"] != "Berg"  # the headline names nobody for "he"
+
+
+def test_headline_colon_and_deck_yield_nothing(nlp):
+    text = ("Ruiz: \u2018We Will Not Back Down\u2019;\nUnion chief says the strike goes on.\n\n"
+            "The strike at the port entered its third week on Monday.")
+    assert run(nlp, text) == []
+
+
+def test_byline_and_caption_quote_nobody(nlp):
+    text = ("Storm closes the port\nBy Ana Ruiz and Tom Berg\n"
+            "Photo: \u201cWe lost everything,\u201d a fisherman told reporters at the harbour.\n"
+            "The storm closed the port of Suva on Monday.")
+    assert run(nlp, text) == []
+
+
+def test_scare_quote_with_no_speaker_is_no_quote(nlp):
+    text = "The so-called \u201cpeace dividend\u201d never reached the farmers of the valley."
+    assert run(nlp, text) == []
+
+
+def test_title_in_quotation_marks_is_no_quote(nlp):
+    text = "\u201cIt is a hard year,\u201d Ana Ruiz said on \u201cMorning Edition\u201d on Monday."
+    quotes = run(nlp, text)
+    assert [q["text"] for q in quotes] == ["It is a hard year"]
+
+
+# ---------------------------------------------------------------- gender from the text
+
+@pytest.mark.parametrize("text, gender", [
+    ("Mrs. Lee said the school would reopen in May.", "female"),
+    ("Mr. Lee said the school would reopen in May.", "male"),
+    ("A spokeswoman said the school would reopen in May.", "female"),
+    ("Robin Lee, a spokesman for the city, said the school would reopen in May.", "male"),
+    ("Robin Lee visited the school on Monday. She said it would reopen in May.", "female"),
+    # a first name alone is no evidence
+    ("Maria Lee said the school would reopen in May.", None),
+    ("The ministry said the school would reopen in May.", None),
+])
+def test_gender_comes_from_the_texts_evidence(nlp, text, gender):
+    q = one(run(nlp, text), "would reopen in May")
+    assert q["speaker"]["gender"] == gender

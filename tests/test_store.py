@@ -222,6 +222,117 @@ def test_quote_and_actor_filters(store_path):
     assert set(actors(published_since="2020-01-11")) == {"IRN", "USAMIL"}
 
 
+# Who is quoted: three stories with speakers the text gives a gender (or none).
+BUDGET = ("Senator Ana Ruiz said the budget was \"a betrayal of nurses\". \"We will vote no,\" "
+          "she said. Mayor Tom Berg said the plan was fair, and a spokesman said talks went on.")
+HARBOUR = "\"The harbour will reopen in May,\" Ana Ruiz said on Tuesday."
+TARIFFS = "\"Tariffs hurt farmers,\" Kenji Sato, the trade minister, said in Tokyo."
+
+
+def quoted_stories() -> list[Story]:
+    budget, harbour, tariffs = Story(BUDGET), Story(HARBOUR), Story(TARIFFS)
+    ruiz = budget.actor("Senator Ana Ruiz", "USALEG", "USA", "LEG", kind="person",
+                        name="Ana Ruiz")
+    berg = budget.actor("Mayor Tom Berg", "USAGOV", "USA", "GOV", kind="person", name="Tom Berg")
+    budget.quote('the budget was "a betrayal of nurses"', ruiz, "said", kind="mixed",
+                 gender="female", fragments=("a betrayal of nurses",))
+    budget.quote("We will vote no", ruiz, "said", gender="female")
+    budget.quote("the plan was fair", berg, "said", kind="indirect", gender="male")
+    budget.quote("talks went on", "spokesman", "said", kind="indirect", gender="male")
+    harbour.quote("The harbour will reopen in May", harbour.actor(
+        "Ana Ruiz", "USALEG", "USA", "LEG", kind="person"), "said", gender="female")
+    tariffs.quote("Tariffs hurt farmers", tariffs.actor(
+        "Kenji Sato", "JPNGOV", "JPN", "GOV", kind="person"), "said")
+    return [budget, harbour, tariffs]
+
+
+@pytest.fixture(scope="module")
+def quoted_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("quoted") / "quoted.duckdb"
+    stories = quoted_stories()
+    with Store.open(path) as store:
+        report = store.ingest([Article(s.text, published="2020-02-0" + str(k + 1))
+                               for k, s in enumerate(stories)], extractor=extractor(stories))
+    assert report.coded == 3
+    return path
+
+
+def test_who_is_quoted_by_gender_speaker_and_country(quoted_path):
+    from tidings.store import quotes_by_sql
+
+    def by(group, **values):
+        with Store.open(quoted_path, read_only=True) as store:
+            cols, rows = store.fetch(*quotes_by_sql(Filters.parse(**values), group))
+        return [dict(zip(cols, r)) for r in rows]
+
+    genders = {r["gender"]: r for r in by("gender")}
+    # the mixed quote counts once: its quoted words are no second quote
+    assert {g: r["quotes"] for g, r in genders.items()} == {"female": 3, "male": 2, "unknown": 1}
+    assert genders["female"]["speakers"] == 1 and genders["female"]["articles"] == 2
+    assert genders["female"]["share"] == 50.0
+    speakers = by("speaker")
+    assert [(r["speaker"], r["gender"], r["quotes"]) for r in speakers] == [
+        ("Ana Ruiz", "female", 3), ("Kenji Sato", "unknown", 1), ("Tom Berg", "male", 1),
+        ("spokesman", "male", 1)]
+    assert {r["speaker"]: r["country"] for r in speakers}["Kenji Sato"] == "JPN"
+    countries = {r["country"]: r for r in by("country")}
+    assert (countries["USA"]["quotes"], countries["USA"]["female"], countries["USA"]["male"]) == (4, 3, 1)
+    assert countries["unknown"]["quotes"] == 1 and countries["JPN"]["unknown"] == 1
+    assert [r["speaker"] for r in by("speaker", gender="male")] == ["Tom Berg", "spokesman"]
+    assert [r["quotes"] for r in by("gender", gender="unknown")] == [1]
+    assert by("gender", country="JPN") == [{"gender": "unknown", "quotes": 1, "share": 100.0,
+                                            "speakers": 1, "articles": 1}]
+    with pytest.raises(OptionError, match="--by: expected one of gender, speaker, country"):
+        quotes_by_sql(Filters(), "age")
+    with pytest.raises(OptionError, match="--gender: expected female, male or unknown"):
+        Filters.parse(gender="woman")
+
+
+def test_quotes_keep_fragments_and_gender(quoted_path):
+    with Store.open(quoted_path, read_only=True) as store:
+        cols, rows = store.fetch(*quotes_sql(Filters.parse(speaker="ruiz")))
+    found = [dict(zip(cols, r)) for r in rows]
+    mixed = next(q for q in found if q["kind"] == "mixed")
+    (start, end), = json.loads(mixed["fragments"])
+    assert BUDGET[start:end] == "a betrayal of nurses"
+    assert {q["speaker_gender"] for q in found} == {"female"}
+    assert all(q["fragments"] is None for q in found if q["kind"] != "mixed")
+
+
+def test_version_1_store_folds_fragments_into_their_statement(tmp_path):
+    """Before version 4 each quoted fragment of a mixed quote was a direct quote of its own."""
+    import duckdb
+
+    from tidings.store import schema
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for statement in schema.MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    row = "(?, ?, ?, ?, ?, ?, 'said', NULL, 'Ana Ruiz', 'USA', 'LEG', 'USALEG', '[]')"
+    for values in (["a", "Q1", "mixed", BUDGET[22:59], 22, 59],
+                   ["a", "Q2", "direct", BUDGET[38:58], 38, 58],
+                   ["a", "Q3", "direct", BUDGET[62:77], 62, 77]):
+        con.execute(f"INSERT INTO quotes VALUES {row}", values)
+    con.execute("INSERT INTO event_mentions (event_id, article_id, raw_id, quote_id) "
+                "VALUES (1, 'a', 'E1', 'Q2')")
+    con.close()
+    with Store.open(path) as store:  # migrated on open
+        _, rows = store.fetch("SELECT quote_id, kind, fragments, speaker_gender FROM quotes "
+                              "ORDER BY quote_id")
+        assert rows == [("Q1", "mixed", "[[38,58]]", None), ("Q3", "direct", None, None)]
+        assert store.fetch("SELECT quote_id FROM event_mentions")[1] == [("Q1",)]
+        assert store.fetch("SELECT max(version) FROM schema_version")[1] == [(schema.SCHEMA_VERSION,)]
+
+
+def test_parquet_store_of_an_older_schema_asks_for_an_ingest(tmp_path):
+    (tmp_path / "tidings.json").write_text(json.dumps({"schema_version": 1, "tables": []}))
+    with pytest.raises(StoreError, match="schema version 1 needs migrating; run 'tidings ingest"):
+        Store.open(f"parquet:{tmp_path}", read_only=True)
+
+
 def test_every_offered_filter_has_a_condition_on_its_table():
     from tidings.store import query
     from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, filters_for

@@ -168,6 +168,15 @@ def test_query_commands_and_formats(folder_db, tmp_path):
                      "goldstein_mean", "quad4_material_conflict"} <= rows[0].keys()
     result = run_cli("quotes", "--db", str(db), "--search", "not accept", "--format", "jsonl")
     assert [json.loads(l)["speaker_code"] for l in result.stdout.splitlines()] == ["TURGOV"]
+    for by, key in (("gender", "gender"), ("speaker", "speaker"), ("country", "country")):
+        result = run_cli("quotes", "--db", str(db), "--by", by, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        rows = json.loads(result.stdout)
+        assert rows and {key, "quotes", "share"} <= rows[0].keys()
+        assert sum(r["quotes"] for r in rows) == len(run_cli(
+            "quotes", "--db", str(db), "--format", "jsonl").stdout.splitlines())
+    result = run_cli("quotes", "--db", str(db), "--by", "age")
+    assert result.returncode == 2 and b"invalid choice" in result.stderr
     result = run_cli("actors", "--db", str(db), "--country", "TUR", "--format", "csv")
     assert result.returncode == 0 and b"TUR" in result.stdout
     out = tmp_path / "events.parquet"

@@ -135,6 +135,30 @@ def test_article_view_highlights_trumps_quotes(page, server):
     page.screenshot(path=str(ARTIFACTS / "article.png"), full_page=True)
 
 
+def test_quoted_page_counts_who_is_quoted_by_gender(page, server):
+    """The seed quotes Donald Trump ("he said") and Morgan Ortagus ("she said")."""
+    import json
+    import urllib.request
+
+    visit(page, server, "quoted", "quoted")
+    chart = page.locator("#quoted-gender")
+    with urllib.request.urlopen(f"{server}/quoted?by=gender") as response:
+        rows = {r["gender"]: r["quotes"] for r in json.load(response)["quoted"]}
+    assert int(chart.get_attribute("data-female")) == rows.get("female", 0) >= 1
+    assert int(chart.get_attribute("data-male")) == rows.get("male", 0) >= 1
+    assert page.locator("#quoted-gender .bars path").count() >= 2  # drawn by plotly
+    assert page.locator("#quoted-women td", has_text="Morgan Ortagus").count() == 1
+    assert page.locator("#quoted-men td", has_text="Donald Trump").count() == 1
+    assert page.locator("#quoted-women td", has_text="Donald Trump").count() == 0
+    assert page.locator("#quoted-countries td", has_text="USA").count() >= 1
+    page.fill("#quoted-filters input[name=search]", "embassy")  # Trump's embassy remark
+    page.click("#quoted-filters button")
+    page.wait_for_selector("#quoted-gender[data-female='0']", timeout=10000)
+    assert int(chart.get_attribute("data-male")) >= 1
+    page.screenshot(path=str(ARTIFACTS / "quoted.png"), full_page=True)
+    assert not page.errors
+
+
 def test_script_in_a_story_is_text_and_never_runs(page, server):
     visit(page, server, "article/scripted", "article")
     assert page.inner_text("#article-text").startswith("<script>alert(1)</script>")

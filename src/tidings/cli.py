@@ -121,7 +121,7 @@ def _query_commands(commands) -> None:
     from tidings.store.export import PROFILES
     from tidings.store.filters import ACTORS, EVENTS, QUOTES
     from tidings.store.output import FORMATS
-    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, SORTS
+    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, QUOTE_GROUPS, SORTS
 
     for name, table, text in (
             ("events", EVENTS, "distinct events (or --raw reports), filtered"),
@@ -152,6 +152,10 @@ def _query_commands(commands) -> None:
         elif name == "counts":
             command.add_argument("--by", choices=PERIODS, default=DEFAULT_PERIOD,
                                  help=f"period (default: {DEFAULT_PERIOD})")
+        elif name == "quotes":
+            command.add_argument("--by", choices=QUOTE_GROUPS, help="who is quoted: count "
+                                 "the quotes per speaker gender, speaker or speaker country "
+                                 "(with each one's share), not list them")
         _filter_options(command, table)
         _output_options(command)
         _db_option(command)
@@ -389,8 +393,10 @@ def cmd_events(args) -> int:
 
 
 def cmd_quotes(args) -> int:
-    from tidings.store.query import quotes_sql
+    from tidings.store.query import quotes_by_sql, quotes_sql
 
+    if args.by:
+        return _query(args, quotes_by_sql(_filters(args), args.by, limit=args.limit))
     return _query(args, quotes_sql(_filters(args), limit=args.limit))
 
 

@@ -6,6 +6,7 @@ here once. Offsets are character offsets into the article text (end exclusive).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,15 +32,37 @@ class Side:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def copy(self, **changes) -> "Side":
-        values = {"actor": self.actor, "name": self.name, "country": self.country,
-                  "sector": self.sector, "code": self.code, "mention": self.mention,
-                  "extra": dict(self.extra)}
-        values.update(changes)
-        return Side(**values)
+        """A copy of the same class (a Speaker stays a Speaker) with ``changes`` applied."""
+        changes.setdefault("extra", dict(self.extra))
+        return dataclasses.replace(self, **changes)
 
     def as_dict(self) -> dict:
         return {"actor": self.actor, "name": self.name, "country": self.country,
                 "sector": self.sector, "code": self.code, "mention": _span(self.mention)}
+
+
+@dataclass(slots=True)
+class Speaker(Side):
+    """The speaker of a quote: a Side plus the person's gender as the text states it.
+
+    ``gender`` is "female", "male" or None, from the article's own evidence about this
+    person (a title such as "Mrs.", a role word such as "spokeswoman", a pronoun that refers
+    to them), never from a first name alone; None for groups and when the text says nothing.
+    Event sides carry no gender, so it is rendered here, not in ``Side.as_dict``.
+    """
+
+    gender: str | None = None
+
+    @classmethod
+    def of(cls, side: Side | None, gender: str | None = None) -> "Speaker":
+        """The speaker named by ``side`` (an unnamed speaker for None)."""
+        if side is None:
+            return cls(None, None, gender=gender)
+        return cls(side.actor, side.name, side.country, side.sector, side.code, side.mention,
+                   dict(side.extra), gender=gender)
+
+    def as_dict(self) -> dict:
+        return {**Side.as_dict(self), "gender": self.gender}
 
 
 @dataclass(slots=True)
@@ -160,14 +183,18 @@ class Quote:
     end: int
     cue: str | None
     cue_span: Span | None
-    speaker: Side | None
+    speaker: Speaker | None
     id: str | None = None
     events: list[str] = field(default_factory=list)
+    # a mixed quote's quoted words (without the marks): part of this statement, never a
+    # quote of their own
+    fragments: list[Span] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "text": self.text, "start": self.start,
                 "end": self.end, "cue": self.cue, "cue_span": _span(self.cue_span),
                 "speaker": self.speaker.as_dict() if self.speaker else None,
+                "fragments": [_span(f) for f in self.fragments] if self.kind == "mixed" else None,
                 "events": list(self.events)}
 
 

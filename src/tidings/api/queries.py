@@ -61,9 +61,11 @@ def article(store: Store, article_id: str) -> dict | None:
                    "ORDER BY start_char, raw_id", article_id)
     quotes = table("SELECT quote_id AS id, kind, text, start_char AS start, end_char AS \"end\", "
                    "cue, speaker_actor, speaker_name, speaker_country, speaker_sector, "
-                   "speaker_code, events FROM quotes WHERE article_id = ? ORDER BY start_char")
+                   "speaker_code, speaker_gender, fragments, events FROM quotes "
+                   "WHERE article_id = ? ORDER BY start_char")
     for q in quotes:
         q["events"] = json.loads(q["events"]) if q["events"] else []
+        q["fragments"] = json.loads(q["fragments"]) if q["fragments"] else None
     times = table("SELECT text, start_char AS start, end_char AS \"end\", value, type "
                   "FROM times WHERE article_id = ? ORDER BY start_char")
     places = table("SELECT text, start_char AS start, end_char AS \"end\", name, country, "

@@ -22,7 +22,8 @@ from tidings.api.security import HTML_CSP
 from tidings.errors import StoreError
 from tidings.store.filters import ACTORS, ARTICLES, EVENTS, QUOTES, Filters, filters_for
 from tidings.store.query import (ALL, DEFAULT_PERIOD, PERIODS, actors_sql, articles_sql,
-                                 counts_sql, dyads_sql, events_sql, quotes_sql)
+                                 counts_sql, dyads_sql, events_sql, quotes_by_sql,
+                                 quotes_sql)
 
 # Rows per page when the client does not say, and the most one page may hold (JSON rows
 # are built in memory).
@@ -105,6 +106,12 @@ def quotes_query(f: Filters = Depends(QUOTE_FILTERS)) -> tuple[str, list]:
     return quotes_sql(f)
 
 
+def quoted_query(f: Filters = Depends(QUOTE_FILTERS),
+                 by: Annotated[str, Query(description="gender, speaker or country")] = "gender"
+                 ) -> tuple[str, list]:
+    return quotes_by_sql(f, by, option="by")
+
+
 def actors_query(f: Filters = Depends(ACTOR_FILTERS)) -> tuple[str, list]:
     return actors_sql(f)
 
@@ -145,8 +152,8 @@ def table(served, name: str, sql_params: tuple[str, list], paging: Paging, csv_o
             "limit": paging.limit, "offset": paging.offset}
 
 
-def _lister(name: str, query) -> None:
-    """GET /NAME and GET /NAME.csv over the same query."""
+def _lister(name: str, query, cli: str | None = None) -> None:
+    """GET /NAME and GET /NAME.csv over the same query (``cli``: the command it mirrors)."""
     def make(csv_out: bool):
         if csv_out:
             def endpoint(sql_params: tuple = Depends(query), paging: Paging = Depends(),
@@ -165,11 +172,12 @@ def _lister(name: str, query) -> None:
     for csv_out in (False, True):
         router.get(f"/{name}.csv" if csv_out else f"/{name}", tags=[name],
                    summary=f"{name} as {'CSV' if csv_out else 'JSON'} (filters as the "
-                           f"CLI's `tidings {name}`)", response_model=None)(make(csv_out))
+                           f"CLI's `tidings {cli or name}`)", response_model=None)(make(csv_out))
 
 
 _lister("events", events_query)
 _lister("quotes", quotes_query)
+_lister("quoted", quoted_query, "quotes --by")  # who is quoted: per gender, speaker, country
 _lister("actors", actors_query)
 _lister("dyads", dyads_query)
 _lister("counts", counts_query)

@@ -38,8 +38,8 @@ def side_kind(side: Side | None) -> str:
     """The kind of a side (see SOURCE_KINDS and TARGET_KINDS), "none" or "other"."""
     if side is None:
         return "none"
-    if side.actor:
-        return "country" if side.country else "sector" if side.sector else "other"
+    if side.actor:  # an actor the text names without a country or a role is a name
+        return "country" if side.country else "sector" if side.sector else "named"
     for kind in ("victims", "place"):
         if side.extra.get(kind) and side.country:
             return kind

@@ -245,6 +245,7 @@ def reciprocal(trig: Trigger, code: str) -> bool:
 
 
 def _sides(tok, actors) -> list[Side]:
+    tok = _partitive(tok)
     line = dateline(tok.doc)
     if line is not None and tok.idx < line.end:
         # "LIMA (AP) - Chile and Peru agreed": the parse took the dateline for the subject;
@@ -257,6 +258,18 @@ def _sides(tok, actors) -> list[Side]:
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
         out.extend(_phrase_sides(t, actors))
     return out
+
+
+def _partitive(tok):
+    """"Thousands of Kurds", "a group of farmers", "members of the party": the actor is the
+    "of" object of a quantity or a part."""
+    if tok.lemma_.lower() in words("partitive_heads"):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return tok
 
 
 def _phrase_sides(t, actors) -> list[Side]:

@@ -31,6 +31,10 @@ STRAIGHT_SINGLE = chars("straight_single_marks")
 OPENING_MARKS = DOUBLE_OPEN | SINGLE_OPEN | STRAIGHT_DOUBLE | STRAIGHT_SINGLE
 CLOSING_MARKS = DOUBLE_CLOSE | SINGLE_CLOSE | STRAIGHT_DOUBLE | STRAIGHT_SINGLE
 _OPENS_AFTER = chars("straight_mark_opens_after")
+# Two-character marks of typewriter-era wire copy (``like this''), read as the curly pair.
+PAIRED_OPEN = frozenset(word_list("paired_open_marks"))
+PAIRED_CLOSE = frozenset(word_list("paired_close_marks"))  # also opening in some papers' copy
+_CURLY_OPEN, _CURLY_CLOSE = "\u201c", "\u201d"
 _DOUBLE_FAMILY = DOUBLE_OPEN | DOUBLE_CLOSE | STRAIGHT_DOUBLE
 _SINGLE_FAMILY = SINGLE_OPEN | SINGLE_CLOSE | STRAIGHT_SINGLE
 
@@ -124,8 +128,33 @@ def _clean(text: str, m: Marked) -> Marked | None:
     return Marked(s, e, m.open_at, m.close_at, m.paragraphs)
 
 
+def _one_char_marks(text: str) -> str:
+    """``text`` of the same length with each two-character mark written as the curly mark
+    it stands for beside a space (inside for an opening mark, outside for a closing one), so
+    a quoted span's offsets stay those of ``text``. `` always opens; '' (used both ways in
+    some papers' copy) opens after a space or an opening bracket and before a word, else
+    closes."""
+    if not any(m in text for m in PAIRED_OPEN | PAIRED_CLOSE):
+        return text
+    for mark in PAIRED_OPEN:
+        text = text.replace(mark, " " * (len(mark) - 1) + _CURLY_OPEN)
+    for mark in PAIRED_CLOSE:
+        at = text.find(mark)
+        while at >= 0:
+            prev = text[at - 1] if at > 0 else " "
+            nxt = text[at + len(mark)] if at + len(mark) < len(text) else " "
+            if prev in _OPENS_AFTER and not nxt.isspace():
+                one = " " * (len(mark) - 1) + _CURLY_OPEN
+            else:
+                one = _CURLY_CLOSE + " " * (len(mark) - 1)
+            text = text[:at] + one + text[at + len(mark):]
+            at = text.find(mark, at + len(mark))
+    return text
+
+
 def scan(text: str) -> list[Marked]:
     """Every outermost quoted span of ``text``, in order, multi-paragraph quotes joined."""
+    text = _one_char_marks(text)
     result: list[Marked] = []
     paragraphs = _paragraphs(text)
     per_par: list[list[Marked]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.quotes.indirect import phrase_span, speaker_of, speaker_span_of
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
 from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
@@ -19,6 +19,9 @@ _DASHES = chars("signature_dashes")
 _FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
 MAX_SIGNATURE_WORDS = 5
+# the speaker between a quote and its cue: a name with its title or apposition
+# ("Flynn, a top Trump surrogate,"), not a clause
+MAX_FRAME_WORDS = 12
 
 
 def word_count(text: str) -> int:
@@ -40,7 +43,7 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
         sents[nxt.start] = nxt
     if first[0].sent.start > 0:
         prev = doc[first[0].sent.start - 1].sent
-        if doc_text(doc)[prev.end_char - 1:prev.end_char] == ":" or prev[-1].text == ":":
+        if prev.text.rstrip().endswith(":"):  # `He said:` (maybe a paragraph before)
             sents[prev.start] = prev
     cues = []
     for sent in sents.values():
@@ -53,6 +56,13 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
                   and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
                 cues.append(tok)
     return cues
+
+
+def _colon_before(text: str, tok, quote: Marked) -> bool:
+    """`X said:` ending the paragraph (or the words) just before the quote opens."""
+    between = text[tok.idx + len(tok):quote.open_at]
+    return tok.idx < quote.start and between.rstrip().endswith(":") and ":" not in between.rstrip()[:-1] \
+        and not any(ch in between for ch in ".!?")
 
 
 def _gap(tok, quote: Marked) -> int:
@@ -78,13 +88,15 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
         best = None
         for tok in _cue_tokens(doc, quote, inside_quote):
             gap = _gap(tok, quote)
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.idx <= quote.start
-                   < c.right_edge.idx + len(c.right_edge) for c in tok.children):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and all(quote.start <= c.idx < quote.end for c in subjects):
                 continue  # `the so-called "peace plan" was published`: the quote is the subject
             edge = quote.start if tok.idx < quote.start else quote.end
             lo, hi = sorted((tok.idx, edge))
-            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes) or "\n" in text[lo:hi]:
+            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes):
                 continue
+            if "\n" in text[lo:hi] and not _colon_before(text, tok, quote):
+                continue  # a cue of another paragraph, unless `He said:` introduces this one
             # a cue after the quote is the usual news frame: prefer it at equal distance
             key = (gap + (0 if tok.idx >= quote.end else 5), tok.i)
             if best is None or key < best[0]:
@@ -98,12 +110,57 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 item.speaker_span = phrase_span(pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
-                item.speaker_span = speaker_span_of(speaker_of(tok), tok)
-        if best is None and quote.close_at is not None:
+                item.speaker_span, item.named_by = speaker_spans(speaker_of(tok, inside_quote), tok)
+                frame = _frame_speaker(doc, quote, tok)
+                if frame is not None and not (item.speaker_span and frame[0] <= item.speaker_span[0]
+                                              < frame[1]):
+                    item.speaker_span, item.named_by = frame, None
+        if best is None:
+            _colon_speaker(doc, quote, item)
+        if best is None and item.cue is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)
     _inherit(text, found)
     return found
+
+
+def _frame_speaker(doc, quote: Marked, cue) -> tuple[int, int] | None:
+    """`"...," Chief Ana Ruiz, the mayor, said`: the noun phrase standing between the closing
+    mark and the cue names the speaker, whatever the parse made of it (a long quote often
+    leaves the parser attaching the name elsewhere)."""
+    if cue.idx < quote.end:
+        return None
+    between = [t for t in doc[:cue.i] if t.idx >= quote.end and not inside_marks(t)]
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if not words or len(words) > MAX_FRAME_WORDS or any(
+            t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
+        return None  # a clause; a capitalized "verb" is a name the tagger misread ("Tulsa")
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def inside_marks(tok) -> bool:
+    return tok.is_quote or tok.text in ("``", "''")
+
+
+def _colon_speaker(doc, quote: Marked, item: Attribution) -> None:
+    """`Caddell made the following comment:` closing the sentence (or paragraph) before the
+    quote: the colon introduces it, and that sentence's subject speaks."""
+    text = doc_text(doc)
+    before = text[:quote.open_at].rstrip()
+    if not before.endswith(":"):
+        return
+    colon = len(before) - 1
+    head = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if head is None or not len(head):
+        return
+    sent = head[0].sent
+    subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return
+    item.cue, item.cue_span = ":", (colon, colon + 1)
+    item.speaker_span, item.named_by = speaker_spans(subject, subject)
 
 
 def _dash_signature(text: str, at: int, item: Attribution) -> None:
@@ -111,7 +168,7 @@ def _dash_signature(text: str, at: int, item: Attribution) -> None:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     tail = text[at:end]
-    stripped = tail.lstrip(" .,")
+    stripped = tail.lstrip(" .,\u00a0\t")
     if not stripped or stripped[0] not in _DASHES:
         return
     dash = at + len(tail) - len(stripped)
@@ -120,7 +177,7 @@ def _dash_signature(text: str, at: int, item: Attribution) -> None:
         s += 1
     e = text.find(",", s, end)
     e = end if e < 0 else e
-    while e > s and text[e - 1] in " .;":
+    while e > s and (text[e - 1] in ".;" or text[e - 1].isspace()):
         e -= 1
     if s < e and len(text[s:e].split()) <= MAX_SIGNATURE_WORDS and text[s].isupper():
         item.cue, item.cue_span, item.speaker_span = text[dash], (dash, dash + 1), (s, e)
@@ -136,6 +193,8 @@ def _inherit(text: str, items: list[Attribution]) -> None:
         if prev.cue is None and prev.follows is None:
             continue
         between = text[prev.end:item.start]
-        if between.count("\n") > 1 or len(between) > MAX_CUE_GAP + 40:
+        # the same paragraph or the next one (blank lines between paragraphs do not count)
+        if sum(1 for line in between.split("\n")[1:-1] if line.strip()) > 0 \
+                or len(between) > MAX_CUE_GAP + 40:
             continue
         item.follows = prev.follows or prev

@@ -3,19 +3,21 @@
 Two readings of each article are merged: quotation-mark scanning (marks.py, direct.py)
 and reported speech from the dependency parse (indirect.py). A reported clause mostly in
 quotation marks is the direct quote's frame (its cue and speaker go to that quote); one
-holding quoted fragments is ``mixed`` (and each fragment is a direct quote of the same
-speaker); one that ends in `: "..."` stops at the colon.
+holding quoted fragments is ``mixed``: its quoted words are its ``fragments``, not quotes of
+their own, so each statement is counted once; one that ends in `: "..."` stops at the colon.
 """
 from __future__ import annotations
 
 
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
+from tidings.quotes.bites import find_bites, find_blocks
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.indirect import find_colon_lines, find_indirect
+from tidings.quotes.labels import Labels
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
-from tidings.quotes.speakers import SpeakerResolver
-from tidings.records import Context, Quote, Side
+from tidings.quotes.speakers import SpeakerResolver, words
+from tidings.records import Context, Quote, Speaker
 
 # A reported clause this much inside quotation marks is the quote itself, not a frame.
 COVERED = 0.7
@@ -23,6 +25,13 @@ COVERED = 0.7
 _COLON_TO_QUOTE = " " + "".join(sorted(OPENING_MARKS))
 # Quoted spans shorter than this many words with no cue are titles or scare quotes.
 MIN_UNCUED_WORDS = 6
+# Titles of shows, books and slogans are short; in title case every word of this many
+# letters is capitalized (shorter ones, "of", "the", "It", may be either), and two words at
+# least are ("Morning Joe").
+MAX_TITLE_WORDS = 6
+TITLE_WORD_LETTERS = 4
+# Words of someone speaking (first person, "you"): a span holding one is no title.
+_SPEAKING = frozenset(w for w, kind in words().items() if kind == "first") | {"you", "your"}
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -61,14 +70,16 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
                     item.end = last.end
                     while item.end < len(text) and text[item.end] in CLOSING_MARKS:
                         item.end += 1
-                item.fragments = [d.span for d in inner]
                 for d in inner:
-                    if d.cue is None and d.follows is None or (
-                            d.speaker_span is None and item.speaker_span is not None):
-                        d.cue, d.cue_span, d.speaker_span = item.cue, item.cue_span, item.speaker_span
-                        d.follows = None
+                    if item.start <= d.start and d.end <= item.end:
+                        item.fragments.append(d.span)
+                        d.part_of = item
         kept.append(item)
-    return [k for k in kept if not _nested_weak(k, kept)]
+    dropped = [k for k in kept if _nested_weak(k, kept)]
+    for d in directs:
+        if d.part_of is not None and any(d.part_of is k for k in dropped):
+            d.part_of = None  # its clause is no quote: the quoted words stand alone again
+    return [k for k in kept if not any(k is x for x in dropped)]
 
 
 def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
@@ -81,10 +92,37 @@ def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:
 
 
 def _wanted(text: str, item: Attribution) -> bool:
-    """Direct quotes without any frame are titles, slogans or scare quotes unless long."""
-    if item.cue is not None or item.follows is not None:
+    """Direct quotes without any frame are titles, slogans or scare quotes unless long, and
+    so is a short one that only continues another quote's speaker inside a sentence of the
+    writer's ("... will arrive "in the next few days" ..."); a mixed quote's fragment is
+    part of that quote."""
+    if item.part_of is not None:
+        return False
+    if item.cue is not None:
         return True
-    return word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
+    long = word_count(text[item.start:item.end]) >= MIN_UNCUED_WORDS
+    if item.follows is not None:
+        return long or _opens_sentence(text, item)
+    return long
+
+
+def _opens_sentence(text: str, item: Attribution) -> bool:
+    """Does the quote open its sentence (only marks and spaces after a sentence end or a
+    paragraph break before it)?"""
+    before = text[:item.start].rstrip("".join(OPENING_MARKS) + "` \t\u00a0")
+    return not before or before[-1] in ".!?:\n" or before[-1] in CLOSING_MARKS
+
+
+def _title(text: str, item: Attribution) -> bool:
+    """A short quoted span in title case ("Face the Nation", "The Art of the Deal") names a
+    show, a book or a slogan; no one is quoted (unless it speaks: "We're America")."""
+    words = text[item.start:item.end].split()
+    bare = [w.strip("\"'.,:;!?()\u2018\u2019\u201c\u201d") for w in words]
+    bare = [w for w in bare if w[:1].isalpha()]
+    capitals = [w for w in bare if w[0].isupper() and len(w) >= TITLE_WORD_LETTERS - 1]
+    spoken = any(w.lower().split("'")[0].split("\u2019")[0] in _SPEAKING for w in words)
+    return (len(words) <= MAX_TITLE_WORDS and len(capitals) >= 2 and not spoken
+            and all(w[0].isupper() for w in bare if len(w) >= TITLE_WORD_LETTERS))
 
 
 def find_quotes(ctx: Context) -> list[Quote]:
@@ -92,17 +130,23 @@ def find_quotes(ctx: Context) -> list[Quote]:
     doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
     inside = quoted_regions(doc)
-    directs = attach(doc, inside.marked, inside)
+    directs = [d for d in attach(doc, inside.marked, inside) if not _title(text, d)]
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
-    items = [d for d in directs if _wanted(text, d)] + kept
+    labels = Labels(doc)
+    items = [i for i in [d for d in directs if _wanted(text, d)] + kept if not labels(i.start)]
     items.sort(key=lambda a: (a.start, a.end))
-    resolver = SpeakerResolver(doc, actors)
+    bites = find_bites(doc, items, inside, labels) + find_blocks(doc, inside, labels)
+    if bites:  # a cue inside someone's sound bite or block quote is part of what they say
+        items = [i for i in items if not any(b.start <= (i.cue_span or (i.start,))[0] < b.end
+                                             or b.start <= i.start < b.end for b in bites)]
+        items = sorted(items + bites, key=lambda a: (a.start, a.end))
+    resolver = SpeakerResolver(doc, actors, labels, inside)
     out: list[Quote] = []
-    speakers: dict[int, Side] = {}
+    speakers: dict[int, Speaker] = {}
     for item in items:
         if item.follows is not None and item.speaker_span is None:
-            source = speakers.get(id(item.follows))
+            source = speakers.get(id(item.follows.part_of or item.follows))
             same_par = "\n" not in text[item.follows.end:item.start]
             if source is not None:
                 speaker = source.copy(mention=source.mention if same_par else None)
@@ -110,11 +154,15 @@ def find_quotes(ctx: Context) -> list[Quote]:
             else:
                 speaker, cue, cue_span = resolver.resolve(None), None, None
         else:
-            speaker = resolver.resolve(item.speaker_span)
+            speaker = resolver.resolve(item.speaker_span, item.named_by, item.start,
+                                       (item.start, item.end))
             cue, cue_span = item.cue, item.cue_span
         speakers[id(item)] = speaker
         out.append(Quote(item.kind, text[item.start:item.end], item.start, item.end, cue,
-                         tuple(cue_span) if cue_span else None, speaker))
+                         tuple(cue_span) if cue_span else None, speaker,
+                         fragments=list(item.fragments)))
+    for quote in out:
+        resolver.finish(quote.speaker)
     for k, quote in enumerate(out, 1):
         quote.id = f"Q{k}"
     return out

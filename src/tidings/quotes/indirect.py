@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text
-from tidings.nlp.syntax import has_mark, is_time_phrase, subject_of
+from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
-from tidings.nlp.marks import OPENING_MARKS, chars
+from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
@@ -22,19 +22,98 @@ MAX_COLON_HEAD = 40
 MAX_COLON_HEAD_TOKENS = 5
 # an object of a speech verb ("backed the mayor") needs fewer words than a clause
 MIN_OBJECT_WORDS = 2
+# How far (tokens) a "that" may follow its cue verb ("said on Friday that").
+MAX_THAT_DISTANCE = 5
 # How many clauses up a cue is looked at for a condition it stands in.
 MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
 TOPIC_PREPS = word_list("topic_preps")
 _EDGE_CHARS = chars("clause_edge_chars")
+CLOSING_TOKENS = CLOSING_MARKS | {"''"}  # a closing mark ends a clause that holds a quote
 _PHRASE_END_DEPS = words("phrase_end_deps")
 _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
+# Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
+# bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
+# only a clause of theirs ("condemned that ...") reports speech.
+_ACT_VERBS = words("act_object_verbs")
+# Object nouns that make a cue verb no speech act ("claimed 200 lives", "claimed responsibility").
+_ACT_OBJECTS = words("act_object_nouns")
+# Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
+_ADDRESSEE_VERBS = words("addressee_verbs")
+# Marks of a cue clause that reports the clause it hangs on ("as the minister noted, ...").
+_AS_MARKS = words("reporting_clause_marks")
+# Nouns of a message whose author speaks through it ("the ministry's statement said").
+_MESSAGE_NOUNS = words("message_nouns")
+_AUTHOR_PREPS = words("author_preps")
+# Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
+_QUOTING_VERBS = words("quoting_verbs")
 
 
-def speaker_of(cue):
-    """The subject of a cue verb: the speaker, unless it is a clause (a clause never speaks)."""
-    return subject_of(cue, speaker=True)
+def speaker_of(cue, inside_quote=None):
+    """The token naming who speaks through cue verb ``cue``, as the text puts it: its subject
+    (a relative "who" included), unless that is a clause (a clause never speaks) or words in
+    quotation marks (a parse that takes a quoted phrase for a second subject); the quoted
+    person of "X was quoted as saying", "Y quoted X as saying"; the issuer of "a statement
+    saying"."""
+    if cue.lemma_.lower() in _QUOTING_VERBS and cue.pos_ in ("VERB", "AUX"):
+        return _quoted_person(cue)
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head is not cue.head:
+        host = cue.head.head  # "... quoted X as saying"
+        if host.lemma_.lower() in _QUOTING_VERBS:
+            return _quoted_person(host)
+        if host.pos_ in ("NOUN", "PROPN"):
+            return host  # a parse hanging "as saying" on the quoted person
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
+        # "issued a statement saying ...": who issued it
+        return author_of(cue.head) or subject_of(cue.head.head, speaker=True)
+    for child in cue.children:
+        if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
+            return child
+    subj = subject_of(cue, speaker=True)
+    if subj is not None and inside_quote is not None and inside_quote(subj.idx):
+        return None
+    return subj
+
+
+def _quoted_person(verb):
+    """Who "quoted" reports: the passive subject ("X was quoted"), else the object."""
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
+def author_of(noun):
+    """Who a message noun is from: "the ministry's statement", "a statement by the ministry",
+    "a letter from the envoy"; None when it names nobody."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """(mention, named_by) for speaker token ``subj``: the span naming the speaker in this
+    attribution, and where the mention names nobody itself, the phrase that does (a relative
+    "who" stands for its noun; "the ministry's statement" is the ministry's)."""
+    mention = speaker_span_of(subj, cue)
+    if subj is None or mention is None:
+        return mention, None
+    head = resolve_relative(subj)
+    if head is not subj:
+        return mention, speaker_span_of(head, cue)
+    author = author_of(subj)
+    if author is not None:
+        return mention, speaker_span_of(author, cue)
+    return mention, None
 
 
 def speaker_span_of(subj, cue) -> tuple[int, int] | None:
@@ -62,6 +141,11 @@ def phrase_span(token) -> tuple[int, int]:
             break
         right = max(right, child.right_edge.i)
     doc = token.doc
+    # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
+    # quoted immigration official ...") leaves the phrase after it
+    finite = [i for i in range(left, token.i) if doc[i].tag_ in ("VBD", "VBZ", "VBP")]
+    if finite:
+        left = finite[-1] + 1
     while left < token.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
@@ -128,13 +212,15 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
         if e - s <= 0 or _words(doc, s, e) < min_words:
             continue
-        subj = speaker_of(token)
+        subj = speaker_of(token, inside_quote)
         if subj is not None and cls in ("thought", "evidence") and subj.lower_ in _WRITER_PRONOUNS:
             continue  # the writer's own opinion ("I think"), not attribution
         cue_end = token.idx + len(token)
+        mention, named_by = speaker_spans(subj, token)
         found.append(Attribution(
             "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
-            speaker_span=speaker_span_of(subj, token), basis=basis, cue_class=cls))
+            speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls,
+            mood=_mood(token)))
     return found
 
 
@@ -164,24 +250,46 @@ def find_colon_lines(doc) -> list[Attribution]:
 
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
+    doc = token.doc
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and (c.i > token.i or cls == "speech")
+               # a clause before a colon is the writer's ("A row erupted: X said ...")
+               and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
+    lemma = token.lemma_.lower()
+    if clauses:
+        # what follows the cue is what it reports; a clause before it only when none follows
+        child = min(clauses, key=lambda c: (c.i < token.i, c.i))
+        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child):
+            return None  # "allowed them to demonstrate": the act, not words
+        s, e = _clause_span(child)
+        return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    that = _that_after(token)
+    if that is not None and cls == "speech":
+        # "said that ..." that the parse did not make a clause: what follows "that" to the
+        # end of the cue's phrase is what was said
+        right = token.right_edge.i
+        while right > that.i and (doc[right].is_punct and doc[right].text not in CLOSING_TOKENS):
+            right -= 1
+        if right > that.i:
+            s, e = _trim(doc_text(doc), doc[that.i + 1].idx, doc[right].idx + len(doc[right]))
+            return s, e, MIN_CLAUSE_WORDS, "clause"
     for child in token.children:
-        if child.dep_ == "ccomp" and (child.i > token.i or cls == "speech"):
-            if cls in ("thought", "evidence") and not _finite(child):
-                return None
-            s, e = _clause_span(child)
-            return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
-    for child in token.children:
-        if child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent"):
+        if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
+                and lemma not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
-    host = _parataxis_host(token, cls)
+    host = _parataxis_host(token, cls) if lemma not in _ACT_VERBS else None
     if host is not None:
         s, e = _host_span(host, token)
         return s, e, MIN_CLAUSE_WORDS, "host"
-    if cls not in ("speech", "intent"):
-        return None
+    if cls not in ("speech", "intent") or lemma in _ACT_VERBS | _QUOTING_VERBS:
+        return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
+        return None
+    if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")) \
+            and not any(c.dep_ == "xcomp" and c.i > obj.i for c in token.children):
+        obj = None  # "warned Iraq of strikes": the hearer ("urged Iraq to comply" asks it)
     if obj is None:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i
                      and c.lower_ in TOPIC_PREPS), None)
@@ -198,6 +306,31 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     return s, e, MIN_OBJECT_WORDS, "object"
 
 
+def _mood(cue) -> str | None:
+    """"negated" for a cue that says nothing was said ("did not mention"), "unreal" for one
+    not (yet) said: an infinitive ("to explain") or under a modal ("would say")."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return "negated"
+    if any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in cue.children):
+        return "unreal"
+    return None
+
+
+def _that_after(cue):
+    """The "that" right after a cue verb (past a time or place phrase: "said on Friday
+    that"), when the parse made it something other than a clause's mark."""
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and i - cue.i <= MAX_THAT_DISTANCE:
+        tok = doc[i]
+        if tok.lower_ == "that":
+            return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
+            return None
+        i += 1
+    return None
+
+
 def _hypothetical(token) -> bool:
     """A cue inside an "if"/"unless"/"whether" clause reports nothing ("if the council
     wanted ...")."""
@@ -212,9 +345,13 @@ def _hypothetical(token) -> bool:
 
 
 def _noun_cue(token) -> Attribution | None:
-    """"the minister's claim that ...": a speech noun with a that-clause of its own."""
-    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    """"the minister's claim that ...", "she voiced concern that ...", "he expressed hope
+    the ... will ...": a speech noun with a clause of its own (a that-clause, or any finite
+    clause when the noun is what someone expressed); the speaker is its possessor or the
+    subject of the verb it is the object of."""
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and (
+        any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        or (token.dep_ == "dobj" and _finite(c) and c.i > token.i))), None)
     if clause is None:
         return None
     doc = token.doc
@@ -223,8 +360,11 @@ def _noun_cue(token) -> Attribution | None:
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    mention, named_by = (phrase_span(poss), None) if poss is not None else (None, None)
+    if poss is None and token.dep_ == "dobj" and token.head is not token:
+        mention, named_by = speaker_spans(speaker_of(token.head), token.head)
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
-                       speaker_span=phrase_span(poss) if poss is not None else None, basis="noun")
+                       speaker_span=mention, named_by=named_by, basis="noun")
 
 
 def _same_paragraph(text: str, at: int, s: int, e: int) -> tuple[int, int]:
@@ -239,27 +379,47 @@ def _more_clauses(cue, clause, end: int) -> int:
     """A clause the parser split into two sibling ccomps ("X said A ... was B") ends with
     the last of them."""
     for sib in cue.children:
-        if sib.i > clause.right_edge.i and sib.dep_ == "ccomp" and clause.i > cue.i:
-            _, e = _clause_span(sib)
+        if clause.i < cue.i or sib.i <= clause.right_edge.i:
+            continue
+        if sib.dep_ == "ccomp" or (sib.dep_ == "conj" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in sib.children)):
+            _, e = _clause_span(sib)  # "reported that A, and that B"
             end = max(end, e)
     return end
 
 
 def _parataxis_host(cue, cls: str):
-    """For "The envoy must leave, officials said" parsed with the cue hanging on the clause."""
+    """For "The envoy must leave, officials said" parsed with the cue hanging on the clause,
+    for a cue set off by commas inside it ("The test, Pyongyang said, was its biggest") and
+    for an "as" clause ("As the minister noted, the port is closed")."""
     if cls != "speech" or cue.dep_ not in ("parataxis", "advcl", "conj") or cue.head is cue:
         return None
-    if cue.head.i > cue.i or not any(c.dep_ == "nsubj" for c in cue.children):
+    if not any(c.dep_ == "nsubj" for c in cue.children):
         return None
     if cue.dep_ == "conj" or cue.tag_ in ("VBG",):
+        return None
+    marks = [c.lower_ for c in cue.children if c.dep_ == "mark"]
+    as_clause = bool(marks) and all(m in _AS_MARKS for m in marks)  # "as X noted, ..."
+    if marks and not as_clause:
+        return None  # "... because he cannot defend it": a subordinate clause reports nothing
+    if cue.head.i > cue.i and not (cue.dep_ == "parataxis" and _set_off(cue) or as_clause):
         return None
     return cue.head
 
 
+def _set_off(cue) -> bool:
+    """Does a comma stand on each side of the cue's phrase (", Mr. Lee said,")?"""
+    commas = [c for c in cue.children if c.dep_ == "punct" and c.text == ","]
+    return any(c.i < cue.i for c in commas) and any(c.i > cue.i for c in commas)
+
+
 def _host_span(host, cue) -> tuple[int, int]:
+    """The host clause before the cue; or, around a cue set off inside it, the whole clause
+    (its two parts are one statement)."""
     doc = host.doc
     left = host.left_edge.i
-    right = cue.left_edge.i - 1
+    # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the clause goes on
+    right = host.right_edge.i if host.right_edge.i > cue.right_edge.i else cue.left_edge.i - 1
     while right > left and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
     return _trim(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))

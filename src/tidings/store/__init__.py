@@ -19,9 +19,9 @@ from tidings.errors import StoreError
 from tidings.store import db, parquet
 from tidings.store.filters import Filters
 from tidings.store.ingest import IngestReport
-from tidings.store.query import actors_sql, dyads_sql, events_sql, quotes_sql
+from tidings.store.query import actors_sql, dyads_sql, events_sql, quotes_by_sql, quotes_sql
 
-__all__ = ["Store", "Filters", "IngestReport", "events_sql", "quotes_sql", "actors_sql",
+__all__ = ["Store", "Filters", "IngestReport", "events_sql", "quotes_sql", "quotes_by_sql", "actors_sql",
            "dyads_sql", "default_path"]
 
 default_path = db.default_path

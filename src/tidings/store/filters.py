@@ -36,6 +36,13 @@ def _plover(value, option: str) -> str:
     return text
 
 
+def _gender(value, option: str) -> str:
+    text = str(value).strip().lower()
+    if text not in ("female", "male", "unknown"):
+        raise OptionError(f"{option}: expected female, male or unknown, got {value!r}")
+    return text
+
+
 def _whole(low: int | None, high: int | None) -> Callable[[Any, str], int]:
     """A checker of whole numbers in low..high (None: unbounded)."""
     def check(value, option: str) -> int:
@@ -99,6 +106,8 @@ FILTERS: tuple[Filter, ...] = (
            names.who),
     Filter("speaker", "WHO", {QUOTES: "speaker: a country, CAMEO actor code or words of a "
                                       "name"}, names.who),
+    Filter("gender", "GENDER", {QUOTES: "speaker's gender as the text states it: female, "
+                                        "male or unknown"}, _gender),
     Filter("country", "COUNTRY", {EVENTS: "either side's country (name, IR, IRN or Iranian)",
                                   QUOTES: "speaker's country (name, IR, IRN or Iranian)",
                                   ACTORS: "the actor's country (name, IR, IRN or Iranian)"},

@@ -426,6 +426,9 @@ def _store_document(rows: bulk.RowBuffer, events: "_EventIndex", article_id: str
                             "speaker_country": speaker.get("country"),
                             "speaker_sector": speaker.get("sector"),
                             "speaker_code": speaker.get("code"),
+                            "speaker_gender": speaker.get("gender"),
+                            "fragments": json.dumps(q["fragments"])
+                            if q.get("fragments") is not None else None,
                             "events": json.dumps(q.get("events") or [])})
     rows.extend("times", [
         {"article_id": article_id, "text": t.get("text"), "start_char": t.get("start"),

@@ -82,6 +82,9 @@ def connect(folder: Path, materialize: bool = False):
     if version > SCHEMA_VERSION:
         raise StoreError(f"{folder}: written by a newer tidings (schema version {version}, "
                          f"this one reads up to {SCHEMA_VERSION}); upgrade tidings")
+    if version < SCHEMA_VERSION:  # the writer's file migrates; the published tables follow
+        raise StoreError(f"{folder}: schema version {version} needs migrating; run "
+                         f"'tidings ingest --db parquet:{folder}' once to upgrade it")
     con = duckdb.connect()
     try:
         for table in TABLES:

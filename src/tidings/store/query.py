@@ -31,6 +31,9 @@ _SORT_SQL = {None: "events DESC, source, target",
                          "goldstein_sum, source, target"}
 _STEP = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months",
          "year": "1 year"}
+# What quotes are counted by (``tidings quotes --by``, GET /quoted): who is quoted.
+QUOTE_GROUPS = ("gender", "speaker", "country")
+GENDERS = ("female", "male", "unknown")
 
 # A filter's condition: its value in, (SQL with ? placeholders, the values they bind) out.
 Condition = Callable[[object], tuple[str, list]]
@@ -142,8 +145,17 @@ REPORT_CONDITIONS = [
 # The identity of a quote's speaker: "Hillary Clinton" finds the quotes of "Mrs. Clinton".
 _SPEAKER_IDENTITY = ("(SELECT x.identity FROM actors x WHERE x.article_id = q.article_id "
                      "AND x.actor_id = q.speaker_actor)")
+
+
+def _gender(column: str) -> Condition:
+    """The speaker's gender; "unknown": none stated."""
+    return lambda value: ((f"{column} IS NULL", []) if value == "unknown"
+                          else (f"{column} = ?", [value]))
+
+
 QUOTE_CONDITIONS = [
     (("published_since", "since"), _at_least("a.published", "::DATE")),
+    (("gender",), _gender("q.speaker_gender")),
     (("published_until", "until"), _at_most("a.published", "::DATE")),
     (("speaker", "actor"), _who(("q.speaker_name", _SPEAKER_IDENTITY), "q.speaker_code",
                                 "q.speaker_country")),
@@ -263,12 +275,47 @@ def filtered_events_sql(f: Filters, raw: bool = False) -> tuple[str, list]:
 
 
 def quotes_sql(f: Filters, limit: int | None = None) -> tuple[str, list]:
-    """Quotes with their speakers and articles, in publication order."""
+    """Quotes (statements: a mixed quote's quoted words are its ``fragments``) with their
+    speakers and articles, in publication order."""
     return Select("q.article_id, q.quote_id, a.published, a.source AS publisher, q.kind, "
-                  "q.speaker_name, q.speaker_code, q.text, q.cue, q.start_char, q.end_char, "
-                  "a.url", "quotes q JOIN articles a ON a.id = q.article_id",
+                  "q.speaker_name, q.speaker_code, q.speaker_gender, q.text, q.cue, "
+                  "q.start_char, q.end_char, q.fragments, a.url",
+                  "quotes q JOIN articles a ON a.id = q.article_id",
                   Where().filter(f, QUOTE_CONDITIONS),
                   order_by="a.published NULLS LAST, q.article_id, q.start_char",
+                  limit=limit).sql()
+
+
+# Shares are of the quotes the filters select; "speakers" counts distinct names.
+_QUOTE_SHARE = "round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS share"
+_BY_GENDER = ("count(*) FILTER (WHERE q.speaker_gender = 'female') AS female, "
+              "count(*) FILTER (WHERE q.speaker_gender = 'male') AS male, "
+              "count(*) FILTER (WHERE q.speaker_gender IS NULL) AS unknown")
+_QUOTE_GROUPS = {
+    "gender": ("coalesce(q.speaker_gender, 'unknown') AS gender, count(*) AS quotes, "
+               f"{_QUOTE_SHARE}, count(DISTINCT q.speaker_name) AS speakers, "
+               "count(DISTINCT q.article_id) AS articles", "1", "quotes DESC, gender"),
+    "speaker": ("coalesce(q.speaker_name, '(none)') AS speaker, q.speaker_code AS code, "
+                "mode(q.speaker_country) AS country, "
+                "coalesce(mode(q.speaker_gender), 'unknown') AS gender, count(*) AS quotes, "
+                f"{_QUOTE_SHARE}, count(DISTINCT q.article_id) AS articles",
+                "1, 2", "quotes DESC, speaker, code NULLS LAST"),
+    "country": ("coalesce(q.speaker_country, 'unknown') AS country, count(*) AS quotes, "
+                f"{_QUOTE_SHARE}, {_BY_GENDER}, count(DISTINCT q.speaker_name) AS speakers, "
+                "count(DISTINCT q.article_id) AS articles", "1", "quotes DESC, country"),
+}
+
+
+def quotes_by_sql(f: Filters, by: str, limit: int | None = None,
+                  option: str = "--by") -> tuple[str, list]:
+    """Who is quoted: the filtered quotes counted per speaker gender, per speaker or per
+    speaker country, most quoted first, with each group's share of them (in the manner
+    of the Gender Gap Tracker); checks ``by`` first, naming ``option`` in the error."""
+    if by not in QUOTE_GROUPS:
+        raise OptionError(f"{option}: expected one of {', '.join(QUOTE_GROUPS)}, got {by!r}")
+    columns, group_by, order_by = _QUOTE_GROUPS[by]
+    return Select(columns, "quotes q JOIN articles a ON a.id = q.article_id",
+                  Where().filter(f, QUOTE_CONDITIONS), group_by=group_by, order_by=order_by,
                   limit=limit).sql()
 
 

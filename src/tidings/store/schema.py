@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _fill_version_2(con) -> None:
@@ -132,6 +132,36 @@ MIGRATIONS: list[list[str | Callable]] = [
                          "usage VARCHAR")],
     ],
 ]
+
+# Version 4: a quote is a statement. A mixed quote keeps its quoted words in ``fragments``
+# (JSON [[start, end], ...]), and stores written before version 4, which held each fragment
+# as a direct quote of its own, get them folded into their mixed quote (an event linked to a
+# fragment links to the statement); the speaker's gender (female, male or null).
+MIGRATIONS.append([
+    "ALTER TABLE quotes ADD COLUMN fragments VARCHAR",
+    "ALTER TABLE quotes ADD COLUMN speaker_gender VARCHAR",
+    """CREATE TEMP TABLE quote_fragments AS
+       SELECT d.article_id, d.quote_id, d.start_char, d.end_char, m.quote_id AS statement
+       FROM quotes d JOIN quotes m ON m.article_id = d.article_id AND m.kind = 'mixed'
+            AND m.quote_id <> d.quote_id AND m.start_char <= d.start_char
+            AND d.end_char <= m.end_char
+       WHERE d.kind = 'direct'""",
+    """UPDATE quotes SET fragments = (
+           SELECT to_json(list([f.start_char, f.end_char] ORDER BY f.start_char))::VARCHAR
+           FROM quote_fragments f
+           WHERE f.article_id = quotes.article_id AND f.statement = quotes.quote_id)
+       WHERE kind = 'mixed'""",
+    "UPDATE quotes SET fragments = '[]' WHERE kind = 'mixed' AND fragments IS NULL",
+    """UPDATE event_mentions SET quote_id = (
+           SELECT min(f.statement) FROM quote_fragments f
+           WHERE f.article_id = event_mentions.article_id AND f.quote_id = event_mentions.quote_id)
+       WHERE EXISTS (SELECT 1 FROM quote_fragments f WHERE f.article_id = event_mentions.article_id
+                     AND f.quote_id = event_mentions.quote_id)""",
+    """DELETE FROM quotes WHERE EXISTS (
+           SELECT 1 FROM quote_fragments f
+           WHERE f.article_id = quotes.article_id AND f.quote_id = quotes.quote_id)""",
+    "DROP TABLE quote_fragments",
+])
 
 TABLES = ["articles", "actors", "events", "event_mentions", "quotes", "times", "places"]
 

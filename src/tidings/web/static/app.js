@@ -448,6 +448,35 @@ async function mapPage() {
   }
 }
 
+/* ---------- who is quoted (Gender Gap Tracker style) ---------- */
+const GENDER_COLORS = {female: "#8e44ad", male: "#16a085", unknown: "#b0b7bd"};
+async function quotedPage() {
+  const filters = formValues($("quoted-filters"));
+  const [genders, women, men, countries] = await Promise.all([
+    api("/quoted", Object.assign({by: "gender"}, filters)),
+    api("/quoted", Object.assign({by: "speaker", gender: "female", limit: 15}, filters)),
+    api("/quoted", Object.assign({by: "speaker", gender: "male", limit: 15}, filters)),
+    api("/quoted", Object.assign({by: "country", limit: 25}, filters))]);
+  const count = g => (genders.quoted.find(r => r.gender === g) || {quotes: 0}).quotes;
+  const total = genders.quoted.reduce((n, r) => n + r.quotes, 0);
+  const chart = $("quoted-gender");
+  for (const g of Object.keys(GENDER_COLORS)) chart.dataset[g] = count(g);
+  const traces = Object.entries(GENDER_COLORS).map(([g, color]) => ({
+    type: "bar", orientation: "h", name: g, y: ["quotes"], x: [total ? 100 * count(g) / total : 0],
+    marker: {color}, customdata: [count(g)],
+    hovertemplate: `${g}: %{customdata} quotes (%{x:.1f}%)<extra></extra>`}));
+  await Plotly.react(chart, traces, {barmode: "stack", margin: {t: 10, r: 10, b: 40, l: 60},
+    xaxis: {range: [0, 100], title: {text: `share of ${total} quotes (%)`}, fixedrange: true},
+    yaxis: {fixedrange: true}, legend: {orientation: "h", traceorder: "normal"}}, PLOT_CONFIG);
+  const columns = ["speaker", "code", "country", "quotes", "articles"];
+  clear($("quoted-women")).append(el("h3", {}, `Women quoted most (${count("female")} quotes)`),
+                                  table(women.quoted, columns));
+  clear($("quoted-men")).append(el("h3", {}, `Men quoted most (${count("male")} quotes)`),
+                                table(men.quoted, columns));
+  clear($("quoted-countries")).append(el("h3", {}, "Quotes by the speaker's country"),
+    table(countries.quoted, ["country", "quotes", "share", "female", "male", "unknown", "speakers", "articles"]));
+}
+
 /* ---------- articles ---------- */
 async function articlesPage() {
   const data = await api("/articles", {limit: 500});
@@ -470,7 +499,7 @@ function annotations(doc) {
       `${ev.source_name || "?"} (${ev.source_code || "uncoded"}) → ${ev.target_name || "?"} (${ev.target_code || "uncoded"}), date ${ev.date || "?"}${ev.negated ? ", negated" : ""}`]);
   }
   for (const q of doc.quotes)
-    spans.push([q.start, q.end, "hl-quote", `quote by ${q.speaker_name || "unknown speaker"} (${q.speaker_code || "uncoded"}), ${q.kind}, cue "${q.cue || ""}"`, q.speaker_name]);
+    spans.push([q.start, q.end, "hl-quote", `quote by ${q.speaker_name || "unknown speaker"} (${q.speaker_code || "uncoded"}${q.speaker_gender ? ", " + q.speaker_gender : ""}), ${q.kind}, cue "${q.cue || ""}"`, q.speaker_name]);
   for (const t of doc.times) spans.push([t.start, t.end, "hl-time", `time "${t.text}" = ${t.value}`]);
   for (const p of doc.places)
     spans.push([p.start, p.end, "hl-place", `place ${p.name}, ${p.country} (${p.lat}, ${p.lon})`]);
@@ -537,7 +566,7 @@ async function searchPage(q) {
 
 /* ---------- routing ---------- */
 const PAGES = {timeline: timelinePage, dyads: dyadPage, network: networkPage, map: mapPage,
-               articles: articlesPage, article: articlePage, search: searchPage};
+               quoted: quotedPage, articles: articlesPage, article: articlePage, search: searchPage};
 async function route() {
   const parts = (location.hash.slice(1) || "timeline").split("/").map(decodeURIComponent);
   const [name, ...rest] = parts;
@@ -556,6 +585,7 @@ window.addEventListener("DOMContentLoaded", () => {
   $("timeline-filters").addEventListener("submit", e => { e.preventDefault(); timelinePage(); });
   $("dyad-form").addEventListener("submit", e => { e.preventDefault(); drawDyads(); });
   $("network-filters").addEventListener("submit", e => { e.preventDefault(); route(); });
+  $("quoted-filters").addEventListener("submit", e => { e.preventDefault(); quotedPage(); });
   $("search-form").addEventListener("submit", e => {
     e.preventDefault();
     location.hash = "search/" + encodeURIComponent($("search-box").value.trim());
