@@ -122,3 +122,19 @@ def test_partitive_subject_is_the_actor_of_its_of_phrase(nlp):
     assert protests, doc["events"]
     assert protests[0]["source"]["sector"] == "AGR"  # the farmers, not "Thousands"
     assert protests[0]["target"]["code"] == "TURGOV"
+
+
+def test_dateline_hung_on_the_subject_is_no_side_and_no_place(nlp):
+    """Regression: "KAMPALA, Uganda (AP) - Thai and Cambodian forces clashed" made Uganda and
+    the Associated Press parties to the clash (the parse hung the dateline on "forces") and
+    placed the clash in Uganda (the dateline counted as a place of the first sentence)."""
+    from tidings.extract import extract_text
+
+    doc = extract_text("KAMPALA, Uganda (AP) - Thai and Cambodian forces clashed near the "
+                       "border on Tuesday. Police arrested 12 protesters.", "2024-03-15")
+    pairs = {(e["source"]["code"], e["target"]["code"]) for e in doc["events"]}
+    clash = [e for e in doc["events"] if e["cameo"].startswith("19")]
+    assert {(e["source"]["code"], e["target"]["code"]) for e in clash} == {("THAMIL", "KHMMIL")}
+    assert clash[0]["place"] is None  # neither side is Ugandan: the dateline is not its place
+    arrest = [e for e in doc["events"] if e["cameo"].startswith("17")]
+    assert ("UGACOP", "UGACVL") in pairs and arrest[0]["place"]["name"] == "Kampala"

@@ -7,6 +7,7 @@ order of the steps in ``code_run``.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from tidings.actors import lexicon
@@ -279,7 +280,7 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
     head, first, name = reading.head, reading.first, reading.name
     name = without_article(name)
     if reading.kind == "person" and reading.head.kind == "holder":
-        key = ("person", tuple(lexicon.tokenize_key(reading.head.term.name)))
+        key = ("person", _name_key(reading.head.term.name))
     elif reading.kind == "person":
         key = ("person", reading.person_tokens or (fold(name),))
     elif head.kind in ("org", "orgent"):
@@ -327,6 +328,12 @@ def _definite(doc, start: int, head: int) -> bool:
         return True
     return doc[start].lower_ in words("description_determiners") or \
         any(is_possessive(t) for t in doc[start:head])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _name_key(name: str) -> tuple:
+    """An office holder's key: the lexicon's name, as lookup tokens."""
+    return tuple(lexicon.tokenize_key(name))
 
 
 def without_article(name: str) -> str:

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from tidings import data
 from tidings.actors.table import Actor, ActorTable
 from tidings.data import words
+from tidings.nlp.doctext import sentence_bounds, token_texts
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import SUBJECT_DEPS
 
@@ -90,6 +91,11 @@ def descriptions() -> dict[tuple[str, ...], Description]:
 
 
 Hit = tuple  # (Actor, (start, end) of the mention that named it)
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in descriptions())
 
 
 def resolve(ctx, token) -> list[Actor]:
@@ -126,19 +132,22 @@ def attach(doc, table: ActorTable) -> None:
         return
     resolver = _Resolver(doc, table)
     found: list[tuple[tuple[int, int], list[Hit]]] = list(resolver.descriptions())
-    for tok in doc:
-        if _pronoun_kind(tok.lower_) is None or tok.tag_ == "PRP$" or \
-                tok.dep_ not in words("coref_pronoun_deps"):
+    kinds = _pronoun_kinds()
+    for i, text in enumerate(token_texts(doc)):
+        if text.lower() not in kinds:
+            continue
+        tok = doc[i]
+        if tok.tag_ == "PRP$" or tok.dep_ not in words("coref_pronoun_deps"):
             continue
         hits = resolver.pronoun(tok)
         if hits:
             found.append(((tok.idx, tok.idx + len(tok)), hits))
+    referring = [(span, hits[0]) for span, hits in found
+                 if len(hits) == 1 and table.at(*span) is None]  # not already coded
     for span, hits in found:
-        if len(hits) == 1:
-            if table.at(*span) is None:  # not already a coded mention ("the government")
-                table.refer(hits[0][0], span, hits[0][1])
-        else:
+        if len(hits) > 1:
             table.groups[span] = [actor for actor, _ in hits]
+    table.refer_all([(actor, span, named) for span, (actor, named) in referring])
 
 
 def _char_span(token) -> tuple[int, int]:
@@ -154,8 +163,10 @@ class _Resolver:
 
     def __init__(self, doc, table: ActorTable):
         self.doc, self.table = doc, table
-        self.sents = list(doc.sents)
-        self.sent_starts = [s.start_char for s in self.sents]
+        starts, ends = sentence_bounds(doc)
+        # sentences as (first token, end token), from the bounds the stages share
+        self.sents = sorted({(a, b) for a, b in zip(starts, ends)})
+        self.sent_starts = [doc[a].idx for a, _ in self.sents]
         self.inside = quoted_regions(doc)
         # named mentions (not pronouns already attached), in text order
         self.named = sorted(((s, e, a) for a in table.actors for (s, e) in a.mentions
@@ -201,7 +212,7 @@ class _Resolver:
         if chosen or sent == 0:
             return chosen
         # 3. the previous sentence's main subject; 4. its one compatible actor
-        prev = self.sents[sent - 1]
+        prev = self.doc[self.sents[sent - 1][0]:self.sents[sent - 1][1]]
         subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             chosen = self._choose(form, self._hits_of(subj))
@@ -264,13 +275,18 @@ class _Resolver:
     def descriptions(self):
         """(span, hits) for every description phrase the article uses and resolves."""
         table = descriptions()
+        firsts = _first_words()
         longest = max((len(k) for k in table), default=0)
         doc = self.doc
+        lowered = [t.lower() for t in token_texts(doc)]
         i = 0
-        while i < len(doc):
+        while i < len(lowered):
+            if lowered[i] not in firsts:
+                i += 1
+                continue
             match = None
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                key = tuple(t.lower_ for t in doc[i:i + n])
+            for n in range(min(longest, len(lowered) - i), 0, -1):
+                key = tuple(lowered[i:i + n])
                 if key in table:
                     match = (n, table[key])
                     break

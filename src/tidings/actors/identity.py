@@ -29,11 +29,18 @@ def person_keys(doc, mentions: list[Mention]) -> None:
     for m in named:
         full.setdefault(m.key, []).append(m)
     genders = {key: {m.gender for m in group if m.gender} for key, group in full.items()}
+    longest = {key: max((_bare(g.person_tokens) for g in group), key=len)
+               for key, group in full.items()}
+    by_word: dict[str, list[tuple]] = {}  # a name word -> the keys of names holding it
+    for key, name in longest.items():
+        for word in set(name):
+            by_word.setdefault(word, []).append(key)
     for m in mentions:
         if not m.person_tokens or m.holder or (m.kind != "person" and not (
                 m.kind == "organization" and (m.country is None or len(m.person_tokens) == 1))):
             continue  # an ORG entity of one word may be a surname ("American Ritter")
-        key = _fuller_name(m, full, genders)
+        candidates = by_word.get(_bare(m.person_tokens)[0], ()) if m.person_tokens else ()
+        key = _fuller_name(m, {k: full[k] for k in candidates}, genders, longest)
         if key is None:
             continue
         if m.kind == "organization":  # spaCy's ORG for a bare surname ("Okafor said")
@@ -41,16 +48,14 @@ def person_keys(doc, mentions: list[Mention]) -> None:
         m.key = key
 
 
-def _fuller_name(m: Mention, full: dict[tuple, list[Mention]],
-                 genders: dict[tuple, set]) -> tuple | None:
+def _fuller_name(m: Mention, full: dict[tuple, list[Mention]], genders: dict[tuple, set],
+                 longest: dict[tuple, tuple]) -> tuple | None:
     """The key of the longer name this one is part of (rule 2), or None."""
     tokens = _bare(m.person_tokens)
     before, after = None, None
     for key, group in full.items():
-        if key == m.key:
-            continue
-        longest = max((_bare(g.person_tokens) for g in group), key=len)
-        if len(longest) <= len(tokens) or not _contains(longest, tokens):
+        name = longest[key]
+        if key == m.key or len(name) <= len(tokens) or not _contains(name, tokens):
             continue
         if m.gender and genders[key] and m.gender not in genders[key]:
             continue

@@ -98,7 +98,8 @@ def _match_terms(doc, lex, published: str | None = None) -> list[Piece]:
             if terms:
                 found = (j, _best_term(_holder_on(terms, published), doc[i:j]))
                 break
-        if not found and texts[i] not in name_words and _may_be_misspelt_name(doc[i]):
+        if not found and texts[i][:1].isupper() and texts[i].isalpha() and \
+                texts[i] not in name_words and _may_be_misspelt_name(doc[i]):
             near = lex.lookup_near(texts[i])
             if near:
                 found = (i + 1, _best_term(near, doc[i:i + 1]))

@@ -37,7 +37,7 @@ from tidings.actors import lexicon
 from tidings.actors.mentions import Mention
 from tidings.actors.placenames import modifier_country
 from tidings.data import words
-from tidings.nlp.doctext import doc_text
+from tidings.nlp.doctext import doc_ents, doc_text
 from tidings.nlp.folding import fold
 
 # How many mentions the article's main country needs, and how many times as many as the
@@ -157,7 +157,7 @@ def _place_country(doc, token) -> str | None:
     place = next((t for t in token.subtree if t.ent_type_ in ("GPE", "LOC")), None)
     if place is None:
         return None
-    ent = next((e for e in doc.ents if e.start <= place.i < e.end), None)
+    ent = next((e for e in doc_ents(doc) if e.start <= place.i < e.end), None)
     return _named_country(ent.text if ent is not None else place.text)
 
 

@@ -65,9 +65,15 @@ class ActorTable:
     def refer(self, actor: Actor, span: tuple[int, int], named: tuple[int, int]) -> None:
         """Add a pronoun or description that stands for ``actor`` (resolved to its mention
         ``named``) as one of its mentions."""
-        actor.mentions.append(span)
-        actor.referring[span] = named
-        self._reindex()
+        self.refer_all([(actor, span, named)])
+
+    def refer_all(self, found: list[tuple[Actor, tuple[int, int], tuple[int, int]]]) -> None:
+        """``refer`` for many at once (one re-indexing)."""
+        for actor, span, named in found:
+            actor.mentions.append(span)
+            actor.referring[span] = named
+        if found:
+            self._reindex()
 
     def __iter__(self):
         return iter(self.actors)

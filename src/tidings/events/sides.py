@@ -276,7 +276,13 @@ def _phrase_sides(t, actors) -> list[Side]:
     """The actors the phrase headed by ``t`` names; each side keeps the whole phrase's span
     (``extra["phrase"]``: "the families of the victims", for ``victims``)."""
     start, end = roles.np_span(t)
-    phrase = {"phrase": (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))}
+    phrase_start = t.left_edge.idx
+    line = dateline(t.doc)
+    if line is not None and start < line.end <= t.idx:
+        # "KAMPALA, Uganda (AP) - Thai and Cambodian forces clashed": the parse hung the
+        # dateline on the subject; its place and agency are no part of the phrase
+        start = phrase_start = max(start, line.end)
+    phrase = {"phrase": (phrase_start, t.right_edge.idx + len(t.right_edge))}
     head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
     coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
     if head_hit is not None and not coordinated:

@@ -52,7 +52,10 @@ def place_of(trig, actors, places: list[Place], sent=None, sides: tuple = (),
     tok = trig.tok
     doc = tok.doc
     sent = sent if sent is not None else tok.sent
-    in_sentence = [p for p in located if sent.start_char <= p.start and p.end <= sent.end_char]
+    # a dateline the parser left in the first sentence is no place of that sentence's acts:
+    # it counts only by the dateline rule (4)
+    in_sentence = [p for p in located if sent.start_char <= p.start and p.end <= sent.end_char
+                   and not p.dateline]
     verbal = code is not None and describe(code).get("quad_class") in VERBAL_QUADS
     phrase = _own_locatives(trig) if verbal else _phrase_tokens(trig)
     own = _in_tokens(phrase, in_sentence, doc)

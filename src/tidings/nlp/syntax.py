@@ -62,6 +62,18 @@ def is_time_phrase(tok) -> bool:
     return tok.ent_type_ in _TIME_LABELS
 
 
-def has_mark(tok, marks) -> bool:
+def has_mark(tok, marks: frozenset) -> bool:
     """Is ``tok``'s clause introduced by one of ``marks`` ("if", "unless", "whether")?"""
-    return any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
+    return tok.i in _marked_heads(tok.doc, marks)
+
+
+def _marked_heads(doc, marks: frozenset) -> set[int]:
+    """Indices of the tokens a ``mark`` of ``marks`` hangs on, found once per Doc and mark
+    set: reading a head's children instead costs a walk over all of them for each question
+    (quadratic in a run-on sentence of thousands of tokens under one verb)."""
+    key = "tidings.marked:" + "|".join(sorted(marks))
+    heads = doc.user_data.get(key)
+    if heads is None:
+        heads = doc.user_data[key] = {t.head.i for t in doc
+                                      if t.dep_ == "mark" and t.lower_ in marks}
+    return heads

@@ -6,7 +6,9 @@ quote of the same paragraph (or opens the next one) inherits that quote's speake
 """
 from __future__ import annotations
 
-from tidings.nlp.doctext import doc_text
+import bisect
+
+from tidings.nlp.doctext import doc_text, sentence_bounds
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
@@ -35,19 +37,20 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
     first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if first is None or len(first) == 0:
         return []
-    sents = {first[0].sent.start: first[0].sent, first[-1].sent.start: first[-1].sent}
+    starts, ends = sentence_bounds(doc)  # token.sent walks the sentence: slow in long ones
+    sent_of = lambda i: doc[starts[i]:ends[i]]  # noqa: E731
+    sents = {starts[first[0].i]: sent_of(first[0].i), starts[first[-1].i]: sent_of(first[-1].i)}
     # `"...," the mayor said.` may be split off as a sentence of its own
-    last = first[-1].sent
-    if last.end < len(doc) and doc[last.end].sent.end - last.end <= 12:
-        nxt = doc[last.end].sent
-        sents[nxt.start] = nxt
-    if first[0].sent.start > 0:
-        prev = doc[first[0].sent.start - 1].sent
+    last_end = ends[first[-1].i]
+    if last_end < len(doc) and ends[last_end] - last_end <= 12:
+        sents[last_end] = sent_of(last_end)
+    if starts[first[0].i] > 0:
+        prev = sent_of(starts[first[0].i] - 1)
         if prev.text.rstrip().endswith(":"):  # `He said:` (maybe a paragraph before)
             sents[prev.start] = prev
     cues = []
     for sent in sents.values():
-        for tok in sent:
+        for tok in _near_edges(doc, sent, quote):
             if inside_quote(tok.idx):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -56,6 +59,17 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
                   and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
                 cues.append(tok)
     return cues
+
+
+def _near_edges(doc, sent, quote: Marked):
+    """The sentence's tokens within ``MAX_CUE_GAP`` characters before or after the quote:
+    no cue further away counts (``attach``), and a sentence of thousands of tokens with
+    thousands of quote marks would otherwise be read once for each of them."""
+    for lo, hi in ((quote.start - MAX_CUE_GAP - 1, quote.start),
+                   (quote.end, quote.end + MAX_CUE_GAP + 1)):
+        lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+        if lo < hi:
+            yield from doc.char_span(lo, hi, alignment_mode="expand") or ()
 
 
 def _colon_before(text: str, tok, quote: Marked) -> bool:
@@ -71,15 +85,19 @@ def _gap(tok, quote: Marked) -> int:
     return max(0, quote.start - (tok.idx + len(tok)))
 
 
-def _other_quote_between(tok, quote: Marked, quotes: list[Marked]) -> bool:
+def _other_quote_between(tok, quote: Marked, starts: list[int]) -> bool:
+    """Does another quote open between the cue and this quote's edge? (``starts``: the
+    quotes' start offsets, sorted)"""
     lo, hi = sorted((tok.idx, quote.start if tok.idx < quote.start else quote.end))
-    return any(m is not quote and lo <= m.start < hi for m in quotes)
+    first = bisect.bisect_left(starts, lo)
+    return any(starts[i] != quote.start for i in range(first, bisect.bisect_left(starts, hi)))
 
 
 def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
     """One direct attribution per quoted span, with its cue and speaker span when found."""
     text = doc_text(doc)
     found: list[Attribution] = []
+    starts = sorted(m.start for m in quotes)
     for quote in quotes:
         start, end = quote.start, quote.end
         while end > start and text[end - 1] in _FRAME_PUNCT:
@@ -93,7 +111,7 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 continue  # `the so-called "peace plan" was published`: the quote is the subject
             edge = quote.start if tok.idx < quote.start else quote.end
             lo, hi = sorted((tok.idx, edge))
-            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, quotes):
+            if gap > MAX_CUE_GAP or _other_quote_between(tok, quote, starts):
                 continue
             if "\n" in text[lo:hi] and not _colon_before(text, tok, quote):
                 continue  # a cue of another paragraph, unless `He said:` introduces this one
