@@ -307,7 +307,11 @@ function labelled(ids, pos, width, height, most) {
   for (const id of ids) {
     if (chosen.size >= most) break;
     const [px, py] = [(pos.get(id)[0] - x0) * sx, (pos.get(id)[1] - y0) * sy];
-    const box = [px - id.length * 3.4, px + id.length * 3.4, py, py + 16];
+    // half a label's width: 11 px text measures up to ~8 px a character in capitals
+    // ("AGOGOV" 50 px), and Plotly pads the axes, so the guess keeps 3 px to spare on each
+    // side: a narrower one let two labels touch
+    const half = id.length * 4.2 + 3;
+    const box = [px - half, px + half, py - 2, py + 16];
     if (boxes.some(b => box[0] < b[1] && b[0] < box[1] && box[2] < b[3] && b[2] < box[3])) continue;
     boxes.push(box); chosen.add(id);
   }
