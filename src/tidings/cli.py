@@ -118,10 +118,7 @@ def _ingest_command(commands) -> None:
 def _query_commands(commands) -> None:
     """The commands that read the store: events, quotes, actors, dyads, counts, sql, export,
     serve."""
-    from tidings.store.export import PROFILES
     from tidings.store.filters import ACTORS, EVENTS, QUOTES
-    from tidings.store.output import FORMATS
-    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, QUOTE_GROUPS, SORTS
 
     for name, table, text in (
             ("events", EVENTS, "distinct events (or --raw reports), filtered"),
@@ -133,45 +130,64 @@ def _query_commands(commands) -> None:
             ("counts", EVENTS, "total events per period, empty periods as zeros: counts per "
                                "quad class, Goldstein sum and mean")):
         command = commands.add_parser(name, help=text, description=text)
-        if name == "dyads":
-            command.add_argument("--by", choices=PERIODS + (ALL,), default=DEFAULT_PERIOD,
-                                 help=f"period (default: {DEFAULT_PERIOD}; {ALL}: totals "
-                                      "over the whole range)")
-            command.add_argument("--level", choices=LEVELS, default="actor",
-                                 help="dyads between actors (codes, else names) or their "
-                                      "countries (USAGOV and USAMIL roll up to USA); "
-                                      "default: actor")
-            command.add_argument("--sort", choices=SORTS,
-                                 help="order within each period: count (most events "
-                                      "first), goldstein (lowest Goldstein sum first), "
-                                      "conflict (most quad 3 and 4 events first); default: "
-                                      "count")
-            command.add_argument("--top", type=int, metavar="N",
-                                 help="the first N dyads of each period (with --by all: "
-                                      "of the whole range)")
-        elif name == "counts":
-            command.add_argument("--by", choices=PERIODS, default=DEFAULT_PERIOD,
-                                 help=f"period (default: {DEFAULT_PERIOD})")
-        elif name == "quotes":
-            command.add_argument("--by", choices=QUOTE_GROUPS, help="who is quoted: count "
-                                 "the quotes per speaker gender, speaker or speaker country "
-                                 "(with each one's share), not list them")
+        _grouping_options(command, name)
         _filter_options(command, table)
         _output_options(command)
         _db_option(command)
+    _sql_command(commands)
+    _export_command(commands)
+    _serve_command(commands)
+
+
+def _grouping_options(command, name: str) -> None:
+    """The options of one table command beyond its filters: periods and levels of dyads and
+    counts, the groups of quotes."""
+    from tidings.store.query import ALL, DEFAULT_PERIOD, LEVELS, PERIODS, QUOTE_GROUPS, SORTS
+
+    if name == "dyads":
+        command.add_argument("--by", choices=PERIODS + (ALL,), default=DEFAULT_PERIOD,
+                             help=f"period (default: {DEFAULT_PERIOD}; {ALL}: totals "
+                                  "over the whole range)")
+        command.add_argument("--level", choices=LEVELS, default="actor",
+                             help="dyads between actors (codes, else names) or their "
+                                  "countries (USAGOV and USAMIL roll up to USA); "
+                                  "default: actor")
+        command.add_argument("--sort", choices=SORTS,
+                             help="order within each period: count (most events "
+                                  "first), goldstein (lowest Goldstein sum first), "
+                                  "conflict (most quad 3 and 4 events first); default: "
+                                  "count")
+        command.add_argument("--top", type=int, metavar="N",
+                             help="the first N dyads of each period (with --by all: "
+                                  "of the whole range)")
+    elif name == "counts":
+        command.add_argument("--by", choices=PERIODS, default=DEFAULT_PERIOD,
+                             help=f"period (default: {DEFAULT_PERIOD})")
+    elif name == "quotes":
+        command.add_argument("--by", choices=QUOTE_GROUPS, help="who is quoted: count "
+                             "the quotes per speaker gender, speaker or speaker country "
+                             "(with each one's share), not list them")
+
+
+def _sql_command(commands) -> None:
+    from tidings.store import SQL_MEMORY
+    from tidings.store.output import FORMATS
 
     sq = commands.add_parser("sql", help="run read-only SQL over the store")
     sq.add_argument("query", help="SQL (tables: articles, actors, events, event_mentions, "
                     "quotes, times, places; views: event_stats, raw_events)")
     _output_options(sq, [f for f in FORMATS if f != "parquet"])
-    from tidings.store import SQL_MEMORY
-
     sq.add_argument("--timeout", type=float, default=SQL_TIMEOUT, metavar="SECONDS",
                     help=f"stop the query after SECONDS (default {SQL_TIMEOUT:g})")
     sq.add_argument("--memory-limit", default=SQL_MEMORY, metavar="SIZE", help="memory the "
                     f"query may use, e.g. 500MB, 4GB (default {SQL_MEMORY}); settings cannot "
                     "be changed from the query")
     _db_option(sq)
+
+
+def _export_command(commands) -> None:
+    from tidings.store.export import PROFILES
+    from tidings.store.filters import EVENTS
 
     ex = commands.add_parser("export", help="export events in a dataset's layout")
     ex.add_argument("--profile", required=True, choices=PROFILES)
@@ -182,6 +198,8 @@ def _query_commands(commands) -> None:
     _filter_options(ex, EVENTS)
     _db_option(ex)
 
+
+def _serve_command(commands) -> None:
     sv = commands.add_parser("serve", help="HTTP API and dashboard over the store "
                              "(needs the web extra)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default "
@@ -300,18 +318,59 @@ def _int_env(name: str) -> int | None:
 def cmd_ingest(args) -> int:
     import time
 
+    from tidings.ingest.folders import read_paths
+    from tidings.scale import runner
+    from tidings.scale.stop import stop_on_signals
+    from tidings.store import Store
+
+    published, fields, workers = _ingest_plan(args)
+    started = time.monotonic()
+    shown = _IngestProgress(args.paths)
+    # Not held: the store is opened for each batch only, so the server, queries and
+    # exports can use it while this ingest runs (a Parquet store's writer file is private).
+    stop = None
+    with stop_on_signals() as signalled:
+        try:
+            with Store.open(args.db, hold=False) as store:
+                with runner(store.stored() if store.con is None else store.con, workers,
+                            args.model, args.dask or args.scheduler, args.partitions) as run:
+                    shown.report = store.ingest(
+                        run.items(read_paths(args.paths, published, args.source, fields)),
+                        model=args.model, window=args.window, progress=shown.update,
+                        extractor=run.extract, report=shown.report)
+        except BaseException:
+            stop = signalled.stopped()  # a signal, whatever it was raised as
+            if stop is None:
+                raise
+        finally:
+            shown.bar.close()
+    report = shown.report
+    if stop is not None:
+        sys.stderr.write(f"tidings: interrupted ({stop}): {report.coded + report.duplicates} "
+                         "stored; run again to continue\n")
+        return stop.status
+    shown.update(report)
+    from tidings.progress import summary
+
+    summary(f"{report.read} articles read in {time.monotonic() - started:.1f}s: "
+            f"{report.coded} coded, {report.duplicates} near-duplicates linked, "
+            f"{report.already_stored} already stored, {report.events} new events, "
+            f"{len(report.failures)} skipped")
+    return 0
+
+
+def _ingest_plan(args) -> tuple:
+    """(publication date, field map, worker count) of an ingest, every input and option
+    checked before the store is opened or created: a mistake touches nothing."""
     from tidings.article import parse_published
     from tidings.errors import InputError
     from tidings.extract import settle
-    from tidings.ingest.folders import count_items, jsonl_files, read_paths
+    from tidings.ingest.folders import jsonl_files
     from tidings.ingest.readers import check_mapped_fields
-    from tidings.progress import Progress, summary
-    from tidings.scale import cores, runner
-    from tidings.scale.stop import stop_on_signals
-    from tidings.store import IngestReport, Store
+    from tidings.scale import cores
 
     missing = [p for p in args.paths if p != "-" and not os.path.exists(p)]
-    if missing:  # before the store is opened or created: nothing is touched
+    if missing:
         raise InputError(f"{missing[0]}: no such file or folder"
                          + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
     published = parse_published(args.published)
@@ -324,56 +383,35 @@ def cmd_ingest(args) -> int:
         workers = _int_env("TIDINGS_WORKERS") or cores()
     if not (args.dask or args.scheduler) and (workers or cores()) == 1:
         settle(args.model)  # extraction runs here; fails early if the model is missing
-    started = time.monotonic()
-    failures_shown = 0
-    report = IngestReport()  # counted into as batches commit: what is stored if stopped
-    total = count_items(args.paths) if sys.stderr.isatty() else None
+    return published, fields, workers
 
-    def details() -> str:
-        if report is None:
-            return ""
-        return (f"{report.coded} coded  {report.duplicates} duplicates  "
-                f"{report.already_stored} already stored  {len(report.failures)} errors")
 
-    bar = Progress("ingest", total, details=details)
+class _IngestProgress:
+    """The ingest's progress bar and its skipped articles, each said once, from the report
+    counted into as batches commit (what is stored if the ingest is stopped)."""
 
-    def progress(current) -> None:
-        nonlocal failures_shown, report
-        report = current
-        for where, why in current.failures[failures_shown:]:
-            bar.note("tidings: skipped " + (why if why.startswith(where) else f"{where}: {why}"))
-        failures_shown = len(current.failures)
-        bar.update(current.done)
+    def __init__(self, paths: list[str]) -> None:
+        from tidings.ingest.folders import count_items
+        from tidings.progress import Progress
+        from tidings.store import IngestReport
 
-    # Not held: the store is opened for each batch only, so the server, queries and
-    # exports can use it while this ingest runs (a Parquet store's writer file is private).
-    stop = None
-    with stop_on_signals() as signalled:
-        try:
-            with Store.open(args.db, hold=False) as store:
-                with runner(store.stored() if store.con is None else store.con, workers,
-                            args.model, args.dask or args.scheduler, args.partitions) as run:
-                    report = store.ingest(run.items(read_paths(args.paths, published,
-                                                               args.source, fields)),
-                                          model=args.model, window=args.window,
-                                          progress=progress, extractor=run.extract,
-                                          report=report)
-        except BaseException:
-            stop = signalled.stopped()  # a signal, whatever it was raised as
-            if stop is None:
-                raise
-        finally:
-            bar.close()
-    if stop is not None:
-        sys.stderr.write(f"tidings: interrupted ({stop}): {report.coded + report.duplicates} "
-                         "stored; run again to continue\n")
-        return stop.status
-    progress(report)
-    summary(f"{report.read} articles read in {time.monotonic() - started:.1f}s: "
-            f"{report.coded} coded, {report.duplicates} near-duplicates linked, "
-            f"{report.already_stored} already stored, {report.events} new events, "
-            f"{len(report.failures)} skipped")
-    return 0
+        self.report = IngestReport()
+        self.failures_shown = 0
+        total = count_items(paths) if sys.stderr.isatty() else None
+        self.bar = Progress("ingest", total, details=self.details)
+
+    def details(self) -> str:
+        r = self.report
+        return (f"{r.coded} coded  {r.duplicates} duplicates  {r.already_stored} already "
+                f"stored  {len(r.failures)} errors")
+
+    def update(self, current) -> None:
+        self.report = current
+        for where, why in current.failures[self.failures_shown:]:
+            self.bar.note("tidings: skipped " + (why if why.startswith(where)
+                                                 else f"{where}: {why}"))
+        self.failures_shown = len(current.failures)
+        self.bar.update(current.done)
 
 
 def _query(args, sql_params) -> int:

@@ -18,7 +18,7 @@ SCHEMA_VERSION = 4
 
 def _fill_version_2(con) -> None:
     """Identities and sentence numbers for the rows a version 1 store already holds."""
-    from tidings.store.ingest import backfill
+    from tidings.store.backfill import backfill
 
     backfill(con)
 
