@@ -138,3 +138,35 @@ def test_dateline_hung_on_the_subject_is_no_side_and_no_place(nlp):
     assert clash[0]["place"] is None  # neither side is Ugandan: the dateline is not its place
     arrest = [e for e in doc["events"] if e["cameo"].startswith("17")]
     assert ("UGACOP", "UGACVL") in pairs and arrest[0]["place"]["name"] == "Kampala"
+
+
+def test_report_of_a_mutual_clash_accuses_no_one(nlp):
+    """Regression: "the defence ministry said Freedonian and Sylvanian troops exchanged fire"
+    was coded as the ministry accusing both armies (1123), its own included."""
+    from tidings.extract import extract_text
+
+    doc = extract_text("Chilean and Peruvian troops exchanged fire along the border on Monday, "
+                       "the defence ministry in Santiago said.", "2024-03-15")
+    codes = {(e["source"]["code"], e["target"]["code"], e["cameo"][:2]) for e in doc["events"]}
+    assert ("CHLMIL", "PERMIL", "19") in codes
+    assert not any(root == "11" for _, _, root in codes), codes
+
+
+def test_state_body_reporting_its_own_forces_accuses_no_one(nlp):
+    from tidings.extract import extract_text
+
+    doc = extract_text("The Chilean defence ministry said Chilean troops shelled rebel "
+                       "positions near the border.", "2024-03-15")
+    assert not [e for e in doc["events"] if e["cameo"].startswith("11")], doc["events"]
+
+
+def test_force_does_not_fight_its_own_kind(nlp):
+    """Regression: after "Chilean and Peruvian troops exchanged fire", "killing two soldiers"
+    gave the soldiers the story's country and coded Chilean troops killing Chilean soldiers."""
+    from tidings.extract import extract_text
+
+    doc = extract_text("SANTIAGO, Chile (AP) - Chilean and Peruvian troops exchanged fire on "
+                       "Monday, killing two soldiers, the ministry said.", "2024-03-15")
+    same = [e for e in doc["events"] if e["cameo"][:2] in ("18", "19", "20")
+            and e["source"]["code"] == e["target"]["code"]]
+    assert not same, same

@@ -8,6 +8,7 @@ confidence; drop weak events and duplicates.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
@@ -95,6 +96,8 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if toks is None:
         return []
     sides = pick_sides(trig, code, *toks, actors)
+    if trig.accuses is not None:
+        sides = _accused(trig, sides)
     if not sides.sources and not sides.targets:
         return []
     if not sides.targets and sides.pairs is None and code[:2] not in _STANDS_WITHOUT_TARGET:
@@ -109,6 +112,20 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
                                code),
              "negated": is_negated, "modality": mood}
     return _events(trig, sent, code, sides, facts, actors, places)
+
+
+def _accused(trig: Trigger, sides: Sides) -> Sides:
+    """Whom a say-frame accuses ("X said Y attacked"): no one when the reported act is
+    mutual ("the ministry said Armenian and Azerbaijani troops exchanged fire" reports a
+    clash), and never the speaker's own state ("the defence ministry said Armenian troops
+    ..." does not accuse them)."""
+    if len(sides.targets) > 1 and reciprocal(trig.accuses, trig.accuses.code or ""):
+        return replace(sides, targets=[])
+    own = {s.country for s in sides.sources
+           if s.country and s.sector in words("state_sectors")}
+    targets = [t for t in sides.targets
+               if not (t.country in own and t.sector in words("state_sectors"))]
+    return replace(sides, targets=targets)
 
 
 def _polarity(trig: Trigger) -> tuple[str, bool]:

@@ -95,7 +95,11 @@ def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
         return False
     if target.extra.get("place") and not target.actor:
         return root not in words("domestic_place_roots")
-
+    if source.sector and source.sector == target.sector and \
+            source.sector in words("force_sectors") and root in words("fratricide_roots"):
+        # "Armenian troops ... killing two soldiers": a force does not fight its own kind;
+        # the victims' country was the story's, not theirs
+        return True
     if _is_state(source, actors):
         return True
     return _is_state(target, actors) and source.sector in words("political_sectors") \
