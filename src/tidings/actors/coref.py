@@ -250,13 +250,8 @@ class _Resolver:
         return hits if len(hits) == 1 and _fits(form, hits[0][0]) else []
 
     def _unique(self, fits, lo: int, hi: int) -> list[Hit]:
-        seen: dict[str, Hit] = {}
-        i = bisect.bisect_left(self.starts, lo)
-        while i < len(self.named) and self.named[i][0] < hi:
-            s, e, actor = self.named[i]
-            if fits(actor):
-                seen[actor.id] = (actor, (s, e))  # the latest mention names it
-            i += 1
+        """The one actor that fits among those named in [lo, hi), at its latest mention."""
+        seen = self._named_in(fits, lo, hi, latest=True)
         return list(seen.values()) if len(seen) == 1 else []
 
     def _hits_of(self, tok) -> list[Hit]:
@@ -344,14 +339,19 @@ class _Resolver:
         return []
 
     def _distinct(self, fits, lo: int, hi: int) -> list[Hit]:
+        """Each actor that fits among those named in [lo, hi), at its first mention."""
+        return list(self._named_in(fits, lo, hi, latest=False).values())
+
+    def _named_in(self, fits, lo: int, hi: int, latest: bool) -> dict[str, Hit]:
         seen: dict[str, Hit] = {}
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.named) and self.named[i][0] < hi:
             s, e, actor = self.named[i]
-            if fits(actor):
-                seen.setdefault(actor.id, (actor, (s, e)))
+            if fits(actor) and (latest or actor.id not in seen):
+                seen[actor.id] = (actor, (s, e))
             i += 1
-        return list(seen.values())
+        return seen
+
 
 def _plural(actor: Actor) -> bool:
     records = actor.records
