@@ -188,3 +188,28 @@ def test_every_place_carries_its_division(places):
     assert found["Lyon"]["admin1"]["name"] == "Auvergne-Rhône-Alpes"
     assert found["Basra"]["admin1"]["geonames"].startswith("IQ.")
     assert found["Lyon"]["feature"] == "city"
+
+
+# -- names that modify a noun (issue 13, recall) -------------------------------------------------
+def test_a_town_before_a_resident_noun_is_where_the_person_lives(places):
+    found = by_text(places("A Winnipeg woman was hurt on Sunday. Police said a Saskatoon man "
+                           "was also in the car."))
+    assert found["Winnipeg"]["country"] == "CAN"
+    assert found["Saskatoon"]["country"] == "CAN"
+
+
+def test_a_town_before_a_local_body_noun_is_where_the_body_is(places):
+    found = by_text(places("The suspect is held in a Regina jail, and Regina police say more "
+                           "arrests may follow."))
+    assert "Regina" in found
+
+
+def test_a_local_body_opening_with_the_still_names_its_place(places):
+    found = by_text(places("The Tasmania Police Service said the road was closed. The Marion "
+                           "County Sheriff's Office is helping."))
+    assert found["Tasmania"]["country"] == "AUS"
+    assert "Marion County" in found
+
+
+def test_a_disease_named_after_a_town_is_no_place(places):
+    assert "Lassa" not in by_text(places("Cases of Lassa fever rose this week."))

@@ -192,7 +192,8 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
             if ent.label_ in words("non_place_ents"):
                 return None
             if (ent.start, ent.end) == (i, j):
-                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
+                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j)
+                                     or _local_modifier(doc, i, j))
             elif _local_institution(doc, ent, i, j):
                 # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
                 # a local body named after the place it serves; not a capital ("the
@@ -205,9 +206,11 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
             continue
         else:
             found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
-                     or (p.primary and _locative_cue(doc, i, j))]
-        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound":
-            # "Lassa fever", "Hendra virus": a name modifying a noun, not a place
+                     or (p.primary and (_locative_cue(doc, i, j) or _local_modifier(doc, i, j)))]
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound" \
+                and not _local_modifier(doc, i, j):
+            # "Lassa fever", "Hendra virus": a name modifying a noun, not a place ("Winnipeg
+            # police", "an Edmonton man" are)
             found = [p for p in found if p.kind != "city"]
         if found:
             return _mention(doc, i, j, found, "token")
@@ -219,10 +222,24 @@ def _local_institution(doc, ent, i: int, j: int) -> bool:
     opens it or follows its "of" ("Glasgow Police Department", "University of Manitoba"),
     and another of its words names the body ("World Court" names no town Court)."""
     body = words("local_institution_words")
-    if any(t.lower_ in body for t in doc[i:j]):
-        return False
-    return (i == ent.start or doc[i - 1].lower_ == "of") and \
+    if all(t.lower_ in body for t in doc[i:j]):
+        return False  # the name is itself a body word ("Court"); "Metcalfe County" is not
+    start = ent.start
+    while start < i and doc[start].lower_ in words("place_leading_drop"):
+        start += 1  # "The Queensland Police Service" opens with its place all the same
+    return (i == start or doc[i - 1].lower_ == "of") and \
         any(t.lower_ in body for t in ent if not i <= t.i < j)
+
+
+def _local_modifier(doc, i: int, j: int) -> bool:
+    """The name at tokens i..j modifies a noun that a place names: a local body ("Winnipeg
+    police", "a Winnipeg jail") or a person by where they live ("an Edmonton man", "a Queens
+    native"). Such a modifier says where the body or the person is."""
+    if j >= len(doc) or doc[j - 1].dep_ != "compound" or doc[j - 1].head.i != j:
+        return False
+    noun = doc[j].lower_
+    return noun in words("local_institution_words") or noun in words("place_resident_nouns") \
+        or doc[j].lemma_.lower() in words("place_resident_nouns")
 
 
 def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
