@@ -213,3 +213,15 @@ def test_a_local_body_opening_with_the_still_names_its_place(places):
 
 def test_a_disease_named_after_a_town_is_no_place(places):
     assert "Lassa" not in by_text(places("Cases of Lassa fever rose this week."))
+
+
+def test_an_actor_named_by_a_place_gives_that_place_no_context():
+    from tidings.actors.table import Actor
+    from tidings.places.candidates import Toponym
+    from tidings.places.resolution import _actor_countries
+    # "A Springfield man ... Police said": the man's country came from "Springfield" itself
+    man = Actor("A1", "Springfield man", "person", country="USA", mentions=[(2, 17)])
+    police = Actor("A2", "Police", "organization", country="GBR", mentions=[(40, 46)])
+    town = Toponym(2, 13, "Springfield", [], "token")
+    counts = _actor_countries(ActorTable([man, police]), [town])
+    assert counts == {"GBR": 1}

@@ -90,8 +90,28 @@ def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
             if iso3:
                 countries[iso3] += 1
     if actors is not None and hasattr(actors, "countries"):
-        countries.update(actors.countries())
+        countries.update(_actor_countries(actors, mentions))
     return countries, admin1s
+
+
+def _actor_countries(actors, mentions: list[Toponym]) -> Counter:
+    """How often each country is mentioned through the article's actors, leaving out the
+    mentions that hold a place name of the article ("an Edmonton man", "Winnipeg police"):
+    the actor coder took their country from the name that is being resolved here, by its
+    biggest namesake, which would only vouch for itself."""
+    if not hasattr(actors, "actors"):
+        return actors.countries()
+    spans = [(m.start, m.end) for m in mentions]
+    counts: Counter = Counter()
+    for actor in actors.actors:
+        if not actor.country or actor.country == "IGO":
+            continue
+        referring = getattr(actor, "referring", {}) or {}
+        for s, e in actor.mentions:
+            if (s, e) in referring or any(a < e and s < b for a, b in spans):
+                continue
+            counts[actor.country] += 1
+    return counts
 
 
 def stands_as_actor(token) -> bool:
