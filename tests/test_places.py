@@ -225,3 +225,13 @@ def test_an_actor_named_by_a_place_gives_that_place_no_context():
     town = Toponym(2, 13, "Springfield", [], "token")
     counts = _actor_countries(ActorTable([man, police]), [town])
     assert counts == {"GBR": 1}
+
+
+def test_a_country_after_a_town_the_gazetteer_lacks_places_that_town(places):
+    found = places("Officials said Kelvera, Zambia, had recorded ten cases.")
+    assert [(p["text"], p["use"]) for p in found] == [("Zambia", "location")]
+
+
+def test_a_country_modifying_a_part_of_a_place_is_a_location(places):
+    assert _texts(places("Troops massed along the Uganda border as talks stalled.")) == {"Uganda"}
+    assert _texts(places("The Kenya coast was hit by heavy rain.")) == {"Kenya"}
