@@ -235,3 +235,9 @@ def test_a_country_after_a_town_the_gazetteer_lacks_places_that_town(places):
 def test_a_country_modifying_a_part_of_a_place_is_a_location(places):
     assert _texts(places("Troops massed along the Uganda border as talks stalled.")) == {"Uganda"}
     assert _texts(places("The Kenya coast was hit by heavy rain.")) == {"Kenya"}
+
+
+def test_dotted_initials_of_a_division_name_it_on_their_own(places):
+    found = places("The B.C. government said snow fell in B.C. overnight.")
+    assert [p["name"] for p in found] == ["British Columbia", "British Columbia"]
+    assert places("The temple was built in 300 B.C. by a king.") == []

@@ -7,12 +7,15 @@ else. Which reading a name takes is decided later (``resolution``).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from tidings.data import tsv, words
 from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
 from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
+# Dotted initials of two or more letters ("B.C.", "P.E.I.").
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
 
@@ -112,11 +115,19 @@ def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
     found = gaz.lookup(text, caps_ok)
     if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
         found = gaz.lookup(text[:-1], caps_ok)
-    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s):
+    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s) \
+            and not _initialism_alone(doc, s, text):
         return []  # "Man.", "Ky.": an agency's abbreviation only after "Churchill, "
     if found and fold(text) in gaz.demonyms:
         return []
     return found
+
+
+def _initialism_alone(doc, s: int, text: str) -> bool:
+    """"B.C.", "N.Y.", "D.C.": a division's dotted initials name it on their own ("the B.C.
+    government", "in N.Y."), unlike a clipped word ("Man.", "Ky."); not after a number
+    ("300 B.C.")."""
+    return bool(_INITIALISM.fullmatch(text)) and not (s > 0 and doc[s - 1].like_num)
 
 
 def _opens_line(doc, s: int) -> bool:
