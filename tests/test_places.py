@@ -241,3 +241,9 @@ def test_dotted_initials_of_a_division_name_it_on_their_own(places):
     found = places("The B.C. government said snow fell in B.C. overnight.")
     assert [p["name"] for p in found] == ["British Columbia", "British Columbia"]
     assert places("The temple was built in 300 B.C. by a king.") == []
+
+
+def test_a_person_named_like_a_town_is_no_place_by_a_possessive_or_a_new_clause(places):
+    assert places("Aides said they were unaware of Castro's remarks.") == []
+    assert places("Posing for photographers with Clinton, Blair pledged to stand united.") == []
+    assert "Moshi" in _texts(places("Rescuers reached Moshi, Kilimanjaro, by road."))

@@ -263,10 +263,12 @@ def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
 
 def _locative_cue(doc, i: int, j: int) -> bool:
     """"in Gulu", "near Arusha", "Moshi, Kilimanjaro": the text itself says this is a place."""
-    if i > 0 and doc[i - 1].lower_ in words("locative_preps"):
-        return True
-    if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text):
-        return True
+    if i > 0 and doc[i - 1].lower_ in words("locative_preps") and doc[j - 1].dep_ != "poss" \
+            and not (j < len(doc) and doc[j].lower_ in words("possessive_endings")):
+        return True  # not "of Castro's remarks": the name there is a possessor
+    if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text) \
+            and doc[j + 1].dep_ not in words("subject_deps"):
+        return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause
     return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
 
 
