@@ -247,3 +247,9 @@ def test_a_person_named_like_a_town_is_no_place_by_a_possessive_or_a_new_clause(
     assert places("Aides said they were unaware of Castro's remarks.") == []
     assert places("Posing for photographers with Clinton, Blair pledged to stand united.") == []
     assert "Moshi" in _texts(places("Rescuers reached Moshi, Kilimanjaro, by road."))
+
+
+def test_a_country_after_its_town_and_a_comma_is_a_location_whatever_the_parse(places):
+    found = places("At least three children in Mosul, Iraq have died after eating spoiled bread.")
+    assert [(p["text"], p["use"]) for p in found] == [("Mosul", "location"), ("Iraq", "location")]
+    assert places("Moscow, Kiev and Minsk signed the pact.") == []

@@ -60,11 +60,12 @@ def find_places(ctx: Context) -> list[Place]:
     chosen = resolve(mentions, countries, admin1s)
     place_tokens = {i for m in mentions for i in range(m.token_start, m.token_end)}
     uses = {}
+    holders = _holders(doc, mentions, chosen)
     for m in mentions:
         place = chosen.get(id(m))
         if place is not None:
-            uses[id(m)] = "location" if is_location(doc, m, place, place_tokens,
-                                                    id(m) in datelines) else "named"
+            uses[id(m)] = "location" if id(m) in holders or is_location(
+                doc, m, place, place_tokens, id(m) in datelines) else "named"
     located = {chosen[id(m)] for m in mentions if uses.get(id(m)) == "location"}
     places = []
     for m in mentions:
@@ -82,6 +83,24 @@ def find_places(ctx: Context) -> list[Place]:
             admin1_geonames=division.geonames if division else None,
             use=uses[id(m)], dateline=id(m) in datelines))
     return places
+
+
+def _holders(doc, mentions: list[Toponym], chosen: dict) -> set[int]:
+    """Mentions that say where the place just before them lies: "Baghdad, Iraq", "Moshi,
+    Kilimanjaro" (a town or division, a comma, then the country or division holding it),
+    whatever the parser made of the pair. An enumeration ("Moscow, Kiev") holds nothing: the
+    second place must contain the first."""
+    found = set()
+    for prev, m in zip(mentions, mentions[1:]):
+        inner, outer = chosen.get(id(prev)), chosen.get(id(m))
+        if inner is None or outer is None or inner.kind == "country" or inner is outer:
+            continue
+        if doc[prev.token_end:m.token_start].text != "," or outer.country != inner.country:
+            continue
+        if outer.kind == "country" or (outer.kind == "admin1" and outer.admin1
+                                       and outer.admin1 == inner.admin1):
+            found.add(id(m))
+    return found
 
 
 def dateline_mentions(doc, mentions: list[Toponym]) -> set[int]:
