@@ -253,3 +253,10 @@ def test_a_country_after_its_town_and_a_comma_is_a_location_whatever_the_parse(p
     found = places("At least three children in Mosul, Iraq have died after eating spoiled bread.")
     assert [(p["text"], p["use"]) for p in found] == [("Mosul", "location"), ("Iraq", "location")]
     assert places("Moscow, Kiev and Minsk signed the pact.") == []
+
+
+def test_spread_to_a_country_a_wide_ban_and_a_tropical_part_are_locations(places):
+    assert _texts(places("Officials fear the blight will spread to Malawi.")) == {"Malawi"}
+    assert _texts(places("A Zambia-wide ban on cattle sales began.")) == {"Zambia"}
+    assert _texts(places("The mosquito thrives in tropical Brazil.")) == {"Brazil"}
+    assert _texts(places("Dry weather hit portions of Chile last week.")) == {"Chile"}

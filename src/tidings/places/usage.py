@@ -56,7 +56,7 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
         token = conj_head(token.head)  # "to a third nation, probably Nicaragua"
     dep, head = token.dep_, token.head
     if _hyphenated_based(doc, span):
-        return True  # "a Kenya-based group"
+        return True  # "a Kenya-based group", "an Australia-wide ban"
     if any(c.lower_ in words("compass_words") for c in root.children if c.i < span.start) \
             or (span.start > 0 and doc[span.start - 1].lower_ in words("compass_words")):
         return True  # "north-western Iran", "an east London hospital": a part of the place
@@ -114,4 +114,4 @@ def _unlisted_place_before(doc, head, span) -> bool:
 def _hyphenated_based(doc, span) -> bool:
     end = span.end
     return end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and \
-        doc[end + 1].lower_ == "based"
+        doc[end + 1].lower_ in words("place_hyphen_suffixes")
