@@ -260,3 +260,18 @@ def test_spread_to_a_country_a_wide_ban_and_a_tropical_part_are_locations(places
     assert _texts(places("A Zambia-wide ban on cattle sales began.")) == {"Zambia"}
     assert _texts(places("The mosquito thrives in tropical Brazil.")) == {"Brazil"}
     assert _texts(places("Dry weather hit portions of Chile last week.")) == {"Chile"}
+
+
+def test_a_division_named_like_its_smaller_city_is_the_division(places):
+    found = places("Heavy snow closed roads in Quebec on Sunday, and Quebec officials urged "
+                   "drivers to stay home.")
+    assert {p["feature"] for p in found if p["text"] == "Quebec"} == {"admin1"}
+
+
+def test_a_metropolis_named_like_its_division_is_still_the_city(places):
+    found = places("Police in New York said the subway reopened.")
+    assert [p["name"] for p in found] == ["New York City"]
+
+
+def test_a_country_before_airports_is_where_they_are(places):
+    assert _texts(places("Flights resumed at all Kenya airports on Friday.")) == {"Kenya"}

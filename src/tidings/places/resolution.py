@@ -41,6 +41,11 @@ CONTEXT_ADMIN1_BONUS = 20.0
 MAX_ADMIN1_MENTIONS = 2
 # "Moshi, Kilimanjaro", "Springfield, Illinois": the next name contains this one.
 APPOSITION_BONUS = 40.0
+# A city this large is what news means by a name it shares with its own division ("New
+# York"): the name's mentions still count as that division's context for it. Smaller ones
+# ("Quebec", "Oklahoma") are the division: measured on TR-News and GeoVirus (Quebec and
+# Oklahoma right as the division), the dev stories (New York is the city).
+METROPOLIS_POPULATION = 1_000_000
 # Cities counted as context when their name is unambiguous and they are this large.
 CONTEXT_CITY_MIN_POPULATION = 100_000
 # Towns this small are left out when judging whether a name is unambiguous (the gazetteer
@@ -77,7 +82,11 @@ def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
         if len(divisions) == 1 and "country" not in kinds:
             d = divisions[0]
             countries[d.country] += weight
-            if d.admin1:
+            if d.admin1 and not any(p.kind == "city" and (p.country, p.admin1) ==
+                                    (d.country, d.admin1) and p.population <
+                                    METROPOLIS_POPULATION for p in m.candidates):
+                # "Quebec", "Oklahoma" name the division or a city in it: no evidence for the
+                # city (which the division's context would make win); a metropolis keeps it
                 admin1s[(d.country, d.admin1)] += weight
         cities = [p for p in candidates if p.kind == "city"]
         if len(candidates) == 1 and cities and (cities[0].population >=
