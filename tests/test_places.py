@@ -275,3 +275,9 @@ def test_a_metropolis_named_like_its_division_is_still_the_city(places):
 
 def test_a_country_before_airports_is_where_they_are(places):
     assert _texts(places("Flights resumed at all Kenya airports on Friday.")) == {"Kenya"}
+
+
+def test_a_town_after_in_that_the_tagger_read_as_a_date_or_language_is_a_place(places):
+    assert _texts(places("Such fraud happens regularly in Winnipeg.")) == {"Winnipeg"}
+    assert _texts(places("Could they bomb targets in Syria, in Aleppo?")) == {"Syria", "Aleppo"}
+    assert places("The market opened in May and closed on Monday.") == []

@@ -201,8 +201,10 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 continue
             ent = next(iter(ents))
             if ent.label_ in words("non_place_ents"):
-                return None
-            if (ent.start, ent.end) == (i, j):
+                if not _misread_name(doc, ent, i, j):
+                    return None
+                found = _mislabelled(found, ent.label_, True)  # "in Winnipeg" read as a DATE
+            elif (ent.start, ent.end) == (i, j):
                 found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j)
                                      or _local_modifier(doc, i, j))
             elif _local_institution(doc, ent, i, j):
@@ -251,6 +253,18 @@ def _local_modifier(doc, i: int, j: int) -> bool:
     noun = doc[j].lower_
     return noun in words("local_institution_words") or noun in words("place_resident_nouns") \
         or doc[j].lemma_.lower() in words("place_resident_nouns")
+
+
+def _misread_name(doc, ent, i: int, j: int) -> bool:
+    """A whole DATE/LANGUAGE/... entity that is a proper name after a locative preposition
+    and no calendar word: spaCy's slip ("continues in Winnipeg" tagged DATE, "in Aleppo"
+    LANGUAGE); "in May", "on Monday" stay dates."""
+    from tidings.times.words import MONTHS, SEASONS, WEEKDAYS
+    span = doc[i:j]
+    return (ent.start, ent.end) == (i, j) and all(t.pos_ == "PROPN" for t in span) \
+        and i > 0 and doc[i - 1].lower_ in words("locative_preps") \
+        and not any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS or t.lower_ in SEASONS
+                    for t in span)
 
 
 def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
