@@ -281,3 +281,14 @@ def test_a_town_after_in_that_the_tagger_read_as_a_date_or_language_is_a_place(p
     assert _texts(places("Such fraud happens regularly in Winnipeg.")) == {"Winnipeg"}
     assert _texts(places("Could they bomb targets in Syria, in Aleppo?")) == {"Syria", "Aleppo"}
     assert places("The market opened in May and closed on Monday.") == []
+
+
+def test_a_town_used_as_a_location_is_listed_inside_a_club_name_too(places):
+    found = places("The Brandon Rotary Club held its dinner in Brandon on Friday.")
+    assert [(p["text"], p["use"]) for p in found] == [("Brandon", "named"),
+                                                      ("Brandon", "location")]
+
+
+def test_a_place_name_inside_a_persons_name_is_no_further_mention(places):
+    found = places("Heavy rain fell in Brandon on Monday. The coach Brandon Miles sent aid.")
+    assert [p["start"] for p in found] == [19]
