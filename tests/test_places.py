@@ -188,3 +188,107 @@ def test_every_place_carries_its_division(places):
     assert found["Lyon"]["admin1"]["name"] == "Auvergne-Rhône-Alpes"
     assert found["Basra"]["admin1"]["geonames"].startswith("IQ.")
     assert found["Lyon"]["feature"] == "city"
+
+
+# -- names that modify a noun (issue 13, recall) -------------------------------------------------
+def test_a_town_before_a_resident_noun_is_where_the_person_lives(places):
+    found = by_text(places("A Winnipeg woman was hurt on Sunday. Police said a Saskatoon man "
+                           "was also in the car."))
+    assert found["Winnipeg"]["country"] == "CAN"
+    assert found["Saskatoon"]["country"] == "CAN"
+
+
+def test_a_town_before_a_local_body_noun_is_where_the_body_is(places):
+    found = by_text(places("The suspect is held in a Regina jail, and Regina police say more "
+                           "arrests may follow."))
+    assert "Regina" in found
+
+
+def test_a_local_body_opening_with_the_still_names_its_place(places):
+    found = by_text(places("The Tasmania Police Service said the road was closed. The Marion "
+                           "County Sheriff's Office is helping."))
+    assert found["Tasmania"]["country"] == "AUS"
+    assert "Marion County" in found
+
+
+def test_a_disease_named_after_a_town_is_no_place(places):
+    assert "Lassa" not in by_text(places("Cases of Lassa fever rose this week."))
+
+
+def test_an_actor_named_by_a_place_gives_that_place_no_context():
+    from tidings.actors.table import Actor
+    from tidings.places.candidates import Toponym
+    from tidings.places.resolution import _actor_countries
+    # "A Springfield man ... Police said": the man's country came from "Springfield" itself
+    man = Actor("A1", "Springfield man", "person", country="USA", mentions=[(2, 17)])
+    police = Actor("A2", "Police", "organization", country="GBR", mentions=[(40, 46)])
+    town = Toponym(2, 13, "Springfield", [], "token")
+    counts = _actor_countries(ActorTable([man, police]), [town])
+    assert counts == {"GBR": 1}
+
+
+def test_a_country_after_a_town_the_gazetteer_lacks_places_that_town(places):
+    found = places("Officials said Kelvera, Zambia, had recorded ten cases.")
+    assert [(p["text"], p["use"]) for p in found] == [("Zambia", "location")]
+
+
+def test_a_country_modifying_a_part_of_a_place_is_a_location(places):
+    assert _texts(places("Troops massed along the Uganda border as talks stalled.")) == {"Uganda"}
+    assert _texts(places("The Kenya coast was hit by heavy rain.")) == {"Kenya"}
+
+
+def test_dotted_initials_of_a_division_name_it_on_their_own(places):
+    found = places("The B.C. government said snow fell in B.C. overnight.")
+    assert [p["name"] for p in found] == ["British Columbia", "British Columbia"]
+    assert places("The temple was built in 300 B.C. by a king.") == []
+
+
+def test_a_person_named_like_a_town_is_no_place_by_a_possessive_or_a_new_clause(places):
+    assert places("Aides said they were unaware of Castro's remarks.") == []
+    assert places("Posing for photographers with Clinton, Blair pledged to stand united.") == []
+    assert "Moshi" in _texts(places("Rescuers reached Moshi, Kilimanjaro, by road."))
+
+
+def test_a_country_after_its_town_and_a_comma_is_a_location_whatever_the_parse(places):
+    found = places("At least three children in Mosul, Iraq have died after eating spoiled bread.")
+    assert [(p["text"], p["use"]) for p in found] == [("Mosul", "location"), ("Iraq", "location")]
+    assert places("Moscow, Kiev and Minsk signed the pact.") == []
+
+
+def test_spread_to_a_country_a_wide_ban_and_a_tropical_part_are_locations(places):
+    assert _texts(places("Officials fear the blight will spread to Malawi.")) == {"Malawi"}
+    assert _texts(places("A Zambia-wide ban on cattle sales began.")) == {"Zambia"}
+    assert _texts(places("The mosquito thrives in tropical Brazil.")) == {"Brazil"}
+    assert _texts(places("Dry weather hit portions of Chile last week.")) == {"Chile"}
+
+
+def test_a_division_named_like_its_smaller_city_is_the_division(places):
+    found = places("Heavy snow closed roads in Quebec on Sunday, and Quebec officials urged "
+                   "drivers to stay home.")
+    assert {p["feature"] for p in found if p["text"] == "Quebec"} == {"admin1"}
+
+
+def test_a_metropolis_named_like_its_division_is_still_the_city(places):
+    found = places("Police in New York said the subway reopened.")
+    assert [p["name"] for p in found] == ["New York City"]
+
+
+def test_a_country_before_airports_is_where_they_are(places):
+    assert _texts(places("Flights resumed at all Kenya airports on Friday.")) == {"Kenya"}
+
+
+def test_a_town_after_in_that_the_tagger_read_as_a_date_or_language_is_a_place(places):
+    assert _texts(places("Such fraud happens regularly in Winnipeg.")) == {"Winnipeg"}
+    assert _texts(places("Could they bomb targets in Syria, in Aleppo?")) == {"Syria", "Aleppo"}
+    assert places("The market opened in May and closed on Monday.") == []
+
+
+def test_a_town_used_as_a_location_is_listed_inside_a_club_name_too(places):
+    found = places("The Brandon Rotary Club held its dinner in Brandon on Friday.")
+    assert [(p["text"], p["use"]) for p in found] == [("Brandon", "named"),
+                                                      ("Brandon", "location")]
+
+
+def test_a_place_name_inside_a_persons_name_is_no_further_mention(places):
+    found = places("Heavy rain fell in Brandon on Monday. The coach Brandon Miles sent aid.")
+    assert [p["start"] for p in found] == [19]

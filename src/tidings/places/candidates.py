@@ -7,12 +7,15 @@ else. Which reading a name takes is decided later (``resolution``).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from tidings.data import tsv, words
 from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
 from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
+# Dotted initials of two or more letters ("B.C.", "P.E.I.").
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
 
@@ -112,11 +115,19 @@ def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
     found = gaz.lookup(text, caps_ok)
     if not found and text.endswith("."):  # "Tenn." kept its period; "Kilimanjaro." did not
         found = gaz.lookup(text[:-1], caps_ok)
-    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s):
+    if found and fold(text) in gaz.abbreviations and not _after_town(doc, s) \
+            and not _initialism_alone(doc, s, text):
         return []  # "Man.", "Ky.": an agency's abbreviation only after "Churchill, "
     if found and fold(text) in gaz.demonyms:
         return []
     return found
+
+
+def _initialism_alone(doc, s: int, text: str) -> bool:
+    """"B.C.", "N.Y.", "D.C.": a division's dotted initials name it on their own ("the B.C.
+    government", "in N.Y."), unlike a clipped word ("Man.", "Ky."); not after a number
+    ("300 B.C.")."""
+    return bool(_INITIALISM.fullmatch(text)) and not (s > 0 and doc[s - 1].like_num)
 
 
 def _opens_line(doc, s: int) -> bool:
@@ -190,9 +201,12 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 continue
             ent = next(iter(ents))
             if ent.label_ in words("non_place_ents"):
-                return None
-            if (ent.start, ent.end) == (i, j):
-                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j))
+                if not _misread_name(doc, ent, i, j):
+                    return None
+                found = _mislabelled(found, ent.label_, True)  # "in Winnipeg" read as a DATE
+            elif (ent.start, ent.end) == (i, j):
+                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j)
+                                     or _local_modifier(doc, i, j))
             elif _local_institution(doc, ent, i, j):
                 # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
                 # a local body named after the place it serves; not a capital ("the
@@ -205,9 +219,11 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
             continue
         else:
             found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
-                     or (p.primary and _locative_cue(doc, i, j))]
-        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound":
-            # "Lassa fever", "Hendra virus": a name modifying a noun, not a place
+                     or (p.primary and (_locative_cue(doc, i, j) or _local_modifier(doc, i, j)))]
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound" \
+                and not _local_modifier(doc, i, j):
+            # "Lassa fever", "Hendra virus": a name modifying a noun, not a place ("Winnipeg
+            # police", "an Edmonton man" are)
             found = [p for p in found if p.kind != "city"]
         if found:
             return _mention(doc, i, j, found, "token")
@@ -219,10 +235,36 @@ def _local_institution(doc, ent, i: int, j: int) -> bool:
     opens it or follows its "of" ("Glasgow Police Department", "University of Manitoba"),
     and another of its words names the body ("World Court" names no town Court)."""
     body = words("local_institution_words")
-    if any(t.lower_ in body for t in doc[i:j]):
-        return False
-    return (i == ent.start or doc[i - 1].lower_ == "of") and \
+    if all(t.lower_ in body for t in doc[i:j]):
+        return False  # the name is itself a body word ("Court"); "Metcalfe County" is not
+    start = ent.start
+    while start < i and doc[start].lower_ in words("place_leading_drop"):
+        start += 1  # "The Queensland Police Service" opens with its place all the same
+    return (i == start or doc[i - 1].lower_ == "of") and \
         any(t.lower_ in body for t in ent if not i <= t.i < j)
+
+
+def _local_modifier(doc, i: int, j: int) -> bool:
+    """The name at tokens i..j modifies a noun that a place names: a local body ("Winnipeg
+    police", "a Winnipeg jail") or a person by where they live ("an Edmonton man", "a Queens
+    native"). Such a modifier says where the body or the person is."""
+    if j >= len(doc) or doc[j - 1].dep_ != "compound" or doc[j - 1].head.i != j:
+        return False
+    noun = doc[j].lower_
+    return noun in words("local_institution_words") or noun in words("place_resident_nouns") \
+        or doc[j].lemma_.lower() in words("place_resident_nouns")
+
+
+def _misread_name(doc, ent, i: int, j: int) -> bool:
+    """A whole DATE/LANGUAGE/... entity that is a proper name after a locative preposition
+    and no calendar word: spaCy's slip ("continues in Winnipeg" tagged DATE, "in Aleppo"
+    LANGUAGE); "in May", "on Monday" stay dates."""
+    from tidings.times.words import MONTHS, SEASONS, WEEKDAYS
+    span = doc[i:j]
+    return (ent.start, ent.end) == (i, j) and all(t.pos_ == "PROPN" for t in span) \
+        and i > 0 and doc[i - 1].lower_ in words("locative_preps") \
+        and not any(t.lower_ in MONTHS or t.lower_ in WEEKDAYS or t.lower_ in SEASONS
+                    for t in span)
 
 
 def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
@@ -235,10 +277,12 @@ def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
 
 def _locative_cue(doc, i: int, j: int) -> bool:
     """"in Gulu", "near Arusha", "Moshi, Kilimanjaro": the text itself says this is a place."""
-    if i > 0 and doc[i - 1].lower_ in words("locative_preps"):
-        return True
-    if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text):
-        return True
+    if i > 0 and doc[i - 1].lower_ in words("locative_preps") and doc[j - 1].dep_ != "poss" \
+            and not (j < len(doc) and doc[j].lower_ in words("possessive_endings")):
+        return True  # not "of Castro's remarks": the name there is a possessor
+    if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text) \
+            and doc[j + 1].dep_ not in words("subject_deps"):
+        return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause
     return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
 
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
+from tidings.data import words
 from tidings.places import gazetteer
 from tidings.places.candidates import Toponym, find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
 from tidings.places.usage import is_location
-from tidings.nlp.doctext import doc_text
+from tidings.nlp.doctext import doc_ents, doc_text
 from tidings.records import Context, Place
 
 # A dateline: names, commas and periods, then a parenthesis or a dash ("MANILA, Philippines
@@ -60,12 +61,18 @@ def find_places(ctx: Context) -> list[Place]:
     chosen = resolve(mentions, countries, admin1s)
     place_tokens = {i for m in mentions for i in range(m.token_start, m.token_end)}
     uses = {}
+    holders = _holders(doc, mentions, chosen)
     for m in mentions:
         place = chosen.get(id(m))
         if place is not None:
-            uses[id(m)] = "location" if is_location(doc, m, place, place_tokens,
-                                                    id(m) in datelines) else "named"
+            uses[id(m)] = "location" if id(m) in holders or is_location(
+                doc, m, place, place_tokens, id(m) in datelines) else "named"
     located = {chosen[id(m)] for m in mentions if uses.get(id(m)) == "location"}
+    for m in _echoes(doc, mentions, chosen, located, metonyms):
+        chosen[id(m)] = m.candidates[0]
+        uses[id(m)] = "named"
+        mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
     places = []
     for m in mentions:
         place = chosen.get(id(m))
@@ -82,6 +89,65 @@ def find_places(ctx: Context) -> list[Place]:
             admin1_geonames=division.geonames if division else None,
             use=uses[id(m)], dateline=id(m) in datelines))
     return places
+
+
+def _echoes(doc, mentions: list[Toponym], chosen: dict, located: set,
+            metonyms: list) -> list[Toponym]:
+    """Further mentions of a place the article uses as a location, under the very name it
+    used, where the candidate search passed them over: inside an organization's name ("the
+    Edmonton Traders' Association") or tagged as something else; not where the actor stage
+    read it as an actor ("Ottawa said", step 2). One name keeps one sense in a story; these are listed as ``named`` mentions
+    (never an event's place). Not inside a name spaCy tags as a person, group, event or work
+    ("Jordan" in "Michael Jordan", "Steele said")."""
+    names = {}
+    for m in mentions:
+        if chosen.get(id(m)) in located and _capitalized_name(m.text):
+            names.setdefault(m.text, chosen[id(m)])
+    if not names:
+        return []
+    taken = [False] * len(doc)
+    for m in mentions:
+        for i in range(m.token_start, m.token_end):
+            taken[i] = True
+    persons = set()  # tokens of names of other kinds: people, groups, events, works
+    for ent in doc_ents(doc):
+        if ent.label_ not in words("place_echo_ents"):
+            persons.update(range(ent.start, ent.end))
+    text = doc_text(doc)
+    found = []
+    for name, place in names.items():
+        for hit in re.finditer(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])", text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(taken[i] or i in persons for i in range(span.start, span.end)) \
+                    or any(a < hit.end() and hit.start() < b for a, b in metonyms):
+                continue
+            for i in range(span.start, span.end):
+                taken[i] = True
+            found.append(Toponym(hit.start(), hit.end(), name, [place], "echo",
+                                 token_start=span.start, token_end=span.end))
+    return found
+
+
+def _capitalized_name(text: str) -> bool:
+    return bool(text) and text[0].isupper() and not text.isupper()
+
+
+def _holders(doc, mentions: list[Toponym], chosen: dict) -> set[int]:
+    """Mentions that say where the place just before them lies: "Baghdad, Iraq", "Moshi,
+    Kilimanjaro" (a town or division, a comma, then the country or division holding it),
+    whatever the parser made of the pair. An enumeration ("Moscow, Kiev") holds nothing: the
+    second place must contain the first."""
+    found = set()
+    for prev, m in zip(mentions, mentions[1:]):
+        inner, outer = chosen.get(id(prev)), chosen.get(id(m))
+        if inner is None or outer is None or inner.kind == "country" or inner is outer:
+            continue
+        if doc[prev.token_end:m.token_start].text != "," or outer.country != inner.country:
+            continue
+        if outer.kind == "country" or (outer.kind == "admin1" and outer.admin1
+                                       and outer.admin1 == inner.admin1):
+            found.add(id(m))
+    return found
 
 
 def dateline_mentions(doc, mentions: list[Toponym]) -> set[int]:

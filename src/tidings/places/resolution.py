@@ -41,6 +41,11 @@ CONTEXT_ADMIN1_BONUS = 20.0
 MAX_ADMIN1_MENTIONS = 2
 # "Moshi, Kilimanjaro", "Springfield, Illinois": the next name contains this one.
 APPOSITION_BONUS = 40.0
+# A city this large is what news means by a name it shares with its own division ("New
+# York"): the name's mentions still count as that division's context for it. Smaller ones
+# ("Quebec", "Oklahoma") are the division: measured on TR-News and GeoVirus (Quebec and
+# Oklahoma right as the division), the dev stories (New York is the city).
+METROPOLIS_POPULATION = 1_000_000
 # Cities counted as context when their name is unambiguous and they are this large.
 CONTEXT_CITY_MIN_POPULATION = 100_000
 # Towns this small are left out when judging whether a name is unambiguous (the gazetteer
@@ -77,7 +82,11 @@ def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
         if len(divisions) == 1 and "country" not in kinds:
             d = divisions[0]
             countries[d.country] += weight
-            if d.admin1:
+            if d.admin1 and not any(p.kind == "city" and (p.country, p.admin1) ==
+                                    (d.country, d.admin1) and p.population <
+                                    METROPOLIS_POPULATION for p in m.candidates):
+                # "Quebec", "Oklahoma" name the division or a city in it: no evidence for the
+                # city (which the division's context would make win); a metropolis keeps it
                 admin1s[(d.country, d.admin1)] += weight
         cities = [p for p in candidates if p.kind == "city"]
         if len(candidates) == 1 and cities and (cities[0].population >=
@@ -90,8 +99,28 @@ def article_context(doc, gaz: Gazetteer, actors, mentions: list[Toponym],
             if iso3:
                 countries[iso3] += 1
     if actors is not None and hasattr(actors, "countries"):
-        countries.update(actors.countries())
+        countries.update(_actor_countries(actors, mentions))
     return countries, admin1s
+
+
+def _actor_countries(actors, mentions: list[Toponym]) -> Counter:
+    """How often each country is mentioned through the article's actors, leaving out the
+    mentions that hold a place name of the article ("an Edmonton man", "Winnipeg police"):
+    the actor coder took their country from the name that is being resolved here, by its
+    biggest namesake, which would only vouch for itself."""
+    if not hasattr(actors, "actors"):
+        return actors.countries()
+    spans = [(m.start, m.end) for m in mentions]
+    counts: Counter = Counter()
+    for actor in actors.actors:
+        if not actor.country or actor.country == "IGO":
+            continue
+        referring = getattr(actor, "referring", {}) or {}
+        for s, e in actor.mentions:
+            if (s, e) in referring or any(a < e and s < b for a, b in spans):
+                continue
+            counts[actor.country] += 1
+    return counts
 
 
 def stands_as_actor(token) -> bool:

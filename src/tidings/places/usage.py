@@ -42,19 +42,21 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
         return not _stands_for_government(doc, span)
     for _ in range(MAX_APPOSITION_CLIMB):
         token = root
-        if token.dep_ in ("appos", "npadvmod") and token.head.i in place_tokens \
-                and token.head.i < span.start:
+        if token.dep_ in ("appos", "npadvmod") and token.head.i < span.start and (
+                token.head.i in place_tokens or _unlisted_place_before(doc, token.head, span)):
             return True  # "Nairobi, Kenya": the second name places the first
         if token.dep_ == "compound" and token.head.i in place_tokens:
             root = token.head  # "the Kenya-Uganda border": follow the name it belongs to
             continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() in words("place_part_nouns"):
+            return True  # "the Uganda border", "the Kenya coast": a part of the place
         break
     token = conj_head(root)
     if token.dep_ == "appos" and token.head.i not in place_tokens:
         token = conj_head(token.head)  # "to a third nation, probably Nicaragua"
     dep, head = token.dep_, token.head
     if _hyphenated_based(doc, span):
-        return True  # "a Kenya-based group"
+        return True  # "a Kenya-based group", "an Australia-wide ban"
     if any(c.lower_ in words("compass_words") for c in root.children if c.i < span.start) \
             or (span.start > 0 and doc[span.start - 1].lower_ in words("compass_words")):
         return True  # "north-western Iran", "an east London hospital": a part of the place
@@ -102,7 +104,14 @@ def _located_by_preposition(prep) -> bool:
     return False
 
 
+def _unlisted_place_before(doc, head, span) -> bool:
+    """"Lokichar, Kenya" where the gazetteer lacks Lokichar: the name before the comma is
+    still a place by spaCy's entity label, and the country places it."""
+    return span.start > 0 and doc[span.start - 1].text == "," and \
+        head.ent_type_ in words("place_ents")
+
+
 def _hyphenated_based(doc, span) -> bool:
     end = span.end
     return end + 1 < len(doc) and doc[end].text in ("-", "\u2013") and \
-        doc[end + 1].lower_ == "based"
+        doc[end + 1].lower_ in words("place_hyphen_suffixes")
