@@ -149,6 +149,27 @@ def test_indirect_adding_that_borrows_the_subject(nlp):
     assert q["cue"] == "adding" and q["speaker"]["name"] == "Lena Fischer"
 
 
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Grain traders expect wheat prices to climb sharply after the drought.",
+     "wheat prices to climb sharply after the drought", "expect", "Grain traders"),
+    ("Mayor Ines Vidal wants the council to delay the vote until the spring.",
+     "the council to delay the vote until the spring", "wants", "Ines Vidal"),
+])
+def test_thought_verb_with_object_and_to_infinitive_reports_it(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["kind"] == "indirect" and q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ines Vidal wants to close two coal plants before the winter.",  # her own act
+    "Governor Ines Vidal decided to close two coal plants before the winter.",
+    "The two coal plants are expected to close before the winter.",  # nobody expects it
+])
+def test_thought_verb_with_bare_to_infinitive_reports_nothing(nlp, text):
+    assert all("coal plants" not in q["text"] for q in run(nlp, text))
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

@@ -33,6 +33,8 @@ CLOSING_TOKENS = CLOSING_MARKS | {"''"}  # a closing mark ends a clause that hol
 _PHRASE_END_DEPS = words("phrase_end_deps")
 _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
+# Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
+_INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
 # Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
@@ -158,6 +160,12 @@ def _finite(clause) -> bool:
     return has_subj and not to_inf
 
 
+def _object_infinitive(clause) -> bool:
+    """A to-infinitive with a subject of its own ("[expect] prices to rise")."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and any(c.dep_ == "nsubj" for c in clause.children))
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _EDGE_CHARS:
         s += 1
@@ -258,7 +266,8 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     if clauses:
         # what follows the cue is what it reports; a clause before it only when none follows
         child = min(clauses, key=lambda c: (c.i < token.i, c.i))
-        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child):
+        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child) and not (
+                lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
             return None  # "allowed them to demonstrate": the act, not words
         s, e = _clause_span(child)
         return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
