@@ -170,6 +170,53 @@ def test_thought_verb_with_bare_to_infinitive_reports_nothing(nlp, text):
     assert all("coal plants" not in q["text"] for q in run(nlp, text))
 
 
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Many rice farmers are afraid that the new dam will fail again.",
+     "the new dam will fail again", "afraid", "rice farmers"),
+    ("Senator Tomas Brandt came away convinced that the border pact would hold.",
+     "the border pact would hold", "convinced", "Tomas Brandt"),
+])
+def test_stance_adjective_reports_its_that_clause(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["kind"] == "indirect" and q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+def test_stance_adjective_of_the_writer_reports_nothing(nlp):
+    text = "I am sure that the new dam will fail again."
+    assert all("dam will fail" not in q["text"] for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("The appeals court ruled that the ferry tax was unlawful.",
+     "the ferry tax was unlawful", "ruled"),
+    ("Auditors discovered that the harbor ledger had been altered twice.",
+     "the harbor ledger had been altered twice", "discovered"),
+])
+def test_finding_verbs_report_a_finite_clause(nlp, text, content, cue):
+    q = one(run(nlp, text), content)
+    assert q["cue"] == cue and q["text"] == content
+
+
+def test_finding_verb_with_an_object_reports_nothing(nlp):
+    text = "The old king ruled the northern valley for forty years."
+    assert run(nlp, text) == []
+
+
+def test_speech_noun_that_clause_hung_on_the_verb_is_the_nouns(nlp):
+    text = "Mayor Ana Soto seized on a Harbor Gazette report that the port had lost millions in 2019."
+    q = one(run(nlp, text), "the port had lost millions")
+    assert q["cue"] == "report" and q["text"] == "the port had lost millions in 2019"
+    m = q["speaker"]["mention"]
+    assert text[m[0]:m[1]] == "Harbor Gazette"
+
+
+def test_conclusion_noun_reports_its_that_clause(nlp):
+    text = "The engineer's conclusion that the old bridge was unsafe angered the council."
+    q = one(run(nlp, text), "the old bridge was unsafe")
+    assert q["cue"] == "conclusion"
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

@@ -35,6 +35,8 @@ _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 # Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
 _INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
+# Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
+_STANCE_ADJECTIVES = words("stance_adjectives")
 # Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
@@ -208,6 +210,11 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
             if item:
                 found.append(item)
             continue
+        if token.pos_ == "ADJ" and token.lower_ in _STANCE_ADJECTIVES:
+            item = _adjective_cue(token)
+            if item:
+                found.append(item)
+            continue
         cls = lex.verb_class(token.lemma_)
         if cls is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
@@ -353,6 +360,27 @@ def _hypothetical(token) -> bool:
     return False
 
 
+def _adjective_cue(token) -> Attribution | None:
+    """"farmers are afraid that the dam will fail", "she is confident the pact will hold": a
+    stance adjective with a finite clause of its own; its holder is the subject of the verb
+    it is the complement of (none when that is the writer: "I am sure that ...")."""
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
+                   and _finite(c)), None)
+    if clause is None or _hypothetical(token):
+        return None
+    doc = token.doc
+    s, e = _clause_span(clause)
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
+        return None
+    subj = subject_of(token.head, speaker=True) if token.dep_ in ("acomp", "oprd") else None
+    if subj is not None and subj.lower_ in _WRITER_PRONOUNS:
+        return None  # the writer's own stance
+    mention, named_by = speaker_spans(subj, token)
+    return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
+                       speaker_span=mention, named_by=named_by, basis="clause", cue_class="thought")
+
+
 def _noun_cue(token) -> Attribution | None:
     """"the minister's claim that ...", "she voiced concern that ...", "he expressed hope
     the ... will ...": a speech noun with a clause of its own (a that-clause, or any finite
@@ -361,15 +389,25 @@ def _noun_cue(token) -> Attribution | None:
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and (
         any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         or (token.dep_ == "dobj" and _finite(c) and c.i > token.i))), None)
+    doc = token.doc
+    if clause is None and token.i + 1 < len(doc):
+        # "seized on a paper's report that the mayor had lost ...": the parse hung the
+        # that-clause right after the noun on the verb the noun depends on
+        that = doc[token.i + 1]
+        if (that.lower_ == "that" and that.dep_ == "mark" and that.head.i > that.i
+                and that.head.dep_ == "ccomp" and _finite(that.head)):
+            clause = that.head
     if clause is None:
         return None
-    doc = token.doc
     s, e = _clause_span(clause)
     s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
     mention, named_by = (phrase_span(poss), None) if poss is not None else (None, None)
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if poss is None and names:  # "a Daily Ledger report that ...": the name is its author
+        mention = (doc[names[0].left_edge.i].idx, names[-1].idx + len(names[-1]))
     if poss is None and token.dep_ == "dobj" and token.head is not token:
         mention, named_by = speaker_spans(speaker_of(token.head), token.head)
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
