@@ -217,6 +217,17 @@ def test_conclusion_noun_reports_its_that_clause(nlp):
     assert q["cue"] == "conclusion"
 
 
+def test_speech_verb_clause_parsed_as_adverbial_is_reported(nlp):
+    text = "Ana Soto said after the harbor vote she would not accept the ferry contract."
+    q = one(run(nlp, text), "she would not accept the ferry contract")
+    assert q["cue"] == "said" and "Soto" in q["speaker"]["name"]
+
+
+def test_speech_verb_with_a_because_clause_reports_nothing_of_it(nlp):
+    text = "Ana Soto left the harbor meeting early because she felt unwell."
+    assert run(nlp, text) == []
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

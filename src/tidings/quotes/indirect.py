@@ -278,6 +278,14 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
             return None  # "allowed them to demonstrate": the act, not words
         s, e = _clause_span(child)
         return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    bare = next((c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _finite(c)
+                 and not any(m.dep_ == "mark" or m.tag_ in ("WRB", "WDT") for m in c.children)),
+                None) if cls == "speech" else None
+    if bare is not None:
+        # "said after the vote he would resign": a that-less clause the parse took for an
+        # adverbial one (it has no "when", "because" or "if" of its own)
+        s, e = _clause_span(bare)
+        return s, e, MIN_CLAUSE_WORDS, "clause"
     that = _that_after(token)
     if that is not None and cls == "speech":
         # "said that ..." that the parse did not make a clause: what follows "that" to the
