@@ -228,6 +228,23 @@ def test_speech_verb_with_a_because_clause_reports_nothing_of_it(nlp):
     assert run(nlp, text) == []
 
 
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Grain prices will fall sharply in the spring, most economists believe.",
+     "Grain prices will fall sharply in the spring", "believe", "economists"),
+    ("Rents in Port Ely rose by 12 percent last year, a county study found.",
+     "Rents in Port Ely rose by 12 percent last year", "found", "county study"),
+])
+def test_thought_and_evidence_verbs_after_their_clause_report_it(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+def test_thought_verb_after_its_clause_of_the_writer_reports_nothing(nlp):
+    text = "Grain prices will fall sharply in the spring, I believe."
+    assert run(nlp, text) == []
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

@@ -266,7 +266,11 @@ def find_colon_lines(doc) -> list[Attribution]:
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
     doc = token.doc
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and (c.i > token.i or cls == "speech")
+    clauses = [c for c in token.children if c.dep_ == "ccomp"
+               and (c.i > token.i or cls == "speech" or (
+                   # "Rents will rise, analysts believe": a clause set off before the cue
+                   cls in ("thought", "evidence") and doc[c.right_edge.i + 1].text == ","
+                   and not any(t.text == "," for t in doc[c.right_edge.i + 2:token.i])))
                # a clause before a colon is the writer's ("A row erupted: X said ...")
                and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
     lemma = token.lemma_.lower()
