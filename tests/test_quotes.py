@@ -245,6 +245,17 @@ def test_thought_verb_after_its_clause_of_the_writer_reports_nothing(nlp):
     assert run(nlp, text) == []
 
 
+def test_show_reports_its_object_as_a_finding(nlp):
+    text = "Surveillance video from the Port Ely branch showed a man fleeing the bank."
+    q = one(run(nlp, text), "a man fleeing the bank")
+    assert q["cue"] == "showed" and "video" in q["speaker"]["name"].lower()
+
+
+def test_show_up_reports_nothing(nlp):
+    text = "Mayor Ana Soto showed up late to the harbor meeting."
+    assert run(nlp, text) == []
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

@@ -37,6 +37,8 @@ _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 _INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
 # Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
 _STANCE_ADJECTIVES = words("stance_adjectives")
+# Evidence verbs whose object is a finding ("surveys show the mayor with a lead").
+_EVIDENCE_OBJECT_VERBS = words("evidence_object_verbs")
 # Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
@@ -309,7 +311,8 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     if host is not None:
         s, e = _host_span(host, token)
         return s, e, MIN_CLAUSE_WORDS, "host"
-    if cls not in ("speech", "intent") or lemma in _ACT_VERBS | _QUOTING_VERBS:
+    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
+            or lemma in _ACT_VERBS | _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
