@@ -256,6 +256,12 @@ def test_show_up_reports_nothing(nlp):
     assert run(nlp, text) == []
 
 
+def test_declined_reports_its_to_infinitive(nlp):
+    text = "Governor Ines Vidal declined to name the new harbor commissioner."
+    q = one(run(nlp, text), "the new harbor commissioner")
+    assert q["cue"] == "declined" and q["text"] == "name the new harbor commissioner"
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))
