@@ -262,6 +262,18 @@ def test_declined_reports_its_to_infinitive(nlp):
     assert q["cue"] == "declined" and q["text"] == "name the new harbor commissioner"
 
 
+def test_speech_noun_with_a_possessor_reports_its_topic(nlp):
+    text = "The mayor's claims about the harbor contract were never checked."
+    q = one(run(nlp, text), "the harbor contract")
+    assert q["cue"] == "claims" and q["text"] == "the harbor contract"
+    assert "mayor" in q["speaker"]["name"].lower()
+
+
+def test_speech_noun_topic_without_a_holder_reports_nothing(nlp):
+    text = "Claims about the harbor contract were never checked."
+    assert run(nlp, text) == []
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

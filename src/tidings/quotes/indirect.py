@@ -413,7 +413,7 @@ def _noun_cue(token) -> Attribution | None:
                 and that.head.dep_ == "ccomp" and _finite(that.head)):
             clause = that.head
     if clause is None:
-        return None
+        return _noun_topic(token)
     s, e = _clause_span(clause)
     s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
@@ -427,6 +427,26 @@ def _noun_cue(token) -> Attribution | None:
         mention, named_by = speaker_spans(speaker_of(token.head), token.head)
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
                        speaker_span=mention, named_by=named_by, basis="noun")
+
+
+def _noun_topic(token) -> Attribution | None:
+    """"the minister's claims about the deal", "criticism of the plan": what a speech noun
+    is about, when someone's words are meant (a possessor or a message noun's author)."""
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if obj is None or is_time_phrase(obj):
+        return None
+    doc = token.doc
+    s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx,
+                 doc[obj.right_edge.i].idx + len(doc[obj.right_edge.i]))
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_OBJECT_WORDS:
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
+                       speaker_span=phrase_span(poss), basis="noun")
 
 
 def _same_paragraph(text: str, at: int, s: int, e: int) -> tuple[int, int]:
