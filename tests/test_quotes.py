@@ -269,6 +269,12 @@ def test_speech_noun_with_a_possessor_reports_its_topic(nlp):
     assert "mayor" in q["speaker"]["name"].lower()
 
 
+def test_speech_noun_object_of_a_verb_reports_its_topic_for_the_subject(nlp):
+    text = "The farmers union voiced concern about the new dam on the Ely river."
+    q = one(run(nlp, text), "the new dam on the Ely river")
+    assert q["cue"] == "concern" and "farmers union" in q["speaker"]["name"].lower()
+
+
 def test_speech_noun_topic_without_a_holder_reports_nothing(nlp):
     text = "Claims about the harbor contract were never checked."
     assert run(nlp, text) == []

@@ -430,8 +430,9 @@ def _noun_cue(token) -> Attribution | None:
 
 
 def _noun_topic(token) -> Attribution | None:
-    """"the minister's claims about the deal", "criticism of the plan": what a speech noun
-    is about, when someone's words are meant (a possessor or a message noun's author)."""
+    """"the minister's claims about the deal", "the union voiced concern about the plan": what
+    a speech noun is about, when it says whose words they are (a possessor, or the subject of
+    the verb the noun is the object of)."""
     prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
     if obj is None or is_time_phrase(obj):
@@ -443,10 +444,17 @@ def _noun_topic(token) -> Attribution | None:
     if e <= s or _words(doc, s, e) < MIN_OBJECT_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
-    if poss is None:
+    if poss is not None:
+        mention, named_by = phrase_span(poss), None
+    elif token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+        # "the union voiced concern about the plan": who voiced it
+        mention, named_by = speaker_spans(speaker_of(token.head), token.head)
+    else:
+        return None
+    if mention is None:
         return None
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
-                       speaker_span=phrase_span(poss), basis="noun")
+                       speaker_span=mention, named_by=named_by, basis="noun")
 
 
 def _same_paragraph(text: str, at: int, s: int, e: int) -> tuple[int, int]:
