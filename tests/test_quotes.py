@@ -149,6 +149,137 @@ def test_indirect_adding_that_borrows_the_subject(nlp):
     assert q["cue"] == "adding" and q["speaker"]["name"] == "Lena Fischer"
 
 
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Grain traders expect wheat prices to climb sharply after the drought.",
+     "wheat prices to climb sharply after the drought", "expect", "Grain traders"),
+    ("Mayor Ines Vidal wants the council to delay the vote until the spring.",
+     "the council to delay the vote until the spring", "wants", "Ines Vidal"),
+])
+def test_thought_verb_with_object_and_to_infinitive_reports_it(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["kind"] == "indirect" and q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Ines Vidal wants to close two coal plants before the winter.",  # her own act
+    "Governor Ines Vidal decided to close two coal plants before the winter.",
+    "The two coal plants are expected to close before the winter.",  # nobody expects it
+])
+def test_thought_verb_with_bare_to_infinitive_reports_nothing(nlp, text):
+    assert all("coal plants" not in q["text"] for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Many rice farmers are afraid that the new dam will fail again.",
+     "the new dam will fail again", "afraid", "rice farmers"),
+    ("Senator Tomas Brandt came away convinced that the border pact would hold.",
+     "the border pact would hold", "convinced", "Tomas Brandt"),
+])
+def test_stance_adjective_reports_its_that_clause(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["kind"] == "indirect" and q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+def test_stance_adjective_of_the_writer_reports_nothing(nlp):
+    text = "I am sure that the new dam will fail again."
+    assert all("dam will fail" not in q["text"] for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("The appeals court ruled that the ferry tax was unlawful.",
+     "the ferry tax was unlawful", "ruled"),
+    ("Auditors discovered that the harbor ledger had been altered twice.",
+     "the harbor ledger had been altered twice", "discovered"),
+])
+def test_finding_verbs_report_a_finite_clause(nlp, text, content, cue):
+    q = one(run(nlp, text), content)
+    assert q["cue"] == cue and q["text"] == content
+
+
+def test_finding_verb_with_an_object_reports_nothing(nlp):
+    text = "The old king ruled the northern valley for forty years."
+    assert run(nlp, text) == []
+
+
+def test_speech_noun_that_clause_hung_on_the_verb_is_the_nouns(nlp):
+    text = "Mayor Ana Soto seized on a Harbor Gazette report that the port had lost millions in 2019."
+    q = one(run(nlp, text), "the port had lost millions")
+    assert q["cue"] == "report" and q["text"] == "the port had lost millions in 2019"
+    m = q["speaker"]["mention"]
+    assert text[m[0]:m[1]] == "Harbor Gazette"
+
+
+def test_conclusion_noun_reports_its_that_clause(nlp):
+    text = "The engineer's conclusion that the old bridge was unsafe angered the council."
+    q = one(run(nlp, text), "the old bridge was unsafe")
+    assert q["cue"] == "conclusion"
+
+
+def test_speech_verb_clause_parsed_as_adverbial_is_reported(nlp):
+    text = "Ana Soto said after the harbor vote she would not accept the ferry contract."
+    q = one(run(nlp, text), "she would not accept the ferry contract")
+    assert q["cue"] == "said" and "Soto" in q["speaker"]["name"]
+
+
+def test_speech_verb_with_a_because_clause_reports_nothing_of_it(nlp):
+    text = "Ana Soto left the harbor meeting early because she felt unwell."
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,content,cue,speaker", [
+    ("Grain prices will fall sharply in the spring, most economists believe.",
+     "Grain prices will fall sharply in the spring", "believe", "economists"),
+    ("Rents in Port Ely rose by 12 percent last year, a county study found.",
+     "Rents in Port Ely rose by 12 percent last year", "found", "county study"),
+])
+def test_thought_and_evidence_verbs_after_their_clause_report_it(nlp, text, content, cue, speaker):
+    q = one(run(nlp, text), content)
+    assert q["cue"] == cue and q["text"] == content
+    assert speaker in q["speaker"]["name"]
+
+
+def test_thought_verb_after_its_clause_of_the_writer_reports_nothing(nlp):
+    text = "Grain prices will fall sharply in the spring, I believe."
+    assert run(nlp, text) == []
+
+
+def test_show_reports_its_object_as_a_finding(nlp):
+    text = "Surveillance video from the Port Ely branch showed a man fleeing the bank."
+    q = one(run(nlp, text), "a man fleeing the bank")
+    assert q["cue"] == "showed" and "video" in q["speaker"]["name"].lower()
+
+
+def test_show_up_reports_nothing(nlp):
+    text = "Mayor Ana Soto showed up late to the harbor meeting."
+    assert run(nlp, text) == []
+
+
+def test_declined_reports_its_to_infinitive(nlp):
+    text = "Governor Ines Vidal declined to name the new harbor commissioner."
+    q = one(run(nlp, text), "the new harbor commissioner")
+    assert q["cue"] == "declined" and q["text"] == "name the new harbor commissioner"
+
+
+def test_speech_noun_with_a_possessor_reports_its_topic(nlp):
+    text = "The mayor's claims about the harbor contract were never checked."
+    q = one(run(nlp, text), "the harbor contract")
+    assert q["cue"] == "claims" and q["text"] == "the harbor contract"
+    assert "mayor" in q["speaker"]["name"].lower()
+
+
+def test_speech_noun_object_of_a_verb_reports_its_topic_for_the_subject(nlp):
+    text = "The farmers union voiced concern about the new dam on the Ely river."
+    q = one(run(nlp, text), "the new dam on the Ely river")
+    assert q["cue"] == "concern" and "farmers union" in q["speaker"]["name"].lower()
+
+
+def test_speech_noun_topic_without_a_holder_reports_nothing(nlp):
+    text = "Claims about the harbor contract were never checked."
+    assert run(nlp, text) == []
+
+
 def test_hypothetical_cue_is_not_reported(nlp):
     text = "If the union wanted the owners to sell, the mayor would tell them so."
     assert all("owners to sell" not in q["text"] for q in run(nlp, text))

@@ -33,6 +33,12 @@ CLOSING_TOKENS = CLOSING_MARKS | {"''"}  # a closing mark ends a clause that hol
 _PHRASE_END_DEPS = words("phrase_end_deps")
 _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
+# Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
+_INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
+# Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
+_STANCE_ADJECTIVES = words("stance_adjectives")
+# Evidence verbs whose object is a finding ("surveys show the mayor with a lead").
+_EVIDENCE_OBJECT_VERBS = words("evidence_object_verbs")
 # Verbs whose object (or to-infinitive) is an act, not what was said: "condemned the
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
@@ -158,6 +164,12 @@ def _finite(clause) -> bool:
     return has_subj and not to_inf
 
 
+def _object_infinitive(clause) -> bool:
+    """A to-infinitive with a subject of its own ("[expect] prices to rise")."""
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and any(c.dep_ == "nsubj" for c in clause.children))
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _EDGE_CHARS:
         s += 1
@@ -197,6 +209,11 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
             continue
         if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
             item = _noun_cue(token)
+            if item:
+                found.append(item)
+            continue
+        if token.pos_ == "ADJ" and token.lower_ in _STANCE_ADJECTIVES:
+            item = _adjective_cue(token)
             if item:
                 found.append(item)
             continue
@@ -251,17 +268,30 @@ def find_colon_lines(doc) -> list[Attribution]:
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
     doc = token.doc
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and (c.i > token.i or cls == "speech")
+    clauses = [c for c in token.children if c.dep_ == "ccomp"
+               and (c.i > token.i or cls == "speech" or (
+                   # "Rents will rise, analysts believe": a clause set off before the cue
+                   cls in ("thought", "evidence") and doc[c.right_edge.i + 1].text == ","
+                   and not any(t.text == "," for t in doc[c.right_edge.i + 2:token.i])))
                # a clause before a colon is the writer's ("A row erupted: X said ...")
                and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
     lemma = token.lemma_.lower()
     if clauses:
         # what follows the cue is what it reports; a clause before it only when none follows
         child = min(clauses, key=lambda c: (c.i < token.i, c.i))
-        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child):
+        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child) and not (
+                lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
             return None  # "allowed them to demonstrate": the act, not words
         s, e = _clause_span(child)
         return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    bare = next((c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _finite(c)
+                 and not any(m.dep_ == "mark" or m.tag_ in ("WRB", "WDT") for m in c.children)),
+                None) if cls == "speech" else None
+    if bare is not None:
+        # "said after the vote he would resign": a that-less clause the parse took for an
+        # adverbial one (it has no "when", "because" or "if" of its own)
+        s, e = _clause_span(bare)
+        return s, e, MIN_CLAUSE_WORDS, "clause"
     that = _that_after(token)
     if that is not None and cls == "speech":
         # "said that ..." that the parse did not make a clause: what follows "that" to the
@@ -281,7 +311,8 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     if host is not None:
         s, e = _host_span(host, token)
         return s, e, MIN_CLAUSE_WORDS, "host"
-    if cls not in ("speech", "intent") or lemma in _ACT_VERBS | _QUOTING_VERBS:
+    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
+            or lemma in _ACT_VERBS | _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
@@ -344,6 +375,27 @@ def _hypothetical(token) -> bool:
     return False
 
 
+def _adjective_cue(token) -> Attribution | None:
+    """"farmers are afraid that the dam will fail", "she is confident the pact will hold": a
+    stance adjective with a finite clause of its own; its holder is the subject of the verb
+    it is the complement of (none when that is the writer: "I am sure that ...")."""
+    clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i
+                   and _finite(c)), None)
+    if clause is None or _hypothetical(token):
+        return None
+    doc = token.doc
+    s, e = _clause_span(clause)
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
+        return None
+    subj = subject_of(token.head, speaker=True) if token.dep_ in ("acomp", "oprd") else None
+    if subj is not None and subj.lower_ in _WRITER_PRONOUNS:
+        return None  # the writer's own stance
+    mention, named_by = speaker_spans(subj, token)
+    return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
+                       speaker_span=mention, named_by=named_by, basis="clause", cue_class="thought")
+
+
 def _noun_cue(token) -> Attribution | None:
     """"the minister's claim that ...", "she voiced concern that ...", "he expressed hope
     the ... will ...": a speech noun with a clause of its own (a that-clause, or any finite
@@ -352,17 +404,55 @@ def _noun_cue(token) -> Attribution | None:
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and (
         any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         or (token.dep_ == "dobj" and _finite(c) and c.i > token.i))), None)
-    if clause is None:
-        return None
     doc = token.doc
+    if clause is None and token.i + 1 < len(doc):
+        # "seized on a paper's report that the mayor had lost ...": the parse hung the
+        # that-clause right after the noun on the verb the noun depends on
+        that = doc[token.i + 1]
+        if (that.lower_ == "that" and that.dep_ == "mark" and that.head.i > that.i
+                and that.head.dep_ == "ccomp" and _finite(that.head)):
+            clause = that.head
+    if clause is None:
+        return _noun_topic(token)
     s, e = _clause_span(clause)
     s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     poss = next((c for c in token.children if c.dep_ == "poss"), None)
     mention, named_by = (phrase_span(poss), None) if poss is not None else (None, None)
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if poss is None and names:  # "a Daily Ledger report that ...": the name is its author
+        mention = (doc[names[0].left_edge.i].idx, names[-1].idx + len(names[-1]))
     if poss is None and token.dep_ == "dobj" and token.head is not token:
         mention, named_by = speaker_spans(speaker_of(token.head), token.head)
+    return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
+                       speaker_span=mention, named_by=named_by, basis="noun")
+
+
+def _noun_topic(token) -> Attribution | None:
+    """"the minister's claims about the deal", "the union voiced concern about the plan": what
+    a speech noun is about, when it says whose words they are (a possessor, or the subject of
+    the verb the noun is the object of)."""
+    prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if obj is None or is_time_phrase(obj):
+        return None
+    doc = token.doc
+    s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx,
+                 doc[obj.right_edge.i].idx + len(doc[obj.right_edge.i]))
+    s, e = _same_paragraph(doc_text(doc), token.idx, s, e)
+    if e <= s or _words(doc, s, e) < MIN_OBJECT_WORDS:
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        mention, named_by = phrase_span(poss), None
+    elif token.dep_ == "dobj" and token.head.pos_ in ("VERB", "AUX"):
+        # "the union voiced concern about the plan": who voiced it
+        mention, named_by = speaker_spans(speaker_of(token.head), token.head)
+    else:
+        return None
+    if mention is None:
+        return None
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
                        speaker_span=mention, named_by=named_by, basis="noun")
 
