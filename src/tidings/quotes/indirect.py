@@ -265,8 +265,26 @@ def find_colon_lines(doc) -> list[Attribution]:
     return found
 
 
+# A reading of a cue's content that does not apply: the next one is tried (``_content``).
+_NEXT = object()
+
+
 def _content(token, cls: str) -> tuple[int, int, int, str] | None:
-    """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis)."""
+    """The reported content of cue verb ``token``: (start, end, fewest words it needs, basis).
+
+    Readings in order, the first that applies decides (a reading may also decide there is
+    none): a clause complement; a that-less clause the parse took for an adverbial one;
+    the words after "that"; a requested act; the clause that hosts a parenthetical cue; an
+    object or topic."""
+    for reading in (_clause_content, _bare_clause_content, _after_that_content,
+                    _request_content, _host_content):
+        found = reading(token, cls)
+        if found is not _NEXT:
+            return found
+    return _object_content(token, cls)
+
+
+def _clause_content(token, cls: str):
     doc = token.doc
     clauses = [c for c in token.children if c.dep_ == "ccomp"
                and (c.i > token.i or cls == "speech" or (
@@ -275,42 +293,65 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
                    and not any(t.text == "," for t in doc[c.right_edge.i + 2:token.i])))
                # a clause before a colon is the writer's ("A row erupted: X said ...")
                and not (c.i < token.i and any(t.text in (":", ";") for t in doc[c.right_edge.i:token.i]))]
+    if not clauses:
+        return _NEXT
     lemma = token.lemma_.lower()
-    if clauses:
-        # what follows the cue is what it reports; a clause before it only when none follows
-        child = min(clauses, key=lambda c: (c.i < token.i, c.i))
-        if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child) and not (
-                lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
-            return None  # "allowed them to demonstrate": the act, not words
-        s, e = _clause_span(child)
-        return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+    # what follows the cue is what it reports; a clause before it only when none follows
+    child = min(clauses, key=lambda c: (c.i < token.i, c.i))
+    if (cls in ("thought", "evidence") or lemma in _ACT_VERBS) and not _finite(child) and not (
+            lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
+        return None  # "allowed them to demonstrate": the act, not words
+    s, e = _clause_span(child)
+    return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+
+
+def _bare_clause_content(token, cls: str):
     bare = next((c for c in token.children if c.dep_ == "advcl" and c.i > token.i and _finite(c)
                  and not any(m.dep_ == "mark" or m.tag_ in ("WRB", "WDT") for m in c.children)),
                 None) if cls == "speech" else None
-    if bare is not None:
-        # "said after the vote he would resign": a that-less clause the parse took for an
-        # adverbial one (it has no "when", "because" or "if" of its own)
-        s, e = _clause_span(bare)
-        return s, e, MIN_CLAUSE_WORDS, "clause"
+    if bare is None:
+        return _NEXT
+    # "said after the vote he would resign": a that-less clause the parse took for an
+    # adverbial one (it has no "when", "because" or "if" of its own)
+    s, e = _clause_span(bare)
+    return s, e, MIN_CLAUSE_WORDS, "clause"
+
+
+def _after_that_content(token, cls: str):
+    doc = token.doc
     that = _that_after(token)
-    if that is not None and cls == "speech":
-        # "said that ..." that the parse did not make a clause: what follows "that" to the
-        # end of the cue's phrase is what was said
-        right = token.right_edge.i
-        while right > that.i and (doc[right].is_punct and doc[right].text not in CLOSING_TOKENS):
-            right -= 1
-        if right > that.i:
-            s, e = _trim(doc_text(doc), doc[that.i + 1].idx, doc[right].idx + len(doc[right]))
-            return s, e, MIN_CLAUSE_WORDS, "clause"
+    if that is None or cls != "speech":
+        return _NEXT
+    # "said that ..." that the parse did not make a clause: what follows "that" to the
+    # end of the cue's phrase is what was said
+    right = token.right_edge.i
+    while right > that.i and (doc[right].is_punct and doc[right].text not in CLOSING_TOKENS):
+        right -= 1
+    if right <= that.i:
+        return _NEXT
+    s, e = _trim(doc_text(doc), doc[that.i + 1].idx, doc[right].idx + len(doc[right]))
+    return s, e, MIN_CLAUSE_WORDS, "clause"
+
+
+def _request_content(token, cls: str):
     for child in token.children:
         if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
-                and lemma not in _ACT_VERBS):
+                and token.lemma_.lower() not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
-    host = _parataxis_host(token, cls) if lemma not in _ACT_VERBS else None
-    if host is not None:
-        s, e = _host_span(host, token)
-        return s, e, MIN_CLAUSE_WORDS, "host"
+    return _NEXT
+
+
+def _host_content(token, cls: str):
+    host = _parataxis_host(token, cls) if token.lemma_.lower() not in _ACT_VERBS else None
+    if host is None:
+        return _NEXT
+    s, e = _host_span(host, token)
+    return s, e, MIN_CLAUSE_WORDS, "host"
+
+
+def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
+    lemma = token.lemma_.lower()
     if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
             or lemma in _ACT_VERBS | _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
