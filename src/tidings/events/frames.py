@@ -8,11 +8,13 @@ air raid"), or are set in the clause that reports them.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from tidings.data import words
 from tidings.events.qualifiers import announced
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
+from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
 _EMBED_DEPS = words("embed_deps")
@@ -75,7 +77,11 @@ def _candidates(sent) -> dict[int, Trigger]:
     """Tokens matching a pattern, and frame or obligation verbs without a pattern of their own."""
     lex = lexicon()
     found: dict[int, Trigger] = {}
-    for tok in sent:
+    lemmas, doc = lemma_texts(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in _trigger_lemmas():
+            continue  # no pattern, frame or obligation verb: no Token object made
+        tok = doc[i]
         if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
             continue  # part of a name ("Council for Mutual Cooperation"), not an act
         if tok.ent_type_ in words("non_trigger_entity_labels"):
@@ -91,6 +97,14 @@ def _candidates(sent) -> dict[int, Trigger]:
                                        or lemma(tok) in words("obligation_verbs")):
             found[tok.i] = Trigger(tok, None, None)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can start a trigger: a verb or noun pattern, a frame, an obligation."""
+    lex = lexicon()
+    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.frames) \
+        | words("obligation_verbs")
 
 
 def _attach_nouns(found: dict[int, Trigger]) -> None:

@@ -12,6 +12,7 @@ _TEXT = "tidings.text"
 _ENTS = "tidings.ents"
 _SENTS = "tidings.sentence_bounds"
 _WORDS = "tidings.token_texts"
+_LEMMAS = "tidings.lemmas"
 
 
 def doc_text(doc) -> str:
@@ -41,6 +42,16 @@ def token_texts(doc) -> list[str]:
     if texts is None:
         texts = doc.user_data[_WORDS] = [t.text for t in doc]
     return texts
+
+
+def lemma_texts(doc) -> list[str]:
+    """Each token's lemma, lower-cased, by token index (read from the Doc's array: no Token
+    object per word)."""
+    lemmas = doc.user_data.get(_LEMMAS)
+    if lemmas is None:
+        strings = doc.vocab.strings
+        lemmas = doc.user_data[_LEMMAS] = [strings[h].lower() for h in doc.to_array("LEMMA")]
+    return lemmas
 
 
 def sentence_bounds(doc) -> tuple[list[int], list[int]]:

@@ -7,6 +7,7 @@ condition. One answer for both stages, so a parse reads the same wherever it is 
 from __future__ import annotations
 
 from tidings.data import words
+from tidings.nlp.doctext import token_texts
 
 # Subject dependents: nominal, clausal ("What she proposed angered them").
 SUBJECT_DEPS = words("subject_deps")
@@ -74,6 +75,7 @@ def _marked_heads(doc, marks: frozenset) -> set[int]:
     key = "tidings.marked:" + "|".join(sorted(marks))
     heads = doc.user_data.get(key)
     if heads is None:
-        heads = doc.user_data[key] = {t.head.i for t in doc
-                                      if t.dep_ == "mark" and t.lower_ in marks}
+        texts = token_texts(doc)  # no Token object per word: only for the marks
+        heads = doc.user_data[key] = {doc[i].head.i for i in range(len(texts))
+                                      if texts[i].lower() in marks and doc[i].dep_ == "mark"}
     return heads

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tidings import data
-from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.nlp.doctext import doc_ents, doc_text, token_texts
 from tidings.records import Side, Speaker
 
 # How many sentences back an antecedent may lie (news attributions rarely reach further).
@@ -143,9 +143,12 @@ class SpeakerResolver:
         sentence (up to it) and the ones just before name exactly one person."""
         persons = [c for c in self.candidates if c.kind == "person"]
         starts = [c.start for c in persons]
-        for tok in self.doc:
-            kind = self.words.get(tok.lower_)
-            if kind not in ("pron-m", "pron-f") or self.inside_quote(tok.idx) or self.labels(tok.idx):
+        for i, text in enumerate(token_texts(self.doc)):  # no Token object per word
+            kind = self.words.get(text.lower())
+            if kind not in ("pron-m", "pron-f"):
+                continue
+            tok = self.doc[i]
+            if self.inside_quote(tok.idx) or self.labels(tok.idx):
                 continue
             here = self._sent_of(tok.idx)
             names = {c.name for c in persons[:bisect.bisect_left(starts, tok.idx)]
