@@ -1,6 +1,7 @@
 """The spaCy pipeline: loaded once per process, named by --model or TIDINGS_MODEL."""
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 
@@ -53,11 +54,10 @@ def _register_components() -> None:
         text = doc.text
         remember_text(doc, text)  # built here anyway; the stages reuse it
         wrapped = _hard_wrapped(text)
-        for token in doc[1:]:
-            before = doc[token.i - 1]
-            gap = before.text + before.whitespace_
-            if "\n" not in gap:
-                continue
+        starts = doc.to_array("IDX").tolist()
+        for i in _after_line_breaks(text, starts):
+            token, before = doc[i], doc[i - 1]
+            gap = text[starts[i - 1]:starts[i]]  # the word before and its whitespace
             blank = gap.count("\n") >= 2
             last = doc[token.i - 2] if before.is_space and token.i >= 2 else before
             ends = last.text[-1:] in ".!?:\"\u201d"
@@ -66,6 +66,18 @@ def _register_components() -> None:
             if blank or ends or not (wrapped or runs_on):
                 token.is_sent_start = True
         return doc
+
+
+def _after_line_breaks(text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens whose preceding word or whitespace holds a line break, from the
+    text's line breaks (not a Token object per word: this runs on every Doc)."""
+    found, at = [], text.find("\n")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at)
+        if 1 <= i < len(starts) and (not found or found[-1] != i):
+            found.append(i)
+        at = text.find("\n", at + 1)
+    return found
 
 
 def _hard_wrapped(text: str) -> bool:
