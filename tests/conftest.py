@@ -67,3 +67,19 @@ def analyst_store(shared, tmp_path_factory):
     result = run_cli("ingest", str(feed), "--db", str(db), "--workers", "2")
     assert result.returncode == 0, result.stderr
     return db, result
+
+
+def actor_rows(extract, text, published="2021-06-01"):
+    """The actors ``extract`` finds in ``text``: (name, kind, country, sector, code, the
+    words of each mention)."""
+    doc = extract(text, published=published)
+    return [(a["name"], a["kind"], a["country"], a["sector"], a["code"],
+             [text[s:e] for s, e in a["mentions"]]) for a in doc["actors"]]
+
+
+def find_actor(actors, mention):
+    """The row of ``actor_rows`` with a mention of these words."""
+    for actor in actors:
+        if mention in actor[5]:
+            return actor
+    raise AssertionError(f"no actor mentioned as {mention!r} in {actors}")

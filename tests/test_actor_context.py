@@ -7,17 +7,7 @@ from __future__ import annotations
 import pytest
 
 
-def _actors(extract, text, published="2021-06-01"):
-    doc = extract(text, published=published)
-    return [(a["name"], a["kind"], a["country"], a["sector"], a["code"],
-             [text[s:e] for s, e in a["mentions"]]) for a in doc["actors"]]
-
-
-def _find(actors, mention):
-    for actor in actors:
-        if mention in actor[5]:
-            return actor
-    raise AssertionError(f"no actor mentioned as {mention!r} in {actors}")
+from conftest import actor_rows as _actors, find_actor as _find
 
 
 # -- the order: own words, the same institution, the sentence, the dateline, the main country
