@@ -5,8 +5,6 @@ date, envoys, and place-name readings that must not give a country."""
 from __future__ import annotations
 
 import pytest
-
-
 from conftest import actor_rows as _actors, find_actor as _find
 
 

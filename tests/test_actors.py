@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
-
 from conftest import actor_rows as _actors, find_actor as _find
 
 
