@@ -26,19 +26,11 @@ EXPECTED = {signal.SIGKILL: -signal.SIGKILL, signal.SIGTERM: 143, signal.SIGINT:
 
 
 def snapshot(db: Path) -> dict:
+    """Every stored row but the wall-clock columns."""
     from tidings.store import Store
 
-    queries = {
-        "articles": "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id",
-        "events": "SELECT * EXCLUDE (first_added) FROM events ORDER BY id",
-        "mentions": "SELECT * FROM event_mentions ORDER BY article_id, raw_id",
-        "actors": "SELECT * FROM actors ORDER BY ALL",
-        "quotes": "SELECT * FROM quotes ORDER BY ALL",
-        "times": "SELECT * FROM times ORDER BY ALL",
-        "places": "SELECT * FROM places ORDER BY ALL",
-    }
     with Store.open(db, read_only=True) as store:
-        return {name: store.fetch(sql)[1] for name, sql in queries.items()}
+        return store.contents()
 
 
 def children(pid: int) -> list[int]:

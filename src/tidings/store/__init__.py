@@ -29,6 +29,18 @@ default_path = db.default_path
 WRITER_PATIENCE = 10
 
 
+# The queries of ``Store.contents``: ingest times are left out, the rest ordered fully.
+_CONTENTS = {
+    "articles": "SELECT * EXCLUDE (ingested_at) FROM articles ORDER BY id",
+    "events": "SELECT * EXCLUDE (first_added) FROM events ORDER BY id",
+    "mentions": "SELECT * FROM event_mentions ORDER BY article_id, raw_id",
+    "actors": "SELECT * FROM actors ORDER BY ALL",
+    "quotes": "SELECT * FROM quotes ORDER BY ALL",
+    "times": "SELECT * FROM times ORDER BY ALL",
+    "places": "SELECT * FROM places ORDER BY ALL",
+}
+
+
 class Store:
     """One store. Opened with ``hold=True`` (the default) it keeps one connection until
     ``close``, a writer's holding DuckDB's file lock all along; with ``hold=False`` it
@@ -132,6 +144,12 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from None
             return [d[0] for d in cursor.description], cursor.fetchall()
+
+    def contents(self) -> dict[str, list[tuple]]:
+        """Every stored row but the wall-clock columns, per table in a fixed order: what
+        two ingests of the same articles must share however they ran (workers, stops and
+        reruns, a cluster)."""
+        return {name: self.fetch(sql)[1] for name, sql in _CONTENTS.items()}
 
     def write(self, sql: str, params: list, fmt: str, output: str | None = None,
               keep_formulas: bool = False) -> int:
