@@ -8,7 +8,7 @@ or its head verb's subject for participles ("..., adding that ...").
 from __future__ import annotations
 
 from tidings.data import word_list, words
-from tidings.nlp.doctext import doc_text, token_texts
+from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
@@ -199,11 +199,10 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
     """Attributions read from cue verbs outside quotation marks."""
     lex = lexicon()
     found: list[Attribution] = []
-    strings = doc.vocab.strings
-    lemmas = [strings[h] for h in doc.to_array("LEMMA")]  # no Token object per word
+    lemmas = lemma_texts(doc)  # no Token object per word
     for i, text in enumerate(token_texts(doc)):
         lower, lemma = text.lower(), lemmas[i]
-        if lower != "according" and lemma.lower() not in lex.nouns \
+        if lower != "according" and lemma not in lex.nouns \
                 and lower not in _STANCE_ADJECTIVES and lex.verb_class(lemma) is None:
             continue  # no cue of any kind below
         token = doc[i]
