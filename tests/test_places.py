@@ -292,3 +292,42 @@ def test_a_town_used_as_a_location_is_listed_inside_a_club_name_too(places):
 def test_a_place_name_inside_a_persons_name_is_no_further_mention(places):
     found = places("Heavy rain fell in Brandon on Monday. The coach Brandon Miles sent aid.")
     assert [p["start"] for p in found] == [19]
+
+
+def test_a_name_called_a_division_is_the_division_at_that_mention(places):
+    found = places("Former New York Gov. Hugh Carey toured the harbour. Police in the state "
+                   "of Guerrero found the car. Guerrero state police said nothing. Later he "
+                   "flew back to New York.")
+    new_york = [p for p in found if p["text"] == "New York"]
+    assert new_york[0]["feature"] == "admin1"  # "New York Gov.": the state
+    assert new_york[-1]["feature"] == "city"  # "flew back to New York": the city
+    guerrero = [p for p in found if p["text"] == "Guerrero"]
+    assert guerrero and all(p["feature"] == "admin1" and p["country"] == "MEX"
+                            for p in guerrero)  # the state, not a village named Guerrero
+    assert all(abs(p["lat"] - 17.6) < 1 for p in guerrero)
+
+
+def test_neighbouring_towns_of_a_local_story_tell_namesakes_apart(places):
+    found = by_text(places("Pupils of a primary school in Hertford Road, Edmonton planted a "
+                           "garden. Enfield council praised the children."))
+    assert found["Edmonton"]["country"] == "GBR"  # the London district beside Enfield
+    assert found["Enfield"]["country"] == "GBR"
+    alone = by_text(places("Snow fell overnight in Edmonton."))
+    assert alone["Edmonton"]["country"] == "CAN"  # no neighbour: the big city
+
+
+def test_a_country_is_no_neighbour_of_its_capital(places):
+    found = by_text(places("Officials in Mexico said the outbreak began near Mexico City and "
+                           "spread to Puebla."))
+    assert found["Mexico"]["feature"] == "country"
+
+
+def test_every_mention_of_an_actor_named_by_a_place_gives_no_context():
+    from tidings.actors.table import Actor
+    from tidings.places.candidates import Toponym
+    from tidings.places.resolution import _actor_countries
+    # "An Edmonton school ... the school": its country came from "Edmonton" at every mention
+    school = Actor("A1", "Edmonton school", "organization", country="CAN",
+                   mentions=[(3, 18), (60, 70)])
+    town = Toponym(3, 11, "Edmonton", [], "token")
+    assert _actor_countries(ActorTable([school]), [town]) == {}

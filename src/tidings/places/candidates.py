@@ -40,6 +40,7 @@ class Toponym:
     token_start: int = 0
     token_end: int = 0  # token index after the mention
     bonus: dict = field(default_factory=dict)  # candidate index -> local bonus
+    division: bool = False  # the text calls it a division here ("New York state")
 
 
 def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:

@@ -57,7 +57,7 @@ def find_places(ctx: Context) -> list[Place]:
         return []
     datelines = dateline_mentions(doc, mentions)
     countries, admin1s = article_context(doc, gaz, actors, mentions, datelines)
-    mark_appositions(doc, mentions)
+    mark_appositions(doc, mentions, gaz)
     chosen = resolve(mentions, countries, admin1s)
     place_tokens = {i for m in mentions for i in range(m.token_start, m.token_end)}
     uses = {}

@@ -51,6 +51,18 @@ CONTEXT_CITY_MIN_POPULATION = 100_000
 # Towns this small are left out when judging whether a name is unambiguous (the gazetteer
 # before it reached villages stopped here).
 CONTEXT_TOWN_MIN_POPULATION = 15_000
+# Neighbours: a town within this distance of a town another name of the article may denote
+# is supported by it (suburbs and districts of one local story lie this close; the namesakes
+# of two big cities seldom do: London, Ontario and Woodstock are 45 km apart).
+NEIGHBOUR_KM = 25.0
+# The supporting town must be this large (or its name's only reading): nearly every name has
+# a hamlet somewhere, and two hamlets lying side by side by chance prove nothing.
+NEIGHBOUR_MIN_POPULATION = 15_000
+# Enough to lift a district of 80,000 over a city of a million elsewhere ("Edmonton" beside
+# "Enfield"), not a capital's namesake over the capital with the country's context.
+NEIGHBOUR_BONUS = 40.0
+# Grid cell for finding neighbours (degrees; larger than NEIGHBOUR_KM everywhere but the poles).
+NEIGHBOUR_CELL_DEG = 0.5
 # The dateline says where the story is told from: its country counts as two mentions.
 DATELINE_WEIGHT = 2
 
@@ -107,7 +119,8 @@ def _actor_countries(actors, mentions: list[Toponym]) -> Counter:
     """How often each country is mentioned through the article's actors, leaving out the
     mentions that hold a place name of the article ("an Edmonton man", "Winnipeg police"):
     the actor coder took their country from the name that is being resolved here, by its
-    biggest namesake, which would only vouch for itself."""
+    biggest namesake, which would only vouch for itself; nor any other mention of such an
+    actor ("an Edmonton school" ... "the school")."""
     if not hasattr(actors, "actors"):
         return actors.countries()
     spans = [(m.start, m.end) for m in mentions]
@@ -115,11 +128,10 @@ def _actor_countries(actors, mentions: list[Toponym]) -> Counter:
     for actor in actors.actors:
         if not actor.country or actor.country == "IGO":
             continue
+        if any(a < e and s < b for s, e in actor.mentions for a, b in spans):
+            continue  # "an Edmonton school" ... "the school": every mention echoes the name
         referring = getattr(actor, "referring", {}) or {}
-        for s, e in actor.mentions:
-            if (s, e) in referring or any(a < e and s < b for a, b in spans):
-                continue
-            counts[actor.country] += 1
+        counts[actor.country] += sum((s, e) not in referring for s, e in actor.mentions)
     return counts
 
 
@@ -148,19 +160,14 @@ def _inside(p: GeoName, q: GeoName) -> bool:
     return q.kind == "country" or (q.kind == "admin1" and bool(q.admin1) and q.admin1 == p.admin1)
 
 
-def mark_appositions(doc, mentions: list[Toponym]) -> None:
+def mark_appositions(doc, mentions: list[Toponym], gaz: Gazetteer | None = None) -> None:
     """"Moshi, Kilimanjaro": a name followed by ", X" is read as lying inside X; "Washington
-    state", "the state of Washington": the division, not the city."""
+    state", "the state of Washington", "New York Gov.": the division, not the city."""
     by_start = {m.start: m for m in mentions}
     text = doc_text(doc)
     for m in mentions:
-        after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
-        before = doc[max(0, m.token_start - 2):m.token_start].text.lower()
-        if after in words("division_words") or before.split(" ")[0] in words("division_words") and \
-                before.endswith(" of"):
-            for idx, p in enumerate(m.candidates):
-                if p.kind == "admin1":
-                    m.bonus[idx] = APPOSITION_BONUS
+        if _division_cue(doc, m):
+            _mark_division(m, gaz)
         k = m.end
         if k < len(text) and text[k] == ",":
             k += 1
@@ -181,6 +188,34 @@ def mark_appositions(doc, mentions: list[Toponym]) -> None:
                             and q.admin1 and q.admin1 == p.admin1):
                         m.bonus[idx] = APPOSITION_BONUS
                         break
+
+
+def _division_cue(doc, m: Toponym) -> bool:
+    """The text says the name is a division: a division word or a division's office just
+    after it ("Washington state", "Guerrero state police", "New York Gov."), or "the state
+    of X", "the governor of X" just before it."""
+    after = doc[m.token_end].lower_ if m.token_end < len(doc) else ""
+    if after in words("division_words") or after in words("division_office_words"):
+        return True
+    if m.token_start < 2 or doc[m.token_start - 1].lower_ != "of":
+        return False
+    word = doc[m.token_start - 2].lower_
+    return word in words("division_words") or word in words("division_office_words")
+
+
+def _mark_division(m: Toponym, gaz: Gazetteer | None) -> None:
+    """A mention the text calls a division takes a division reading, at that mention
+    (``Toponym.division``); a division listed by its suffixed forms only ("Guerrero State",
+    the bare name being a town's) becomes one of its readings."""
+    if gaz is not None and not any(p.kind == "admin1" for p in m.candidates):
+        for word in words("division_words"):
+            for p in gaz.lookup(f"{m.text} {word}"):
+                if p.kind == "admin1" and p not in m.candidates:
+                    m.candidates.append(p)
+    for idx, p in enumerate(m.candidates):
+        if p.kind == "admin1":
+            m.bonus[idx] = APPOSITION_BONUS
+            m.division = True
 
 
 def _score(p: GeoName, countries: Counter, admin1s: Counter) -> float:
@@ -205,20 +240,63 @@ def _score(p: GeoName, countries: Counter, admin1s: Counter) -> float:
     return score
 
 
+def _neighbour_support(groups: dict[str, list[Toponym]]) -> dict[GeoName, float]:
+    """Towns of the article that lie next to each other: a reading of one name within
+    NEIGHBOUR_KM of a reading of another name of the article (a town of NEIGHBOUR_MIN_POPULATION
+    or more, or that name's only reading) is what a local story means: "Edmonton" beside
+    "Enfield" is the London district, beside "Cairns" the Queensland suburb."""
+    cell = {}  # grid cell -> [(group key, place)]
+    for key, group in groups.items():
+        for p in {p for m in group for p in m.candidates if p.kind == "city"}:
+            single = len(group[0].candidates) == 1
+            if single or p.population >= NEIGHBOUR_MIN_POPULATION:
+                cell.setdefault(_cell(p.lat, p.lon), []).append((key, p))
+    support: dict[GeoName, float] = {}
+    for key, group in groups.items():
+        if any(p.kind in ("country", "admin1") for m in group for p in m.candidates):
+            continue  # "Mexico", "New Brunswick": the kind priors decide between these
+        for p in {p for m in group for p in m.candidates if p.kind in ("city", "admin2")}:
+            ci, cj = _cell(p.lat, p.lon)
+            others = {k for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                      for k, q in cell.get((ci + di, cj + dj), ()) if k != key
+                      and _km(p.lat, p.lon, q.lat, q.lon) <= NEIGHBOUR_KM}
+            if others:
+                support[p] = NEIGHBOUR_BONUS
+    return support
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / NEIGHBOUR_CELL_DEG)), int(math.floor(lon / NEIGHBOUR_CELL_DEG))
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def resolve(mentions: list[Toponym], countries: Counter, admin1s: Counter) -> dict:
     """One reading per name across the article: the candidate with the best summed score."""
     groups: dict[str, list[Toponym]] = defaultdict(list)
     for m in mentions:
         groups[fold(m.text)].append(m)
     chosen = {}
+    near = _neighbour_support(groups)
     for group in groups.values():
         totals: dict[GeoName, float] = defaultdict(float)
         for m in group:
             for idx, p in enumerate(m.candidates):
-                totals[p] += _score(p, countries, admin1s) + m.bonus.get(idx, 0.0)
+                totals[p] += _score(p, countries, admin1s) + m.bonus.get(idx, 0.0) \
+                    + near.get(p, 0.0)
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1], -kv[0].population))
         for m in group:
-            for p, _ in ranked:
+            if m.division:  # "New York state": the division at this mention
+                ranked_here = [(p, t) for p, t in ranked if p.kind == "admin1"]
+            else:
+                ranked_here = ranked
+            for p, _ in ranked_here:
                 if m.source == "suffix" and p.kind == "city" and not countries.get(p.country):
                     continue
                 if p in m.candidates:
