@@ -331,3 +331,9 @@ def test_every_mention_of_an_actor_named_by_a_place_gives_no_context():
                    mentions=[(3, 18), (60, 70)])
     town = Toponym(3, 11, "Edmonton", [], "token")
     assert _actor_countries(ActorTable([school]), [town]) == {}
+
+
+def test_a_name_that_opens_with_the_keeps_its_article(places):
+    found = by_text(places("THE HAGUE, Netherlands (AP) - The court met on Friday."))
+    assert found["THE HAGUE"]["name"] == "The Hague"
+    assert found["THE HAGUE"]["start"] == 0

@@ -81,14 +81,25 @@ def find_places(ctx: Context) -> list[Place]:
         if uses[id(m)] == "named" and not LIST_NAMED_MENTIONS:
             continue
         division = gaz.division(place.country, place.admin1)
+        text, start = _with_article(doc_text(doc), m, place)
         places.append(Place(
-            m.text, m.start, m.end, place.name, place.country, round(place.lat, 5),
+            text, start, m.end, place.name, place.country, round(place.lat, 5),
             round(place.lon, 5), place.geonameid, feature=place.kind,
             admin1_name=division.name if division else None,
             admin1_code=(division.iso or division.geonames) if division else None,
             admin1_geonames=division.geonames if division else None,
             use=uses[id(m)], dateline=id(m) in datelines))
     return places
+
+
+def _with_article(text: str, m: Toponym, place) -> tuple[str, int]:
+    """The mention with the article that belongs to the place's name ("THE HAGUE", "the
+    Bronx"): the name is "The Hague", not "Hague"."""
+    before = text[max(0, m.start - 4):m.start]
+    if place.name.lower().startswith("the ") and before.lower() == "the " \
+            and not m.text.lower().startswith("the "):
+        return before + m.text, m.start - 4
+    return m.text, m.start
 
 
 # A character that continues a word before a name ("Ottawa" in "SouthOttawa", "A.Ottawa").
