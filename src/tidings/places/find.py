@@ -6,8 +6,9 @@
    ("Kenyan") are left out;
 3. context: the countries and first-level divisions the article names (its unambiguous
    place mentions, the dateline, NORP demonyms, the actors' countries);
-4. resolution: each name's candidates scored by kind (country, division, town), population
-   and the context; a name keeps one reading across the article;
+4. resolution: each name's candidates scored by kind (country, division, town), population,
+   the context and the towns other names of the article denote nearby; a name keeps one
+   reading across the article, except where the text calls a mention a division;
 5. usage: a place the article never uses as a location is none of its places: "US troops",
    "Iran said" and "discussed Iran" are not locations (``usage``); "in Iraq", "near Donetsk"
    and a dateline are. A place the article does use as a location is listed at each of its

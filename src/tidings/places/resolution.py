@@ -2,7 +2,9 @@
 context; a name keeps one reading across the article.
 
 Context is the countries and first-level divisions the article names: its unambiguous place
-names, NORP demonyms and the countries of its actors.
+names, NORP demonyms and the countries of its actors; and the towns another name of the
+article may denote within 25 km (the districts of one local story). A mention the text calls
+a division ("New York state", "New York Gov.") takes the division there.
 """
 from __future__ import annotations
 
