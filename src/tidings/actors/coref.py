@@ -178,7 +178,8 @@ class _Resolver:
         form = _pronoun_kind(tok.lower_)
         if form is None or self.inside(tok.idx):
             return []
-        if form == "pron-n" and (tok.dep_ not in SUBJECT_DEPS or self._pleonastic(tok)):
+        if form == "pron-n" and tok.dep_ != "poss" and (
+                tok.dep_ not in SUBJECT_DEPS or self._pleonastic(tok)):
             return []  # "ratified it", "made it clear": an object "it" is mostly a thing
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             return []  # "eight of them", "most of them": a part of a group, not the group
