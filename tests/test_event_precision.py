@@ -239,3 +239,17 @@ def test_withdrawn_troops_are_the_actors_own_not_the_target(extract, sentence):
     doc = extract(sentence, published="2022-03-13")
     for e in doc["events"]:
         assert not (e["target"] and e["target"]["name"] == "troops"), doc["events"]
+
+
+
+def test_an_organization_before_an_attack_is_its_author(extract):
+    doc = extract("The president cancelled the talks after a Hamas attack in Gaza that killed an "
+                  "Israeli soldier.", published="2022-03-13")
+    assert [e for e in doc["events"] if e["root"] == "19"
+            and e["target"] and e["target"]["country"] == "ISR"
+            and e["source"] and e["source"]["name"] == "Hamas"], doc["events"]
+
+
+def test_a_blockade_lifted_keeps_its_target(extract):
+    doc = extract("Saudi Arabia lifted its blockade of Qatar.", published="2022-03-13")
+    assert ("SAU", "QAT", "08") in dyads(doc), doc["events"]

@@ -37,8 +37,7 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.embedded is not None:  # after the frame's own: "agreed to provide $5m of aid for X"
         _, emb_tgt = side_tokens(trig.embedded)
         tgt.extend(emb_tgt)
-    src = [_author(resolve_relative(s)) for s in src if s is not None]
-    src = [s for s in src if s is not None]
+    src = [resolve_relative(s) for s in src if s is not None]
     tgt = [resolve_relative(t) for t in tgt if t is not None]
     relative = words("relative_pronouns")
     return [s for s in src if s.lower_ not in relative], \
@@ -74,7 +73,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             side, is_weak = _object_side(trig, d, comp)
             if side is not None:
                 (weak if is_weak else tgt).append(side)
-            elif trig.authorless:
+            elif trig.authorless and _harm(d):
                 unauthored.add(d.i)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
@@ -99,14 +98,20 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     return src, tgt
 
 
-def _author(tok):
+def _author(tok, actors):
     """The side an act standing as the subject stands for: "the Freedonian shelling killed
     ten" was Freedonia's; "the embassy bombings killed 200 people" names no author (the
-    embassy is where it happened), and no actor in the phrase is the source."""
-    if tok is None or tok.pos_ not in NOUN_POS or match(tok) is None \
-            or tok.ent_type_ in words("actor_entity_labels"):
+    embassy is where it happened), and no actor in the phrase is the source. A noun that
+    names an actor ("the suicide bomber") stands for itself."""
+    if tok.pos_ not in NOUN_POS or lemma(tok) not in words("located_act_nouns") \
+            or tok.ent_type_ in words("actor_entity_labels") \
+            or (actors and actors.at(tok.idx, tok.idx + len(tok))):
         return tok
-    return roles.actor_modifier(tok) or roles.agent_of(tok)
+    author = roles.actor_modifier(tok) or roles.agent_of(tok)
+    line = dateline(tok.doc)
+    if author is not None and line is not None and author.idx < line.end:
+        return tok  # "KABUL - A Taliban attack": the parse hung the dateline on the act
+    return author
 
 
 def _force_targets(head, dobjs, withdrawal: bool = False) -> list:
@@ -231,10 +236,13 @@ class Sides:
 
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
-    src_toks = [_antecedent(t, actors) for t in src_toks]
+    src_toks = [_author(_antecedent(t, actors), actors) for t in src_toks]
+    unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
+    src_toks = [t for t in src_toks if t is not None]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
-    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
+    if not sources and not unsaid \
+            and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
             and code[:2] not in words("violent_roots"):
         # a passive without its agent ("were invited to join") leaves the actor unsaid; so
         # does a report of violence that names no perpetrator ("the blast killed ten"): the
@@ -365,6 +373,15 @@ def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
             for c in head.children if c.dep_ == "dobj"]
 
 
+def _harm(noun) -> bool:
+    """An act that harms ("the bombing", "the terrorist acts"): those after it ("on the
+    embassy", "against civilians") are its victims, never the target of a reaction to it;
+    those after a helping act ("support for aid to X") are its beneficiaries."""
+    act = match(noun)
+    return lemma(noun) in words("act_nouns") or (
+        act is not None and act.cameo[:2] in words("material_conflict_roots"))
+
+
 def _own_force(trig: Trigger) -> bool:
     """A force posture or a pulling back of forces: its object is the actor's own force."""
     return trig.root in words("force_posture_roots") \
@@ -373,8 +390,7 @@ def _own_force(trig: Trigger) -> bool:
 
 def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
     """Character spans of the forces an actor moves ("withdrew troops"): its own, no target."""
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            for t in (trig, trig.embedded) if t is not None and _own_force(t)
+    return [roles.np_span(c) for t in (trig, trig.embedded) if t is not None and _own_force(t)
             for c in t.head.children if c.dep_ == "dobj"]
 
 
@@ -411,8 +427,10 @@ def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
 def _antecedent(tok, actors):
     """A pronoun subject ("Sylvania said it had expelled") stands for the nearest governing
     clause's non-pronoun subject."""
-    if tok.pos_ != "PRON" or tok.dep_ == "poss" or (actors and actors.at(tok.idx, tok.idx + len(tok))):
-        return tok  # a possessive ("its invasion of X") is left to coreference: see _phrase_sides
+    if tok.pos_ != "PRON" or (actors and actors.at(tok.idx, tok.idx + len(tok))):
+        return tok
+    if tok.lower_ == "its" and actors and len(coref.resolve(_Scope(tok.doc, actors), tok)) == 1:
+        return tok  # "sanctions imposed on X after its invasion of Y": X, by coreference
     cur, steps = tok.head, 0
     while cur.head.i != cur.i and steps < MAX_ANTECEDENT_CLIMB:
         cur, steps = cur.head, steps + 1
