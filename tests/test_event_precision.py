@@ -253,3 +253,22 @@ def test_an_organization_before_an_attack_is_its_author(extract):
 def test_a_blockade_lifted_keeps_its_target(extract):
     doc = extract("Saudi Arabia lifted its blockade of Qatar.", published="2022-03-13")
     assert ("SAU", "QAT", "08") in dyads(doc), doc["events"]
+
+
+def test_the_three_countries_named_together_are_the_target(extract):
+    text = ("Chile, Peru and Bolivia applied to join the trade bloc in May.\n"
+            "Its members met in Quito on Monday.\n"
+            "The Andean Community invited the three neighbouring countries to join the bloc.\n")
+    doc = extract(text, published="2022-03-13")
+    invited = {e["target"]["country"] for e in doc["events"]
+               if e["root"] == "02" and e["target"] and e["source"]
+               and e["source"]["country"] == "IGO"}
+    assert invited == {"CHL", "PER", "BOL"}, doc["events"]
+
+
+def test_what_someone_is_eligible_for_is_no_event(extract):
+    text = ("Chile, Peru and Bolivia joined the trade bloc in May.\n"
+            "The accession will make the three countries eligible for signing the summit "
+            "documents.\n")
+    doc = extract(text, published="2022-03-13")
+    assert not [e for e in doc["events"] if e["trigger"] == "signing"], doc["events"]

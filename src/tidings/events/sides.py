@@ -351,6 +351,8 @@ def _strong(tok, actors) -> bool:
         return True
     if actors and actors.mentions_in(*roles.np_span(tok)):
         return True
+    if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
+        return True  # "the three countries" named together before
     return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
 
 
