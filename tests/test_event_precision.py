@@ -170,3 +170,105 @@ def test_force_does_not_fight_its_own_kind(nlp):
     same = [e for e in doc["events"] if e["cameo"][:2] in ("18", "19", "20")
             and e["source"]["code"] == e["target"]["code"]]
     assert not same, same
+
+
+@pytest.mark.parametrize("sentence", [
+    "Portugal deplored the senseless acts against the Dutch embassy in Lisbon.",
+    "Portugal condemned the terrorist bomb attacks at Dutch consulates in Porto.",
+    "Portugal condemned any acts which may result in the death of innocent Dutch tourists.",
+])
+def test_condemning_acts_without_an_author_targets_nobody(extract, sentence):
+    doc = extract(sentence, published="2022-03-13")
+    assert not [e for e in doc["events"] if e["root"] == "11"], doc["events"]
+
+
+def test_condemning_the_acts_of_a_named_force_targets_that_force(extract):
+    doc = extract("Peru condemned the acts of the Chilean navy.", published="2022-03-13")
+    assert ("PER", "CHL", "11") in dyads(doc), doc["events"]
+
+
+def test_an_attack_named_by_its_place_is_no_source(extract):
+    doc = extract("The embassy bombings in Nairobi killed 200 people on Friday.",
+                  published="2022-03-13")
+    assert not [e for e in doc["events"] if e["root"] in ("18", "19", "20")], doc["events"]
+
+
+def test_an_attack_named_by_its_author_keeps_the_author(extract):
+    doc = extract("The Chilean shelling killed ten Peruvian soldiers.", published="2022-03-13")
+    assert ("CHL", "PER", "19") in dyads(doc), doc["events"]
+
+
+def test_unknown_bombers_do_not_take_the_stories_country(extract):
+    text = ("WASHINGTON (AP) - President Joe Biden condemned the bombing of the American "
+            "embassy and vowed to find the bombers.\n"
+            "Tanzanian police said they had arrested 14 foreigners in their search for the "
+            "bombers.\n")
+    doc = extract(text, published="2022-03-13")
+    bombers = [a for a in doc["actors"] if a["name"] == "bombers"]
+    assert bombers and all(a["country"] is None for a in bombers), doc["actors"]
+    assert not [e for e in doc["events"] if e["target"] and e["target"]["name"] == "bombers"
+                and e["target"]["country"]], doc["events"]
+
+
+def test_an_act_without_approval_does_not_target_the_approver(extract):
+    doc = extract("Bolivia said Argentina would break international law by attacking "
+                  "without Security Council approval.", published="2022-03-13")
+    assert not [e for e in doc["events"] if e["target"] and e["target"]["country"] == "IGO"], \
+        doc["events"]
+
+
+def test_an_act_in_a_condition_is_no_event(extract):
+    doc = extract("The United States said it would strike Iraq unless it gave the inspectors "
+                  "full access.", published="2022-03-13")
+    assert ("USA", "IRQ", "13") in dyads(doc), doc["events"]
+    assert not [e for e in doc["events"] if e["root"] == "07"], doc["events"]
+
+
+def test_possessive_its_names_the_invader(extract):
+    doc = extract("The Security Council said it will not lift the sanctions imposed on Iraq "
+                  "after its 1990 invasion of Kuwait.", published="2022-03-13")
+    assert ("IRQ", "KWT", "19") in dyads(doc), doc["events"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Israel's defence minister said he was willing to withdraw troops in exchange for "
+    "guarantees.",
+    "Chile pulled out troops from Peru.",
+])
+def test_withdrawn_troops_are_the_actors_own_not_the_target(extract, sentence):
+    doc = extract(sentence, published="2022-03-13")
+    for e in doc["events"]:
+        assert not (e["target"] and e["target"]["name"] == "troops"), doc["events"]
+
+
+
+def test_an_organization_before_an_attack_is_its_author(extract):
+    doc = extract("The president cancelled the talks after a Hamas attack in Gaza that killed an "
+                  "Israeli soldier.", published="2022-03-13")
+    assert [e for e in doc["events"] if e["root"] == "19"
+            and e["target"] and e["target"]["country"] == "ISR"
+            and e["source"] and e["source"]["name"] == "Hamas"], doc["events"]
+
+
+def test_a_blockade_lifted_keeps_its_target(extract):
+    doc = extract("Saudi Arabia lifted its blockade of Qatar.", published="2022-03-13")
+    assert ("SAU", "QAT", "08") in dyads(doc), doc["events"]
+
+
+def test_the_three_countries_named_together_are_the_target(extract):
+    text = ("Chile, Peru and Bolivia applied to join the trade bloc in May.\n"
+            "Its members met in Quito on Monday.\n"
+            "The Andean Community invited the three neighbouring countries to join the bloc.\n")
+    doc = extract(text, published="2022-03-13")
+    invited = {e["target"]["country"] for e in doc["events"]
+               if e["root"] == "02" and e["target"] and e["source"]
+               and e["source"]["country"] == "IGO"}
+    assert invited == {"CHL", "PER", "BOL"}, doc["events"]
+
+
+def test_what_someone_is_eligible_for_is_no_event(extract):
+    text = ("Chile, Peru and Bolivia joined the trade bloc in May.\n"
+            "The accession will make the three countries eligible for signing the summit "
+            "documents.\n")
+    doc = extract(text, published="2022-03-13")
+    assert not [e for e in doc["events"] if e["trigger"] == "signing"], doc["events"]

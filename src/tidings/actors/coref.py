@@ -45,7 +45,8 @@ Descriptions (``coref_descriptions.tsv``: phrase, how many actors, which kind): 
 body was buried" is a corpse), stand for the nearest IGO or institution named in the last
 ``DESCRIPTION_REACH`` sentences; "the pair", "the two presidents", "the two
 countries", "both sides" for the two actors of that kind named together ("X and Y") most
-recently, else the only two named in that sentence and the one before; "each other" and
+recently ("the three countries", also with modifiers, "the three central European
+countries", for three named together: "X, Y and Z"), else the only two named in that sentence and the one before; "each other" and
 "one another" for the actors of their clause's subject ("X and Y accused each other"). "The
 government" of a story about one country is that country's government: the actor stage
 codes it so (``setting``), and ``resolve`` returns that actor.
@@ -63,9 +64,15 @@ from tidings.nlp.doctext import sentence_bounds, token_texts
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import SUBJECT_DEPS
 
+# How many words a counted description may span with its modifiers ("the three central and
+# eastern European countries" is seven): longer runs are lists, not one noun phrase.
+MAX_DESCRIPTION_TOKENS = 8
 # How many sentences back a description ("the body", "the two countries") looks for what it
 # stands for: a description follows its antecedent closely in news writing.
 DESCRIPTION_REACH = 3
+# A counted description ("the two countries", "the three nations") names a group a story
+# introduced once, often in its lede, and keeps returning to: it looks further back.
+COUNTED_REACH = 8
 # How many clauses up a pronoun looks for a governing subject ("Iran said officials had
 # warned that it would ..."): beyond three, the subject is a different topic.
 MAX_CLAUSE_CLIMB = 4
@@ -76,7 +83,7 @@ class Description:
     """One row of coref_descriptions.tsv."""
 
     words: tuple[str, ...]
-    count: int  # 1 or 2 actors
+    count: int  # how many actors: 1, 2 or 3
     wants: str  # igo, institution, country, person, leader, any, subject
     sector: str | None
 
@@ -178,7 +185,8 @@ class _Resolver:
         form = _pronoun_kind(tok.lower_)
         if form is None or self.inside(tok.idx):
             return []
-        if form == "pron-n" and (tok.dep_ not in SUBJECT_DEPS or self._pleonastic(tok)):
+        if form == "pron-n" and tok.dep_ != "poss" and (
+                tok.dep_ not in SUBJECT_DEPS or self._pleonastic(tok)):
             return []  # "ratified it", "made it clear": an object "it" is mostly a thing
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             return []  # "eight of them", "most of them": a part of a group, not the group
@@ -286,6 +294,8 @@ class _Resolver:
                     match = (n, table[key])
                     break
             if match is None:
+                match = _modified(doc, i, lowered, table)
+            if match is None:
                 i += 1
                 continue
             n, row = match
@@ -299,7 +309,8 @@ class _Resolver:
     def _describe(self, span, row: Description) -> list[Hit]:
         start = span.start_char
         sent = self._sentence(start)
-        lo = self.sent_starts[max(0, sent - DESCRIPTION_REACH)]
+        reach = DESCRIPTION_REACH if row.count == 1 else COUNTED_REACH
+        lo = self.sent_starts[max(0, sent - reach)]
         if row.wants == "subject":
             head = span.root.head
             subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -316,26 +327,29 @@ class _Resolver:
                     return [(actor, (s, e))]
                 i -= 1
             return []
-        pair = self._pair(fits, lo, start)
-        if pair:
-            return pair
+        group = self._together(fits, lo, start, row.count)
+        if group:
+            return group
         near = self._distinct(fits, self.sent_starts[max(0, sent - 1)], start)
-        return near if len(near) == 2 else []
+        return near if len(near) == row.count else []
 
-    def _pair(self, fits, lo: int, hi: int) -> list[Hit]:
-        """The last two actors of that kind named together ("X and Y") before ``hi``."""
+    def _together(self, fits, lo: int, hi: int, count: int) -> list[Hit]:
+        """The last ``count`` actors of that kind named together ("X and Y", "X, Y and Z")
+        before ``hi``."""
         i = bisect.bisect_left(self.starts, hi) - 1
         while i >= 0 and self.named[i][0] >= lo:
             s, e, actor = self.named[i]
             span = self.doc.char_span(s, e, alignment_mode="expand")
             i -= 1
-            if span is None or not fits(actor):
+            if span is None or not fits(actor) or span.root.dep_ != "conj":
                 continue
-            root = span.root
-            if root.dep_ == "conj":
-                other = self._hits_of(root.head)
-                if other and other[0][0] is not actor and fits(other[0][0]):
-                    return [other[0], (actor, (s, e))]
+            first = span.root.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            hits = [h for t in [first, *first.conjuncts] for h in self._hits_of(t)[:1]]
+            if len(hits) == count and len({a.id for a, _ in hits}) == count \
+                    and all(fits(a) for a, _ in hits):
+                return sorted(hits, key=lambda h: h[1])
         return []
 
     def _distinct(self, fits, lo: int, hi: int) -> list[Hit]:
@@ -351,6 +365,26 @@ class _Resolver:
                 seen[actor.id] = (actor, (s, e))
             i += 1
         return seen
+
+
+def _modified(doc, i: int, lowered: list[str], table: dict) -> tuple | None:
+    """A description with modifiers before its noun: counted ("the three central European
+    countries": the row "the three countries"), or one actor with adjectives ("the western
+    military alliance": the row "the alliance"); (tokens, row), or None."""
+    if i + 2 >= len(lowered):
+        return None
+    head = doc[i].head
+    if head.i <= i + 1 or head.i - i > MAX_DESCRIPTION_TOKENS \
+            or any(doc[k].head.i != head.i and doc[k].head.i <= i for k in range(i + 1, head.i)):
+        return None
+    counted = table.get((lowered[i], lowered[i + 1], lowered[head.i]))
+    if counted is not None and counted.count > 1 and doc[i + 1].head.i == head.i:
+        return head.i - i + 1, counted  # "the three central European countries"
+    single = table.get((lowered[i], lowered[head.i]))
+    if single is not None and single.count == 1 and head.pos_ == "NOUN" and all(
+            doc[k].pos_ == "ADJ" for k in range(i + 1, head.i)):
+        return head.i - i + 1, single  # "the western military alliance"
+    return None
 
 
 def _plural(actor: Actor) -> bool:

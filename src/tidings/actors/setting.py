@@ -115,6 +115,13 @@ def is_domestic(m: Mention) -> bool:
         not (set(m.role.split()) & words("abroad_roles"))
 
 
+def _stranger(m: Mention) -> bool:
+    """A perpetrator the story does not know ("the bombers", "gunmen", "terrorists"): where
+    the story is set or reported from does not say who they are (they may take the country
+    of the place their own clause names: step 3)."""
+    return bool(set(m.role.split()) & words("stranger_roles"))
+
+
 def sentence_country(doc, m: Mention) -> str | None:
     """The one country of the places the actor's clause happens in: the places after a
     locative preposition anywhere in the clause the actor belongs to ("In Kampala, police
@@ -185,7 +192,7 @@ def settle_countries(doc, actors: list, mentions: list[Mention]) -> None:
 
 def _settle(doc, actor, dateline: str | None, main: str | None) -> None:
     domestic = [r for r in actor.records if is_domestic(r)]
-    if not domestic:
+    if not domestic or all(_stranger(r) for r in domestic):
         return
     titled = {title_countries().get(r.role) for r in domestic} - {None}
     actor.country = dateline or main or (titled.pop() if len(titled) == 1 else None)

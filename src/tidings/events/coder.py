@@ -16,7 +16,8 @@ from tidings.events.ontology import describe
 from tidings.events.confidence import confidence
 from tidings.events.plausible import acceptable, literal_code, place_side
 from tidings.events.victims import resolve_victims, violent_phrases
-from tidings.events.qualifiers import announced, date_of, modality, negated, report_date
+from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
+    report_date
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
@@ -165,6 +166,8 @@ def _side_tokens_of(trig: Trigger) -> tuple[list, list] | None:
 def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, str] | None:
     """The final code and modality: planned cooperation is intent, an announced coercive act
     a threat; a hoped-for or expected coercive act is no event (None)."""
+    if conditional(trig):
+        return None
     if trig.accuses is not None or trig.frame_derived and code[:2] in words("asserted_frame_roots"):
         mood = "asserted"
     else:

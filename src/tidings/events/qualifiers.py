@@ -64,6 +64,20 @@ def modality(trig: Trigger) -> str:
     return "asserted"
 
 
+def conditional(trig: Trigger) -> bool:
+    """Is the act the condition of another ("would strike unless it gave inspectors access",
+    "if Freedonia attacks") or what someone is fit for ("eligible for signing")? What may or
+    may not happen is no event of its own."""
+    tok = trig.head
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "for" and tok.head.head.pos_ == "ADJ":
+        return True  # "eligible for signing", "ready for talks": a disposition, not an act
+    cur, steps = tok, 0
+    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head is not cur \
+            and steps < MAX_MODALITY_CLIMB:
+        cur, steps = cur.head, steps + 1
+    return cur.dep_ == "advcl" and has_mark(cur, words("condition_marks"))
+
+
 def announced(trig: Trigger) -> bool:
     """Is the act announced as the actor's own future course ("will / would / is prepared to /
     plans to impose ...", "may halt talks if ...")? Such coercive acts are threats."""

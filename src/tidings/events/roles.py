@@ -66,14 +66,15 @@ def actor_modifier(noun):
 
     Before an act of terror with no target named ("the Nairobi bombing", "the embassy
     blast") a place name or a building says where it happened, not who did it: only a
-    possessive or a nationality adjective names the author there ("the Freedonian bombing";
-    "the Freedonian bombing of the port" names both)."""
+    possessive, a nationality adjective or an organization names the author there ("the
+    Freedonian bombing", "a Taliban attack"; "the Freedonian bombing of the port" names
+    both)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
     if noun.lemma_.lower() in words("located_act_nouns") and not prep_objects(noun, ("of", "on", "against")):
-        mods = [c for c in mods if c.ent_type_ == "NORP"]
+        mods = [c for c in mods if c.ent_type_ in words("author_entity_labels")]
     for child in mods:
         if child.ent_type_ in words("actor_entity_labels") or child.pos_ == "PROPN":
             return child

@@ -59,18 +59,22 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
         src.append(subject_of(head))
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
-    if trig.root in words("force_posture_roots"):
+    if _own_force(trig):
         # "mobilized troops for the offensive against X", "deployed forces to X": the object
         # is the actor's own force; the target is where or against whom it goes
-        tgt.extend(_force_targets(head, dobjs))
-        weak.extend(dobjs)
+        tgt.extend(_force_targets(head, dobjs, withdrawal=trig.root not in words("force_posture_roots")))
+        if trig.root in words("force_posture_roots"):
+            weak.extend(dobjs)
         dobjs = []
+    unauthored = set()  # objects that are acts without a named author: no target in them
     if lemma(head) not in lexicon().topic:  # "discussed the pullout": a topic, not a side
         comp = trig.pattern.comp if trig.pattern and trig.pattern.comp else frozenset()
         for d in dobjs:
             side, is_weak = _object_side(trig, d, comp)
             if side is not None:
                 (weak if is_weak else tgt).append(side)
+            elif trig.authorless and _harm(d):
+                unauthored.add(d.i)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
     tgt.extend(roles.prep_objects(head))
@@ -79,7 +83,8 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
         tgt.extend(roles.prep_objects(head, word_list("violent_site_preps")))
     for d in dobjs:
-        tgt.extend(roles.prep_objects(d))
+        if d.i not in unauthored:  # "condemned the attacks on the embassy": not the embassy
+            tgt.extend(roles.prep_objects(d))
     if trig.code and _is_aid(trig.code):  # "aid for Sylvania": the beneficiary
         for x in [head] + dobjs:
             weak.extend(roles.prep_objects(x, ("for",)))
@@ -93,11 +98,28 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     return src, tgt
 
 
-def _force_targets(head, dobjs) -> list:
-    """Where or against whom a force posture goes."""
+def _author(tok, actors):
+    """The side an act standing as the subject stands for: "the Freedonian shelling killed
+    ten" was Freedonia's; "the embassy bombings killed 200 people" names no author (the
+    embassy is where it happened), and no actor in the phrase is the source. A noun that
+    names an actor ("the suicide bomber") stands for itself."""
+    if tok.pos_ not in NOUN_POS or lemma(tok) not in words("located_act_nouns") \
+            or tok.ent_type_ in words("actor_entity_labels") \
+            or (actors and actors.at(tok.idx, tok.idx + len(tok))):
+        return tok
+    author = roles.actor_modifier(tok) or roles.agent_of(tok)
+    line = dateline(tok.doc)
+    if author is not None and line is not None and author.idx < line.end:
+        return tok  # "KABUL - A Taliban attack": the parse hung the dateline on the act
+    return author
+
+
+def _force_targets(head, dobjs, withdrawal: bool = False) -> list:
+    """Where or against whom a force posture goes; what a withdrawal leaves ("from X")."""
     found = []
+    preps = ("from",) if withdrawal else word_list("force_target_preps")
     for x in [head] + dobjs:
-        found.extend(roles.prep_objects(x, word_list("force_target_preps")))
+        found.extend(roles.prep_objects(x, preps))
         for p in roles.prep_objects(x, ("for",)):  # "for a ground offensive against X"
             found.extend(roles.prep_objects(p, word_list("force_purpose_preps")))
     return found
@@ -107,14 +129,18 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     """The token a direct object stands for as target, and whether it is a weak one (a thing
     given or the actor's own, ranked after the prepositional targets)."""
     carried = trig.carrier is not None and trig.carrier.tok.i == d.i
-    if carried or _is_event_noun(d):
+    reaction = trig.root in words("reaction_roots")
+    generic = reaction and lemma(d) in words("act_nouns")
+    if carried or _is_event_noun(d) or generic:
         mod = roles.actor_modifier(d) or roles.agent_of(d)
+        if mod is None and generic:  # "condemned the acts of the navy": the navy
+            mod = next(iter(roles.prep_objects(d, ("of",))), None)
         if mod is not None and mod.lower_ in words("own_possessives"):
             return None, False  # "expressed its regret to X": the actor's own act; X is next
         if mod is not None:
             return mod, False  # "rejected a Freedonian proposal": Freedonia
         act = match(d)
-        if trig.root in words("reaction_roots") and act is not None and act.cameo[:2] != trig.root:
+        if reaction and (generic or act is not None and act.cameo[:2] != trig.root):
             # "condemned the bombing of the embassy": the one condemned is whoever bombed
             # it, which the text does not say; the embassy is not the target
             trig.authorless = True
@@ -210,10 +236,13 @@ class Sides:
 
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
-    src_toks = [_antecedent(t, actors) for t in src_toks]
+    src_toks = [_author(_antecedent(t, actors), actors) for t in src_toks]
+    unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
+    src_toks = [t for t in src_toks if t is not None]
     guessed = 0
     sources = _pick(src_toks, actors, strict=False)
-    if not sources and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
+    if not sources and not unsaid \
+            and not (roles.is_passive(trig.head) and trig.head.pos_ in VERB_POS) \
             and code[:2] not in words("violent_roots"):
         # a passive without its agent ("were invited to join") leaves the actor unsaid; so
         # does a report of violence that names no perpetrator ("the blast killed ten"): the
@@ -227,7 +256,8 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
-            targets = _nearby(trig, actors, after=True, avoid=sources, skip=_topic_spans(trig))
+            skip = _topic_spans(trig) + _absent_spans(trig) + _own_force_spans(trig)
+            targets = _nearby(trig, actors, after=True, avoid=sources, skip=skip)
             guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
@@ -321,6 +351,8 @@ def _strong(tok, actors) -> bool:
         return True
     if actors and actors.mentions_in(*roles.np_span(tok)):
         return True
+    if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
+        return True  # "the three countries" named together before
     return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
 
 
@@ -341,6 +373,35 @@ def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
         return []
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for c in head.children if c.dep_ == "dobj"]
+
+
+def _harm(noun) -> bool:
+    """An act that harms ("the bombing", "the terrorist acts"): those after it ("on the
+    embassy", "against civilians") are its victims, never the target of a reaction to it;
+    those after a helping act ("support for aid to X") are its beneficiaries."""
+    act = match(noun)
+    return lemma(noun) in words("act_nouns") or (
+        act is not None and act.cameo[:2] in words("material_conflict_roots"))
+
+
+def _own_force(trig: Trigger) -> bool:
+    """A force posture or a pulling back of forces: its object is the actor's own force."""
+    return trig.root in words("force_posture_roots") \
+        or any((trig.code or "").startswith(c) for c in word_list("own_force_codes"))
+
+
+def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
+    """Character spans of the forces an actor moves ("withdrew troops"): its own, no target."""
+    return [roles.np_span(c) for t in (trig, trig.embedded) if t is not None and _own_force(t)
+            for c in t.head.children if c.dep_ == "dobj"]
+
+
+def _absent_spans(trig: Trigger) -> list[tuple[int, int]]:
+    """Character spans of the phrases that name what the act goes without or despite
+    ("attacking without UN approval", "despite Freedonian protests"): no side is there."""
+    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
+            for p in trig.head.subtree
+            if p.dep_ == "prep" and p.lower_ in words("absent_preps")]
 
 
 def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
@@ -370,6 +431,8 @@ def _antecedent(tok, actors):
     clause's non-pronoun subject."""
     if tok.pos_ != "PRON" or (actors and actors.at(tok.idx, tok.idx + len(tok))):
         return tok
+    if tok.lower_ == "its" and actors and len(coref.resolve(_Scope(tok.doc, actors), tok)) == 1:
+        return tok  # "sanctions imposed on X after its invasion of Y": X, by coreference
     cur, steps = tok.head, 0
     while cur.head.i != cur.i and steps < MAX_ANTECEDENT_CLIMB:
         cur, steps = cur.head, steps + 1
