@@ -24,6 +24,8 @@ HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
 # Most words of a determiner and a number before a description ("all the", "some 500")
 MAX_DETERMINERS = 2
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+# Most words of a place name read after "in" ("New South Wales")
+MAX_PLACE_TOKENS = 3
 
 
 @dataclass
@@ -273,6 +275,27 @@ def _country_of_place(doc, reading: _Reading) -> None:
             reading.first = Piece(new_start, reading.first.end, "place")
             if reading.kind != "person":
                 reading.name = reading.span.text
+    if reading.country is None and reading.head.kind == "orgent" and reading.head.term is None:
+        reading.country = _located_in_country(doc, reading.head.end)
+
+
+def _located_in_country(doc, end: int) -> str | None:
+    """"a university in Scotland", "a clinic in Kabul": a named organization the lexicon
+    does not know is located in the place named just after "in". Only such unknown
+    organizations: a known one has its country (or none, for international NGOs) already,
+    and a person "in Paris" may only be visiting."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return None
+    names = []
+    for token in doc[end + 1:end + 1 + MAX_PLACE_TOKENS]:
+        if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
+            break
+        names.append(token)
+    for size in range(len(names), 0, -1):  # the longest name first ("New South Wales")
+        country = modifier_country(doc[end + 1:end + 1 + size].text)
+        if country:
+            return country
+    return None
 
 
 def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
