@@ -14,9 +14,10 @@ from tidings.actors import lexicon
 from tidings.actors.lexicon import Term
 from tidings.actors.mentions import Mention, Piece, is_possessive
 from tidings.data import words
-from tidings.nlp.doctext import sentence_bounds
+from tidings.nlp.doctext import doc_ents, sentence_bounds
 from tidings.nlp.folding import fold
-from tidings.actors.placenames import misspelt_city_country, modifier_country, safe_city
+from tidings.actors.placenames import located_country, misspelt_city_country, \
+    modifier_country, safe_city
 
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
@@ -24,8 +25,6 @@ HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
 # Most words of a determiner and a number before a description ("all the", "some 500")
 MAX_DETERMINERS = 2
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
-# Most words of a place name read after "in" ("New South Wales")
-MAX_PLACE_TOKENS = 3
 
 
 @dataclass
@@ -281,21 +280,15 @@ def _country_of_place(doc, reading: _Reading) -> None:
 
 def _located_in_country(doc, end: int) -> str | None:
     """"a university in Scotland", "a clinic in Kabul": a named organization the lexicon
-    does not know is located in the place named just after "in". Only such unknown
+    does not know is located in the place named just after "in" (the whole place entity:
+    a fragment such as "Dar" of "Dar es Salaam" names some other place). Only such unknown
     organizations: a known one has its country (or none, for international NGOs) already,
     and a person "in Paris" may only be visiting."""
     if end + 1 >= len(doc) or doc[end].lower_ != "in":
         return None
-    names = []
-    for token in doc[end + 1:end + 1 + MAX_PLACE_TOKENS]:
-        if not (token.pos_ == "PROPN" and token.text[:1].isupper()):
-            break
-        names.append(token)
-    for size in range(len(names), 0, -1):  # the longest name first ("New South Wales")
-        country = modifier_country(doc[end + 1:end + 1 + size].text)
-        if country:
-            return country
-    return None
+    place = next((e for e in doc_ents(doc) if e.start == end + 1
+                  and e.label_ in ("GPE", "LOC")), None)
+    return located_country(place.text) if place is not None else None
 
 
 def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
