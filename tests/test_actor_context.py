@@ -198,3 +198,13 @@ def test_indefinite_description_is_someone_new(extract):
 ])
 def test_words_that_are_also_towns_give_no_country(extract, text, wrong):
     assert all(a[2] != wrong for a in _actors(extract, text))
+
+
+@pytest.mark.parametrize("text, mention, country", [
+    ("Pellworth Dynamics in Texas sold its stake on Monday.", "Pellworth Dynamics", "USA"),
+    ("A historian at the University of Bellmoor in Scotland wrote the report.",
+     "University of Bellmoor", "GBR"),
+])
+def test_unknown_organization_located_in_a_region_takes_its_country(extract, text, mention,
+                                                                    country):
+    assert _find(_actors(extract, text), mention)[2] == country

@@ -14,9 +14,10 @@ from tidings.actors import lexicon
 from tidings.actors.lexicon import Term
 from tidings.actors.mentions import Mention, Piece, is_possessive
 from tidings.data import words
-from tidings.nlp.doctext import sentence_bounds
+from tidings.nlp.doctext import doc_ents, sentence_bounds
 from tidings.nlp.folding import fold
-from tidings.actors.placenames import misspelt_city_country, modifier_country, safe_city
+from tidings.actors.placenames import located_country, misspelt_city_country, \
+    modifier_country, safe_city
 
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
@@ -273,6 +274,21 @@ def _country_of_place(doc, reading: _Reading) -> None:
             reading.first = Piece(new_start, reading.first.end, "place")
             if reading.kind != "person":
                 reading.name = reading.span.text
+    if reading.country is None and reading.head.kind == "orgent" and reading.head.term is None:
+        reading.country = _located_in_country(doc, reading.head.end)
+
+
+def _located_in_country(doc, end: int) -> str | None:
+    """"a university in Scotland", "a clinic in Kabul": a named organization the lexicon
+    does not know is located in the place named just after "in" (the whole place entity:
+    a fragment such as "Dar" of "Dar es Salaam" names some other place). Only such unknown
+    organizations: a known one has its country (or none, for international NGOs) already,
+    and a person "in Paris" may only be visiting."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return None
+    place = next((e for e in doc_ents(doc) if e.start == end + 1
+                  and e.label_ in ("GPE", "LOC")), None)
+    return located_country(place.text) if place is not None else None
 
 
 def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:

@@ -55,6 +55,24 @@ def modifier_country(text: str, before_title: bool = False) -> str | None:
     return _city_country([p for p in places if p.kind == "city"])
 
 
+def located_country(text: str) -> str | None:
+    """The country of the place something is "in" ("a firm in Texas"): a country or a
+    first-level division, unless a capital or a city of ``ALTNAME_CITY_POPULATION`` people
+    of that name lies in another country ("Santiago": a Dominican province, and Chile's
+    capital); else a capital or a city of ``MODIFIER_CITY_POPULATION`` people that
+    dominates its name (``safe_city``)."""
+    places = [p for p in load().lookup(text) if p.country and (
+        p.primary or (p.kind == "city" and p.population >= ALTNAME_CITY_POPULATION))]
+    country = _one_country([p for p in places if p.kind in ("country", "admin1")])
+    if country is None:
+        city = safe_city(text)
+        big = city is not None and (city.capital or city.population >= MODIFIER_CITY_POPULATION)
+        return city.country if big else None
+    rivals = [p for p in places if p.kind == "city" and p.country != country
+              and (p.capital or p.population >= ALTNAME_CITY_POPULATION)]
+    return None if rivals else country
+
+
 def division_country(text: str) -> str | None:
     """The country of a first-level division by its name or abbreviation ("Tex.")."""
     for form in (text, text + "." if not text.endswith(".") else text):
