@@ -272,3 +272,10 @@ def test_what_someone_is_eligible_for_is_no_event(extract):
             "documents.\n")
     doc = extract(text, published="2022-03-13")
     assert not [e for e in doc["events"] if e["trigger"] == "signing"], doc["events"]
+
+
+def test_a_coordinated_verbs_time_does_not_date_the_act_with_its_own(extract):
+    doc = extract("After touring Lima on Thursday and meeting with Peruvian police chiefs on "
+                  "Friday morning, the Chilean minister flew home.", published="2022-03-12")
+    meetings = [e for e in doc["events"] if e["trigger"] == "meeting"]
+    assert meetings and all(e["date"] == "2022-03-11" for e in meetings), doc["events"]

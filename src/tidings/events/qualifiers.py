@@ -136,11 +136,15 @@ def date_of(trig: Trigger, sent, times: list[TimeExpr],
     2009" dates the breaking off; "by 2030", "until", "before" name a deadline or a limit.
     """
     own = _own_tokens(trig)
-    for time in sorted((t for t in times if t.calendar and sent.start_char <= t.start
-                        and t.end <= sent.end_char),
-                       key=lambda t: abs(t.start - trig.tok.idx)):
-        if _modifies(sent.doc, time, own):
-            return time.value, time.text, "clause"
+    candidates = sorted((t for t in times if t.calendar and sent.start_char <= t.start
+                         and t.end <= sent.end_char),
+                        key=lambda t: abs(t.start - trig.tok.idx))
+    # its own words first: "touring the capital Thursday and meeting X Friday" dates the
+    # meeting Friday, though Thursday, the coordinated verb's, is nearer
+    for tokens in (own - _climbed(trig), own):
+        for time in candidates:
+            if _modifies(sent.doc, time, tokens):
+                return _day(time.value), time.text, "clause"
     return report
 
 
@@ -158,16 +162,30 @@ def _own_tokens(trig: Trigger) -> set[int]:
     own.update(obj.i for p in trig.head.children
                if p.dep_ == "prep" and p.lower_ in words("means_preps")
                for obj in p.children if obj.dep_ == "pobj" and obj.pos_ in NOUN_POS)
+    return own | _climbed(trig)
+
+
+def _day(value: str) -> str:
+    """An act's date is a calendar value: "Friday morning" (1998-08-21TMO) and "at 3 pm"
+    (1998-08-21T15:00) date it to the day; weeks, months and years stay as they are."""
+    return value[:10] if len(value) > 10 and value[10] == "T" else value
+
+
+def _climbed(trig: Trigger) -> set[int]:
+    """The verbs a trigger's verb hangs on whose time is its own too: the verb it is
+    coordinated with or the to-clause of ("arrived Monday and met X", "agreed on Monday to
+    hold talks"), the verb of its "by -ing" ("responded on Monday by shelling the port")."""
+    found = set()
     cur = trig.head
     while cur.head is not cur:
         if cur.dep_ in ("xcomp", "conj"):
-            cur = cur.head  # "arrived Monday and met X", "agreed on Monday to hold talks"
+            cur = cur.head
         elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
-            cur = cur.head.head  # "responded on Monday by shelling the port"
+            cur = cur.head.head
         else:
             break
-        own.add(cur.i)
-    return own
+        found.add(cur.i)
+    return found
 
 
 def _modifies(doc, time: TimeExpr, own: set[int]) -> bool:
