@@ -279,3 +279,15 @@ def test_a_coordinated_verbs_time_does_not_date_the_act_with_its_own(extract):
                   "Friday morning, the Chilean minister flew home.", published="2022-03-12")
     meetings = [e for e in doc["events"] if e["trigger"] == "meeting"]
     assert meetings and all(e["date"] == "2022-03-11" for e in meetings), doc["events"]
+
+
+def test_looking_forward_to_a_visit_is_intent_not_a_visit(extract):
+    doc = extract("The Chilean foreign minister said she looked forward to visiting Peru.",
+                  published="2022-03-12")
+    assert ("CHL", "PER", "03") in dyads(doc), doc["events"]
+    assert ("CHL", "PER", "04") not in dyads(doc), doc["events"]
+
+
+def test_looking_at_talks_is_not_intent(extract):
+    doc = extract("Chile looked at the talks with Peru.", published="2022-03-12")
+    assert ("CHL", "PER", "03") not in dyads(doc), doc["events"]

@@ -137,6 +137,11 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
         return  # "declared that Y must ...": a demand on Y
     if name not in lex.frames:
         return
+    particles = lex.frame_particles.get(name)
+    if particles and not any(c.lower_ in particles for c in trig.tok.children):
+        if trig.pattern is None:
+            trig.code = None
+        return  # "looked at the talks" is not "looked forward to the talks"
     if trig.pattern is not None and (own_root in words("frame_own_act_roots")
                                      or trig.pattern.specificity == 2):
         # "called X to congratulate him" is a call, not an appeal; a fully specified

@@ -40,6 +40,8 @@ class Lexicon:
     frames: dict  # lemma -> [(prefix, code)] longest prefix first
     topic: set = field(default_factory=set)  # verbs whose direct object is a topic, not a side
     heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation mission")
+    # frames read only with a particle ("look forward to"): lemma -> the particles
+    frame_particles: dict = field(default_factory=dict)
 
     def frame_code(self, lemma: str, embedded: str) -> str | None:
         """The code a frame verb takes from its embedded act's code, or None."""
@@ -67,6 +69,8 @@ def lexicon() -> Lexicon:
         elif kind == "F":
             pairs = [tuple(p.split(":")) for p in cameo.split(",")]
             lex.frames[lemma] = sorted(pairs, key=lambda p: -len(p[0]) if p[0] != "*" else 99)
+            if prep != "-":
+                lex.frame_particles[lemma] = _set(prep)
         else:
             table = lex.verbs if kind == "V" else lex.nouns
             table.setdefault(lemma, []).append(Pattern(kind, lemma, _set(prep), _set(comp), cameo))
