@@ -291,3 +291,16 @@ def test_looking_forward_to_a_visit_is_intent_not_a_visit(extract):
 def test_looking_at_talks_is_not_intent(extract):
     doc = extract("Chile looked at the talks with Peru.", published="2022-03-12")
     assert ("CHL", "PER", "03") not in dyads(doc), doc["events"]
+
+
+def test_the_topic_of_talks_is_not_their_partner(extract):
+    doc = extract("Chile held talks with Peru on Bolivia.", published="2022-03-12")
+    assert ("CHL", "PER", "04") in dyads(doc), doc["events"]
+    assert not [e for e in doc["events"] if e["target"] and e["target"]["country"] == "BOL"]
+
+
+def test_its_citizens_belong_to_the_state_not_to_the_dateline(extract):
+    doc = extract("WELLINGTON (AP) - The United States had the right to defend its citizens "
+                  "against terrorist attacks, New Zealand said Friday.", published="2022-03-12")
+    citizens = [a for a in doc["actors"] if a["name"] == "citizens"]
+    assert citizens and all(a["country"] == "USA" for a in citizens), doc["actors"]

@@ -52,10 +52,10 @@ def find_actors(ctx: Context) -> ActorTable:
     borrow_countries(mentions)
     place_in_sentences(doc, mentions)
     actors = group_mentions(mentions)
-    settle_countries(doc, actors, mentions)
+    unowned = settle_countries(doc, actors, mentions)
     table = ActorTable(actors, {(m.start, m.end) for m in mentions if m.metonym})
     coref.attach(doc, table)
-    settle_possessed(doc, table)
+    settle_possessed(doc, table, unowned)
     for actor in actors:
         actor.country = lexicon.country_on(actor.country, published)
         actor.code = code_of(actor.country, actor.sector, actor.igo_code)

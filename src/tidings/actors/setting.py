@@ -168,14 +168,20 @@ def _place_country(doc, token) -> str | None:
     return _named_country(ent.text if ent is not None else place.text)
 
 
-def settle_countries(doc, actors: list, mentions: list[Mention]) -> None:
+def settle_countries(doc, actors: list, mentions: list[Mention]) -> dict:
     """Give each domestic actor without a country the first country its setting gives
     (steps 3-6 of the module's order), then each possessed actor ("Hun Sen's troops") the
-    country of its owner."""
+    country of its owner. An actor owned by a pronoun ("its citizens") waits for
+    coreference (``settle_possessed``): returned is the country its setting would give it,
+    for when coreference finds no owner."""
     dateline, dateline_start, dateline_end = _dateline(doc)
     main = main_country(mentions, dateline_start, dateline_end)
+    pending = {}
     for actor in actors:
-        if actor.country is None and not any(r.owner for r in actor.records):
+        if actor.country is None and any(r.owner_pronoun for r in actor.records):
+            _settle(doc, actor, dateline, main)
+            pending[actor.id], actor.country = actor.country, None
+        elif actor.country is None and not any(r.owner for r in actor.records):
             _settle(doc, actor, dateline, main)
     persons = [a for a in actors if a.kind == "person" and a.country]
     for actor in actors:
@@ -188,6 +194,7 @@ def settle_countries(doc, actors: list, mentions: list[Mention]) -> None:
             actor.country = found.pop()
         else:
             _settle(doc, actor, dateline, main)
+    return pending
 
 
 def _settle(doc, actor, dateline: str | None, main: str | None) -> None:
@@ -209,19 +216,27 @@ def title_countries() -> dict[str, str]:
     return {fold(row["title"]): row["country"] for row in data.tsv("title_countries.tsv")}
 
 
-def settle_possessed(doc, table) -> None:
+def settle_possessed(doc, table, fallback: dict | None = None) -> None:
     """"his aides", "their troops" without a country: the country of whoever the possessive
-    pronoun stands for (coreference, after the rest of the stage)."""
+    pronoun stands for (coreference, after the rest of the stage), else ``fallback``'s (the
+    setting's, from ``settle_countries``)."""
     from tidings.actors.coref import antecedents
 
     for actor in table.actors:
         if actor.country is not None:
             continue
-        for r in actor.records:
-            if r.owner_pronoun is None or not is_domestic(r):
-                continue
-            span = doc.char_span(*r.owner_pronoun)
-            owners = antecedents(doc, table, span[0]) if span is not None else []
-            if len(owners) == 1 and owners[0].country:
-                actor.country = owners[0].country
-                break
+        _possessed(doc, table, actor, antecedents)
+        if actor.country is None and fallback:
+            actor.country = fallback.get(actor.id)
+
+
+def _possessed(doc, table, actor, antecedents) -> None:
+    """The country of the one owner a possessive pronoun of ``actor`` stands for."""
+    for r in actor.records:
+        if r.owner_pronoun is None or not is_domestic(r):
+            continue
+        span = doc.char_span(*r.owner_pronoun)
+        owners = antecedents(doc, table, span[0]) if span is not None else []
+        if len(owners) == 1 and owners[0].country:
+            actor.country = owners[0].country
+            return

@@ -77,7 +77,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
                 unauthored.add(d.i)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
-    tgt.extend(roles.prep_objects(head))
+    tgt.extend(roles.prep_objects(head, _target_preps(trig)))
     if _visits(trig.code):  # "visited troops in the border region": where they went
         tgt.extend(roles.prep_objects(head, word_list("visit_place_preps")))
     if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
@@ -90,7 +90,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             weak.extend(roles.prep_objects(x, ("for",)))
     if tok.i != head.i:  # nominal event under a support verb: its own prepositions
         of = ("of",) if trig.root in words("of_target_roots") else ()
-        tgt.extend(roles.prep_objects(noun, of + roles.TARGET_PREPS + ("between",)))
+        tgt.extend(roles.prep_objects(noun, of + _target_preps(trig) + ("between",)))
         src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
     tgt.extend(_to_clause_objects(head))
     tgt.extend(weak)
@@ -189,7 +189,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
     if trig.setting is not None:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
-    preps = roles.TARGET_PREPS
+    preps = _target_preps(trig)
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
     if trig.root in words("violent_roots"):  # "a blast outside the embassy": the embassy
@@ -382,6 +382,15 @@ def _harm(noun) -> bool:
     act = match(noun)
     return lemma(noun) in words("act_nouns") or (
         act is not None and act.cameo[:2] in words("material_conflict_roots"))
+
+
+def _target_preps(trig: Trigger) -> tuple:
+    """The prepositions whose object is the act's target: those of a consultation ("talks on
+    Kosovo", "consulted on the budget") name its topic, not its partner."""
+    if trig.root in words("partner_roots"):
+        topic = words("consultation_topic_preps")
+        return tuple(p for p in roles.TARGET_PREPS if p not in topic)
+    return roles.TARGET_PREPS
 
 
 def _own_force(trig: Trigger) -> bool:
