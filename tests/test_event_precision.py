@@ -304,3 +304,27 @@ def test_its_citizens_belong_to_the_state_not_to_the_dateline(extract):
                   "against terrorist attacks, New Zealand said Friday.", published="2022-03-12")
     citizens = [a for a in doc["actors"] if a["name"] == "citizens"]
     assert citizens and all(a["country"] == "USA" for a in citizens), doc["actors"]
+
+
+def test_ethnic_albanians_belong_where_they_live(extract):
+    doc = extract("ISTANBUL, Turkey (AP) - Some 1,500 ethnic Albanians marched on Sunday in "
+                  "downtown Istanbul, burning Serbian flags.", published="1998-03-08")
+    albanians = [a for a in doc["actors"] if a["name"] == "Albanians"]
+    assert albanians and all(a["country"] == "TUR" for a in albanians), doc["actors"]
+
+
+@pytest.mark.parametrize("sentence, root", [
+    ("Thousands of Kenyan students protested against the Ugandan government.", "14"),
+    ("The Kenyan government protested the arrest of its diplomat by Uganda.", "11"),
+])
+def test_who_protests_decides_street_or_diplomatic_protest(extract, sentence, root):
+    doc = extract(sentence, published="2022-03-12")
+    assert {e["root"] for e in doc["events"] if e["target"]
+            and e["target"]["country"] == "UGA"} == {root}, doc["events"]
+
+
+def test_police_questioning_suspects_is_an_investigation(extract):
+    doc = extract("Tanzania expelled five Iraqis who had been questioned by the FBI.",
+                  published="2022-03-12")
+    assert ("USA", "IRQ", "09") in dyads(doc), doc["events"]
+    assert ("USA", "IRQ", "11") not in dyads(doc), doc["events"]

@@ -22,6 +22,9 @@ from tidings.actors.placenames import located_country, misspelt_city_country, \
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
 HEAD_KINDS = frozenset({"role", "org", "holder", "people", "person"})
+# The role an ethnic group by descent ("ethnic Albanians") is given: a civilian group of the
+# country it lives in (a row of roles.tsv, sector CVL).
+ETHNIC_ROLE = "ethnic group"
 # Most words of a determiner and a number before a description ("all the", "some 500")
 MAX_DETERMINERS = 2
 COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
@@ -74,6 +77,8 @@ def code_run(doc, run: list[Piece], sent_index: int, published: str | None) -> l
                                 if p.kind == "role" and p.term
                                 and p.term.actor_kind == "organization"), None)
     _code_head(doc, reading, published)
+    if _ethnic(doc, head):
+        reading.country = None  # "ethnic Albanians in Kosovo": where they live says it
     _sector_of_institution(reading)
     _generic_institution(doc, reading)
     _sector_of_modifiers(reading)
@@ -325,7 +330,8 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
     return [Mention(start_char, reading.span.end_char, reading.kind, name, reading.country,
                     reading.sector, key, reading.igo, sentence=sent_index,
                     person_tokens=reading.person_tokens,
-                    role=reading.roles[-1].term.key if reading.roles else None,
+                    role=reading.roles[-1].term.key if reading.roles
+                    else ETHNIC_ROLE if _ethnic(doc, head) else None,
                     plural=doc[head.end - 1].tag_ in ("NNS", "NNPS"), owner=reading.owner,
                     definite=not reading.person_tokens and _definite(doc, first.start,
                                                                       head.start),
@@ -333,6 +339,13 @@ def _mention(doc, reading: _Reading, sent_index: int) -> list[Mention]:
                     holder=reading.kind == "person" and reading.head.kind == "holder",
                     institution=reading.institution, owner_pronoun=owner_pronoun,
                     in_office=reading.in_office)]
+
+
+def _ethnic(doc, head: Piece) -> bool:
+    """"ethnic Albanians", "ethnic Russians": a people by descent, not a country's
+    nationals; they belong to the country they live in (the setting's, tidings.actors.setting)."""
+    return head.kind == "people" and head.start > 0 \
+        and doc[head.start - 1].lower_ in words("ethnic_markers")
 
 
 def _definite(doc, start: int, head: int) -> bool:

@@ -121,9 +121,20 @@ def _figurative() -> dict[str, str | None]:
             for row in tsv("figurative_codes.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def _sector_readings() -> dict[tuple[str, str], tuple[frozenset, str]]:
+    return {(row["lemma"], row["code"]): (frozenset(row["sectors"].split("|")), row["reading"])
+            for row in tsv("sector_readings.tsv")}
+
+
 def literal_code(lemma: str, code: str, source: Side, target: Side, actors) -> str | None:
     """The code the act carries between these sides (rule 3): ``code`` itself, the verb's
-    figurative code, or None when the figurative reading is no event."""
+    figurative code, or None when the figurative reading is no event; a verb whose act
+    depends on who acts (sector_readings.tsv: a crowd "protests" in the street, police
+    "question" a suspect) the act of its source's sector."""
+    sectors, reading = _sector_readings().get((lemma, code), (frozenset(), None))
+    if reading and source.sector in sectors:
+        return reading
     if code[:2] not in words("material_conflict_roots") or lemma not in _figurative():
         return code
     if _political(source, actors) and _political(target, actors):
