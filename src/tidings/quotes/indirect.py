@@ -24,8 +24,6 @@ MAX_COLON_HEAD_TOKENS = 5
 MIN_OBJECT_WORDS = 2
 # Entity types of a one-word object a speech verb is about ("endorsed Smith", "praised NATO").
 _NAMED_OBJECT_TYPES = ("PERSON", "ORG", "NORP", "GPE")
-# Prepositions before the hearers a speech verb asks to act ("called on X to", "appealed to X to").
-_HEARER_PREPS = ("on", "upon", "to")
 # How far (tokens) a "that" may follow its cue verb ("said on Friday that").
 MAX_THAT_DISTANCE = 5
 # How many clauses up a cue is looked at for a condition it stands in.
@@ -369,12 +367,8 @@ def _after_that_content(token, cls: str):
 
 
 def _request_content(token, cls: str):
-    # "called on the mayor to resign", "appealed to voters to stay calm": a speech verb
-    # turned to its hearers asks them to act
-    asks = cls in ("request", "intent") or cls == "speech" and any(
-        c.dep_ == "prep" and c.lower_ in _HEARER_PREPS for c in token.children)
     for child in token.children:
-        if (child.dep_ == "xcomp" and child.i > token.i and asks
+        if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
                 and token.lemma_.lower() not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
