@@ -16,10 +16,6 @@ from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
-# a speaker's name before a line-initial colon is short ("Ann Lee:", "MAYOR:")
-MAX_COLON_HEAD = 40
-# ... and is at most this many tokens
-MAX_COLON_HEAD_TOKENS = 5
 # an object of a speech verb ("backed the mayor") needs fewer words than a clause
 MIN_OBJECT_WORDS = 2
 # Entity types of a one-word object a speech verb is about ("endorsed Smith", "praised NATO").
@@ -271,30 +267,6 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
             "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
             speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls,
             mood=_mood(token)))
-    return found
-
-
-def find_colon_lines(doc) -> list[Attribution]:
-    """Headline and transcript lines "Ann Lee: Voters Are Tired", "MAYOR: Well, ...":
-    a short name before a colon at the head of a paragraph speaks the rest of it."""
-    found: list[Attribution] = []
-    text = doc_text(doc)
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        colon = text.find(":", start, min(end, start + MAX_COLON_HEAD))
-        if colon > start:
-            head = doc.char_span(start, colon, alignment_mode="contract")
-            s, e = _trim(text, colon + 1, end)
-            if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
-                    and any(t.pos_ == "PROPN" for t in head)
-                    and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
-                    and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
-                found.append(Attribution("indirect", s, e, cue=":", cue_span=(colon, colon + 1),
-                                         speaker_span=(head[0].idx, head[-1].idx + len(head[-1])),
-                                         basis="colon"))
-        start = end + 1
     return found
 
 
