@@ -7,6 +7,7 @@ quote of the same paragraph (or opens the next one) inherits that quote's speake
 from __future__ import annotations
 
 import bisect
+import re
 
 from tidings.nlp.doctext import doc_text, sentence_bounds
 from tidings.quotes.attribution import Attribution
@@ -21,6 +22,11 @@ _DASHES = chars("signature_dashes")
 _FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
 MAX_SIGNATURE_WORDS = 5
+# A sentence ending inside a frame: a lower-case word (not "Mr." or an initial) and a
+# full stop, then a capital.
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"'\u201d\u2019]*\s+[\"'\u201c\u2018]*[A-Z]")
+# What closes a frame before the next quote opens: marks, spaces and the full stop.
+_CLOSE_TAIL = " \t\u00a0.\"'\u201c\u2018`"
 # the speaker between a quote and its cue: a name with its title or apposition
 # ("Flynn, a top Trump surrogate,"), not a clause
 MAX_FRAME_WORDS = 12
@@ -175,9 +181,13 @@ def _colon_speaker(doc, quote: Marked, item: Attribution) -> None:
         return
     sent = head[0].sent
     subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root), None)
+    # a sentence the parser ran on past the colon into the quote has its subject there:
+    # the quote's own words never name who says them
     if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
         return
     item.cue, item.cue_span = ":", (colon, colon + 1)
+    if subject.idx >= colon:
+        return
     item.speaker_span, item.named_by = speaker_spans(subject, subject)
 
 
@@ -213,6 +223,15 @@ def _inherit(text: str, items: list[Attribution]) -> None:
         between = text[prev.end:item.start]
         # the same paragraph or the next one (blank lines between paragraphs do not count)
         if sum(1 for line in between.split("\n")[1:-1] if line.strip()) > 0 \
-                or len(between) > MAX_CUE_GAP + 40:
+                or len(between) > MAX_CUE_GAP + 40 and not _frame_only(text, prev, item):
             continue
         item.follows = prev.follows or prev
+
+
+def _frame_only(text: str, prev: Attribution, item: Attribution) -> bool:
+    """Is all that stands between two quotes of one paragraph the first one's frame, one
+    sentence however long (`"...," said Ann Lee, a lawyer who ... since 1990. "..."`)?"""
+    between = text[prev.end:item.start]
+    if "\n" in between or prev.cue_span is None or not prev.end <= prev.cue_span[0] < item.start:
+        return False
+    return _SENTENCE_END.search(between.rstrip(_CLOSE_TAIL)) is None

@@ -13,7 +13,8 @@ from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.bites import find_bites, find_blocks
 from tidings.quotes.direct import attach, word_count
-from tidings.quotes.indirect import find_colon_lines, find_indirect
+from tidings.quotes.colon_lines import find_colon_lines
+from tidings.quotes.indirect import find_indirect
 from tidings.quotes.labels import Labels
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
 from tidings.quotes.speakers import SpeakerResolver, words

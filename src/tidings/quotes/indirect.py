@@ -16,12 +16,10 @@ from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
 MIN_CLAUSE_WORDS = 3
-# a speaker's name before a line-initial colon is short ("Ann Lee:", "MAYOR:")
-MAX_COLON_HEAD = 40
-# ... and is at most this many tokens
-MAX_COLON_HEAD_TOKENS = 5
 # an object of a speech verb ("backed the mayor") needs fewer words than a clause
 MIN_OBJECT_WORDS = 2
+# Entity types of a one-word object a speech verb is about ("endorsed Smith", "praised NATO").
+_NAMED_OBJECT_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 # How far (tokens) a "that" may follow its cue verb ("said on Friday that").
 MAX_THAT_DISTANCE = 5
 # How many clauses up a cue is looked at for a condition it stands in.
@@ -54,6 +52,8 @@ _MESSAGE_NOUNS = words("message_nouns")
 _AUTHOR_PREPS = words("author_preps")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
+# Words opening a reduced passive clause ("when asked", "once told", "if pressed").
+_REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 
 
 def speaker_of(cue, inside_quote=None):
@@ -70,6 +70,8 @@ def speaker_of(cue, inside_quote=None):
             return _quoted_person(host)
         if host.pos_ in ("NOUN", "PROPN"):
             return host  # a parse hanging "as saying" on the quoted person
+    if _passive(cue):
+        return _agent(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or subject_of(cue.head.head, speaker=True)
@@ -80,6 +82,27 @@ def speaker_of(cue, inside_quote=None):
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
     return subj
+
+
+def _passive(cue) -> bool:
+    """A cue in the passive ("she was asked", "when told of the ruling", "Asked about it,"):
+    its subject is the one spoken to or about, not who speaks."""
+    if cue.tag_ not in ("VBN", "VBD") or any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    if any(c.dep_ == "aux" for c in cue.children):
+        return False  # "has asked": a perfect, not a passive
+    # a bare participle opening a clause of its own ("Asked whether ...", "When asked ...";
+    # the tagger may read the latter as a past tense)
+    return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
+        c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))
+
+
+def _agent(cue):
+    """The "by" phrase of a passive cue ("was criticized by the mayor"), or None."""
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _quoted_person(verb):
@@ -247,30 +270,6 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
     return found
 
 
-def find_colon_lines(doc) -> list[Attribution]:
-    """Headline and transcript lines "Ann Lee: Voters Are Tired", "MAYOR: Well, ...":
-    a short name before a colon at the head of a paragraph speaks the rest of it."""
-    found: list[Attribution] = []
-    text = doc_text(doc)
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        colon = text.find(":", start, min(end, start + MAX_COLON_HEAD))
-        if colon > start:
-            head = doc.char_span(start, colon, alignment_mode="contract")
-            s, e = _trim(text, colon + 1, end)
-            if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
-                    and any(t.pos_ == "PROPN" for t in head)
-                    and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
-                    and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
-                found.append(Attribution("indirect", s, e, cue=":", cue_span=(colon, colon + 1),
-                                         speaker_span=(head[0].idx, head[-1].idx + len(head[-1])),
-                                         basis="colon"))
-        start = end + 1
-    return found
-
-
 # A reading of a cue's content that does not apply: the next one is tried (``_content``).
 _NEXT = object()
 
@@ -345,6 +344,13 @@ def _request_content(token, cls: str):
                 and token.lemma_.lower() not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
+        if child.dep_ in ("advcl", "xcomp") and child.i > token.i and cls == "speech" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            # "called for the city to act": the for-clause is what is asked
+            first = next(m for m in child.children if m.dep_ == "mark")
+            _, e = _clause_span(child)
+            s, _ = _trim(doc_text(token.doc), first.idx + len(first), e)
+            return s, e, MIN_CLAUSE_WORDS, "request"
     return _NEXT
 
 
@@ -381,7 +387,9 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
                 child.dep_ != "prep" or child.lower_ in TOPIC_PREPS + ("as",)):
             right = child.right_edge.i
     s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
-    return s, e, MIN_OBJECT_WORDS, "object"
+    # "endorsed Smith", "criticized Lee": a named object is what they spoke for or against
+    named = obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_OBJECT_TYPES)
+    return s, e, 1 if named else MIN_OBJECT_WORDS, "object"
 
 
 def _mood(cue) -> str | None:

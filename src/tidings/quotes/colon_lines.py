@@ -1,0 +1,38 @@
+"""Colon lines: "Ann Lee: Voters Are Tired" in a headline, "MAYOR: Well, ..." in a transcript.
+
+A short name before a colon at the head of a paragraph speaks the rest of the paragraph.
+"""
+from __future__ import annotations
+
+from tidings.nlp.doctext import doc_text
+from tidings.quotes.attribution import Attribution
+from tidings.quotes.indirect import MIN_CLAUSE_WORDS, _trim, _words
+
+# a speaker's name before a line-initial colon is short ("Ann Lee:", "MAYOR:")
+MAX_COLON_HEAD = 40
+# ... and is at most this many tokens
+MAX_COLON_HEAD_TOKENS = 5
+
+
+def find_colon_lines(doc) -> list[Attribution]:
+    """Headline and transcript lines "Ann Lee: Voters Are Tired", "MAYOR: Well, ...":
+    a short name before a colon at the head of a paragraph speaks the rest of it."""
+    found: list[Attribution] = []
+    text = doc_text(doc)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        colon = text.find(":", start, min(end, start + MAX_COLON_HEAD))
+        if colon > start:
+            head = doc.char_span(start, colon, alignment_mode="contract")
+            s, e = _trim(text, colon + 1, end)
+            if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
+                    and any(t.pos_ == "PROPN" for t in head)
+                    and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
+                    and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
+                found.append(Attribution("indirect", s, e, cue=":", cue_span=(colon, colon + 1),
+                                         speaker_span=(head[0].idx, head[-1].idx + len(head[-1])),
+                                         basis="colon"))
+        start = end + 1
+    return found
