@@ -31,3 +31,17 @@ def test_threat_to_blockade_own_capital_is_a_threat(extract):
                   published="2022-05-10")
     assert any(e["root"] == "13" and e["plover"] == "THREATEN" for e in doc["events"]), \
         doc["events"]
+
+
+def test_wounding_is_violence(extract):
+    doc = extract("Maoist rebels wounded three Nepalese soldiers in an ambush on Tuesday.",
+                  published="2022-05-10")
+    assert any(e["trigger"] == "wounded" and e["plover"] == "ASSAULT" for e in doc["events"]), \
+        doc["events"]
+
+
+def test_which_after_a_place_is_not_the_country(extract):
+    doc = extract("Ministers met on Monday to review the situation after the twin bombings at "
+                  "British consulates in Mali and Niger, which have killed more than 40 people "
+                  "and injured over 300, most of them Malians.", published="2022-05-10")
+    assert not [e for e in doc["events"] if e["root"] == "19"], doc["events"]
