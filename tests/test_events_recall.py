@@ -45,3 +45,16 @@ def test_which_after_a_place_is_not_the_country(extract):
                   "British consulates in Mali and Niger, which have killed more than 40 people "
                   "and injured over 300, most of them Malians.", published="2022-05-10")
     assert not [e for e in doc["events"] if e["root"] == "19"], doc["events"]
+
+
+def test_announced_curfew_extension_in_a_city_is_a_threat(extract):
+    doc = extract("President Alpha Conde announced on Monday that he will extend the curfew "
+                  "in Conakry after days of unrest.", published="2022-05-10")
+    assert any(e["plover"] == "THREATEN" for e in doc["events"]), doc["events"]
+
+
+def test_emergency_lifted_in_own_region_is_a_concession(extract):
+    doc = extract("Kenya's government on Monday lifted a state of emergency in Turkana County "
+                  "that was imposed in March.", published="2022-05-10")
+    assert any(e["plover"] == "CONCEDE" and e["source"]["country"] == "KEN"
+               for e in doc["events"]), doc["events"]

@@ -101,6 +101,10 @@ def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
         # "Armenian troops ... killing two soldiers": a force does not fight its own kind;
         # the victims' country was the story's, not theirs
         return True
+    if _is_state(source, actors) and _is_state(target, actors) and source.actor != target.actor:
+        # "Serbia lifted the curfew in Montenegro" (then a republic of Serbia's federation):
+        # a material act on a component of the state, as on a place of its own
+        return root not in words("domestic_place_roots")
     if _is_state(source, actors):
         # "Croatia is investigating Croatian extremists": a state acts on its own armed
         # opponents; on its own officials, forces or citizens it is one actor

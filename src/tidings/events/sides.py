@@ -37,6 +37,9 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.embedded is not None:  # after the frame's own: "agreed to provide $5m of aid for X"
         _, emb_tgt = side_tokens(trig.embedded)
         tgt.extend(emb_tgt)
+    if trig.root in words("site_target_roots"):  # last: "lifted the curfew in the capital"
+        for x in {trig.head.i: trig.head, trig.noun.i: trig.noun}.values():
+            tgt.extend(roles.prep_objects(x, word_list("site_target_preps")))
     src = [s for s in (_relative_side(s, trig.head) for s in src if s is not None)
            if s is not None]
     tgt = [resolve_relative(t) for t in tgt if t is not None]
