@@ -308,4 +308,5 @@ def test_plover_occupation_is_assault_and_eased_curfew_is_concede():
     assert describe("192")["plover"] == "ASSAULT"
     assert describe("191")["plover"] == "COERCE"
     assert describe("0813")["plover"] == describe("0814")["plover"] == "CONCEDE"
+    assert describe("0831")["plover"] == "RETREAT"  # a leader resigning leaves the post
     assert describe("0872")["plover"] == "RETREAT"

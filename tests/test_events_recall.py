@@ -58,3 +58,10 @@ def test_emergency_lifted_in_own_region_is_a_concession(extract):
                   "that was imposed in March.", published="2022-05-10")
     assert any(e["plover"] == "CONCEDE" and e["source"]["country"] == "KEN"
                for e in doc["events"]), doc["events"]
+
+
+def test_forces_engaged_in_an_act_are_its_source(extract):
+    doc = extract("Sudanese militias were engaged in ethnic cleansing against the Masalit "
+                  "population of Darfur, according to the United Nations.", published="2022-05-10")
+    assert any(e["trigger"] == "cleansing" and e["source"] for e in doc["events"]), doc["events"]
+

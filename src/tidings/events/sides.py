@@ -185,6 +185,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
     if trig.setting is not None:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
+        if lemma(trig.setting) in words("participation_verbs"):  # "X were engaged in raids"
+            src.extend(c for c in trig.setting.children if c.dep_ == "nsubjpass")
     preps = roles.TARGET_PREPS
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
