@@ -300,3 +300,13 @@ def test_coverage_report_measures_all_roots():
     assert all(r.direct > 0 and r.verb_patterns > 0 for r in rows)
     assert unknown_codes() == []  # every code the lexicon emits is in the codebook table
     assert "roots with a direct pattern: 20/20" in report()
+
+
+def test_plover_occupation_is_assault_and_eased_curfew_is_concede():
+    # occupying territory is taken by force (ASSAULT); easing a curfew or an emergency is a
+    # political restriction eased (CONCEDE), as the rest of 080-083
+    assert describe("192")["plover"] == "ASSAULT"
+    assert describe("191")["plover"] == "COERCE"
+    assert describe("0813")["plover"] == describe("0814")["plover"] == "CONCEDE"
+    assert describe("0831")["plover"] == "RETREAT"  # a leader resigning leaves the post
+    assert describe("0872")["plover"] == "RETREAT"

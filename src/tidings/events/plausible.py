@@ -88,9 +88,10 @@ def _is_state(side: Side, actors) -> bool:
 
 
 def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
-    """A whole country on one side and the same country on the other (rule 2); a place of
-    one's own country as the target of anything but force ("flew back to the capital",
-    "promised aid to the north"; "police raided homes in the capital" stands)."""
+    """A whole country on one side and an arm of the same state on the other (rule 2); a
+    place of one's own country as the target of anything but force or protest ("flew back to
+    the capital", "promised aid to the north"; "police raided homes in the capital" and a
+    curfew imposed on one's own country stand)."""
     if source.country != target.country or source.country == "IGO":
         return False
     if target.extra.get("place") and not target.actor:
@@ -100,10 +101,18 @@ def self_directed(source: Side, target: Side, actors, root: str = "") -> bool:
         # "Armenian troops ... killing two soldiers": a force does not fight its own kind;
         # the victims' country was the story's, not theirs
         return True
+    if _is_state(source, actors) and _is_state(target, actors) and source.actor != target.actor:
+        # "Serbia lifted the curfew in Montenegro" (then a republic of Serbia's federation):
+        # a material act on a component of the state, as on a place of its own
+        return root not in words("domestic_place_roots")
     if _is_state(source, actors):
-        return True
+        # "Croatia is investigating Croatian extremists": a state acts on its own armed
+        # opponents; on its own officials, forces or citizens it is one actor
+        return target.sector not in words("armed_non_state_sectors")
+    if _is_state(target, actors) and root in words("domestic_state_roots"):
+        return False  # "Turkish authorities imposed a curfew in southeastern Turkey"
     return _is_state(target, actors) and source.sector in words("political_sectors") \
-        and source.sector not in ("OPP", "SOC", "NGO", "LAB", "MED", "ENV", "REL")
+        and source.sector not in words("non_state_sectors")
 
 
 def _political(side: Side, actors) -> bool:

@@ -37,11 +37,33 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
     if trig.embedded is not None:  # after the frame's own: "agreed to provide $5m of aid for X"
         _, emb_tgt = side_tokens(trig.embedded)
         tgt.extend(emb_tgt)
-    src = [resolve_relative(s) for s in src if s is not None]
+    if trig.root in words("site_target_roots"):  # last: "lifted the curfew in the capital"
+        for x in {trig.head.i: trig.head, trig.noun.i: trig.noun}.values():
+            tgt.extend(roles.prep_objects(x, word_list("site_target_preps")))
+    src = [s for s in (_relative_side(s, trig.head) for s in src if s is not None)
+           if s is not None]
     tgt = [resolve_relative(t) for t in tgt if t is not None]
     relative = words("relative_pronouns")
     return [s for s in src if s.lower_ not in relative], \
         [t for t in tgt if t.lower_ not in relative and t.i not in (tok.i, noun.i)]
+
+
+def _relative_side(tok, verb):
+    """The noun a relative pronoun subject stands for; none for "which" after a place ("the
+    bombings at the embassies in Kenya and Tanzania, which killed 250 people": the clause is
+    about what happened there, which the parse did not reach, not about the country)."""
+    noun = resolve_relative(tok)
+    clauses = [c for c in noun.children if c.dep_ == "relcl"
+               and c.left_edge.i <= verb.i <= c.right_edge.i]
+    if not any(w.dep_ in SUBJECT_DEPS and w.lower_ == "which" for c in clauses for w in c.children):
+        return noun
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in words("place_antecedent_preps") \
+            and noun.ent_type_ in words("place_entity_labels"):
+        return None
+    return noun
 
 
 def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
@@ -189,6 +211,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
     if trig.setting is not None:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
+        if lemma(trig.setting) in words("participation_verbs"):  # "X were engaged in raids"
+            src.extend(c for c in trig.setting.children if c.dep_ == "nsubjpass")
     preps = _target_preps(trig)
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps

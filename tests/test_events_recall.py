@@ -1,0 +1,67 @@
+"""Regression tests for real events the precision rules of issue 12 dropped or typed wrongly
+(PLOVER type recall), on sentences written for these tests; each runs the whole extraction."""
+from __future__ import annotations
+
+
+def dyads(doc) -> set[tuple]:
+    """(source country, target country, CAMEO root) of every event."""
+    side = lambda s: s["country"] if s else None  # noqa: E731
+    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+
+
+def test_state_acting_on_its_own_rebels_is_an_event(extract):
+    doc = extract("Peru is investigating attacks by Peruvian rebels on farmers in the Andes.",
+                  published="2022-05-10")
+    assert ("PER", "PER", "09") in dyads(doc), doc["events"]
+
+
+def test_state_acting_on_its_own_press_is_still_the_state_on_itself(extract):
+    doc = extract("Kenya praised Kenyan journalists on Monday.", published="2022-05-10")
+    assert not any(e["root"] == "05" for e in doc["events"]), doc["events"]
+
+
+def test_curfew_imposed_on_own_country_is_coercion(extract):
+    doc = extract("Egyptian authorities imposed a curfew in the town of Mallawi in southern "
+                  "Egypt on Monday.", published="2022-05-10")
+    assert ("EGY", "EGY", "17") in dyads(doc), doc["events"]
+
+
+def test_threat_to_blockade_own_capital_is_a_threat(extract):
+    doc = extract("Angry French farmers said on Friday they would blockade Paris next week.",
+                  published="2022-05-10")
+    assert any(e["root"] == "13" and e["plover"] == "THREATEN" for e in doc["events"]), \
+        doc["events"]
+
+
+def test_wounding_is_violence(extract):
+    doc = extract("Maoist rebels wounded three Nepalese soldiers in an ambush on Tuesday.",
+                  published="2022-05-10")
+    assert any(e["trigger"] == "wounded" and e["plover"] == "ASSAULT" for e in doc["events"]), \
+        doc["events"]
+
+
+def test_which_after_a_place_is_not_the_country(extract):
+    doc = extract("Ministers met on Monday to review the situation after the twin bombings at "
+                  "British consulates in Mali and Niger, which have killed more than 40 people "
+                  "and injured over 300, most of them Malians.", published="2022-05-10")
+    assert not [e for e in doc["events"] if e["root"] == "19"], doc["events"]
+
+
+def test_announced_curfew_extension_in_a_city_is_a_threat(extract):
+    doc = extract("President Alpha Conde announced on Monday that he will extend the curfew "
+                  "in Conakry after days of unrest.", published="2022-05-10")
+    assert any(e["plover"] == "THREATEN" for e in doc["events"]), doc["events"]
+
+
+def test_emergency_lifted_in_own_region_is_a_concession(extract):
+    doc = extract("Kenya's government on Monday lifted a state of emergency in Turkana County "
+                  "that was imposed in March.", published="2022-05-10")
+    assert any(e["plover"] == "CONCEDE" and e["source"]["country"] == "KEN"
+               for e in doc["events"]), doc["events"]
+
+
+def test_forces_engaged_in_an_act_are_its_source(extract):
+    doc = extract("Sudanese militias were engaged in ethnic cleansing against the Masalit "
+                  "population of Darfur, according to the United Nations.", published="2022-05-10")
+    assert any(e["trigger"] == "cleansing" and e["source"] for e in doc["events"]), doc["events"]
+
