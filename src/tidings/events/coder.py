@@ -202,11 +202,12 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
     evidence = {"specific": bool(trig.frame_derived or (trig.pattern and trig.pattern.specificity)),
                 "guessed": sides.guessed, "root": trig.root,
                 "noun": trig.anchor is None and trig.tok.pos_ in NOUN_POS}
+    says = any(c.dep_ == "ccomp" for c in trig.tok.children)  # "protested that ..."
     out = []
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
             continue
-        pair_code = literal_code(lemma(trig.tok), code, s, t, actors) if s and t else code
+        pair_code = literal_code(lemma(trig.tok), code, s, t, actors, says) if s and t else code
         if pair_code is None:
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,

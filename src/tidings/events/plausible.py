@@ -136,13 +136,15 @@ def _sector_readings() -> dict[tuple[str, str], tuple[frozenset, str]]:
             for row in tsv("sector_readings.tsv")}
 
 
-def literal_code(lemma: str, code: str, source: Side, target: Side, actors) -> str | None:
+def literal_code(lemma: str, code: str, source: Side, target: Side, actors,
+                 says: bool = False) -> str | None:
     """The code the act carries between these sides (rule 3): ``code`` itself, the verb's
     figurative code, or None when the figurative reading is no event; a verb whose act
     depends on who acts (sector_readings.tsv: a crowd "protests" in the street, police
-    "question" a suspect) the act of its source's sector."""
+    "question" a suspect) the act of its source's sector, unless the verb ``says`` a clause
+    ("protested that the police were failing": words, whoever says them)."""
     sectors, reading = _sector_readings().get((lemma, code), (frozenset(), None))
-    if reading and source.sector in sectors:
+    if reading and source.sector in sectors and not says:
         return reading
     if code[:2] not in words("material_conflict_roots") or lemma not in _figurative():
         return code
