@@ -328,3 +328,27 @@ def test_police_questioning_suspects_is_an_investigation(extract):
                   published="2022-03-12")
     assert ("USA", "IRQ", "09") in dyads(doc), doc["events"]
     assert ("USA", "IRQ", "11") not in dyads(doc), doc["events"]
+
+
+def test_an_act_announced_unless_the_other_side_complies_is_a_threat(extract):
+    doc = extract("Nigeria announced that it will withdraw its peacekeeping force from Chad "
+                  "unless the Chadian president arranges a ceasefire.", published="2022-03-12")
+    assert ("NGA", "TCD", "13") in dyads(doc), doc["events"]
+
+
+def test_a_decided_sanction_is_a_sanction_not_a_threat(extract):
+    doc = extract("Chile decided to impose sanctions on Peru.", published="2022-03-12")
+    assert ("CHL", "PER", "16") in dyads(doc), doc["events"]
+
+
+def test_being_opposed_to_a_mediation_rejects_the_mediator(extract):
+    doc = extract("Israel is opposed to French mediation in its talks with Syria.",
+                  published="2022-03-12")
+    assert ("ISR", "FRA", "12") in dyads(doc), doc["events"]
+
+
+def test_dismissing_an_appeal_rejects_its_author(extract):
+    doc = extract("Rebels in the Ivory Coast dismissed an appeal from President Laurent "
+                  "Gbagbo to lay down their arms.", published="2022-03-12")
+    assert {e["root"] for e in doc["events"] if e["target"]
+            and e["target"]["name"] == "Laurent Gbagbo"} == {"12"}, doc["events"]

@@ -23,6 +23,7 @@ from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
 from tidings.nlp.marks import quoted_regions
+from tidings.nlp.syntax import has_mark
 from tidings.records import Context, Event, Side, TimeExpr, Place
 
 # Below this an event is not reported (see events/confidence.py and the precision and recall
@@ -31,6 +32,9 @@ MIN_CONFIDENCE = 0.35
 # The threshold a user sets instead (``tidings extract --min-confidence``, or this variable
 # for every process of a run: ingest workers, the API): lower for recall, higher for precision.
 THRESHOLD_VARIABLE = "TIDINGS_MIN_CONFIDENCE"
+# How many complement links up a decision verb is looked for ("decided to ...", "said it
+# had decided to ...").
+MAX_DECISION_CLIMB = 3
 _STANDS_WITHOUT_TARGET = words("targetless_roots") | words("one_sided_roots")
 
 
@@ -172,10 +176,17 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
         mood = "asserted"
     else:
         mood = modality(trig)
+    if mood == "planned" and not is_negated and not trig.reported and _ultimatum(trig):
+        # "will withdraw its force from X unless Y ...": an announced act made to press the
+        # other side is a threat, whatever the act
+        code, mood, trig.frame_derived = lexicon().frame_code("threaten", code), "asserted", True
+        return code, mood
     if mood == "planned" and code[:2] in words("intent_roots"):
         intent = lexicon().frame_code("INTENT", code)  # "will meet": intent to meet (036)
         if intent:
             code, mood, trig.frame_derived = intent, "asserted", True
+    if mood == "planned" and _decided(trig):
+        return code, mood  # "decided to impose sanctions on X": a sanction decided
     if mood in ("planned", "possible", "threatened") and code[:2] in words("threat_roots"):
         # "will impose sanctions", "is prepared to impose a curfew", "may halt talks if":
         # an announced coercive act is a threat (CAMEO 13)
@@ -185,6 +196,26 @@ def _settle_modality(trig: Trigger, code: str, is_negated: bool) -> tuple[str, s
             return None
         code, mood, trig.frame_derived = threat, "asserted", True
     return code, mood
+
+
+def _decided(trig: Trigger) -> bool:
+    """Is the act the content of a decision ("decided to impose sanctions")? A decided
+    course is the act itself, planned, not a threat held over the other side."""
+    cur = trig.head
+    for _ in range(MAX_DECISION_CLIMB):
+        if cur.dep_ not in ("xcomp", "ccomp") or cur.head is cur:
+            return False
+        cur = cur.head
+        if lemma(cur) in words("decision_verbs"):
+            return True
+    return False
+
+
+def _ultimatum(trig: Trigger) -> bool:
+    """Does an announced act hang on a condition the other side must meet ("will ...
+    unless")?"""
+    return announced(trig) and any(c.dep_ == "advcl" and has_mark(c, words("ultimatum_marks"))
+                                   for c in trig.head.children)
 
 
 def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,

@@ -72,7 +72,7 @@ def conditional(trig: Trigger) -> bool:
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "for" and tok.head.head.pos_ == "ADJ":
         return True  # "eligible for signing", "ready for talks": a disposition, not an act
     cur, steps = tok, 0
-    while cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head is not cur \
+    while cur.dep_ in words("condition_climb_deps") and cur.head is not cur \
             and steps < MAX_MODALITY_CLIMB:
         cur, steps = cur.head, steps + 1
     return cur.dep_ == "advcl" and has_mark(cur, words("condition_marks"))

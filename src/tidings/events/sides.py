@@ -72,7 +72,11 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src, tgt, weak = [], [], []
     if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
         tgt.extend(roles.prep_objects(head, ("with",)))
-    if roles.is_passive(head):
+    if roles.is_passive(head) and lemma(head) in words("stative_participles") \
+            and roles.agent_of(head) is None:
+        # "Israel is opposed to French mediation": a stance its subject holds
+        src.extend(c for c in head.children if c.dep_ == "nsubjpass")
+    elif roles.is_passive(head):
         src.append(roles.agent_of(head))
         if trig.means is not None:
             src.append(roles.actor_modifier(trig.means.tok))
