@@ -352,3 +352,9 @@ def test_dismissing_an_appeal_rejects_its_author(extract):
                   "Gbagbo to lay down their arms.", published="2022-03-12")
     assert {e["root"] for e in doc["events"] if e["target"]
             and e["target"]["name"] == "Laurent Gbagbo"} == {"12"}, doc["events"]
+
+
+def test_a_condolence_telegram_is_a_condolence_to_its_addressee(extract):
+    doc = extract("In a condolence telegram to Peruvian President Ana Ruiz, Chilean President "
+                  "Luis Vera condemned the attack.", published="2022-03-12")
+    assert ("CHL", "PER", "01") in dyads(doc), doc["events"]

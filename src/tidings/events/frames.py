@@ -226,8 +226,9 @@ def _embedded(tok, found: dict, say: bool) -> Trigger | None:
 
 
 def _fold_noun(trig: Trigger, found: dict) -> None:
-    """Event nouns under another trigger: object (target carrier), means, or setting."""
-    tok = trig.tok
+    """Event nouns under another trigger: object (target carrier), means, or setting (the
+    phrase's head noun for an event noun modifying one: "in a condolence telegram")."""
+    tok = trig.noun
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.i in found and found[head.i].code:
         trig.suppressed = True
