@@ -358,3 +358,13 @@ def test_a_condolence_telegram_is_a_condolence_to_its_addressee(extract):
     doc = extract("In a condolence telegram to Peruvian President Ana Ruiz, Chilean President "
                   "Luis Vera condemned the attack.", published="2022-03-12")
     assert ("CHL", "PER", "01") in dyads(doc), doc["events"]
+
+
+def test_a_visit_without_a_host_is_to_the_datelines_country(extract, monkeypatch):
+    monkeypatch.setenv("TIDINGS_MIN_CONFIDENCE", "0")
+    text = ("MOSCOW (AP) - Ukrainian President Leonid Kuchma began a four-day state visit on "
+            "Thursday.\nRussian President Boris Yeltsin began a visit to Kazan on Friday.\n")
+    doc = extract(text, published="1998-02-27")
+    assert ("UKR", "RUS", "04") in dyads(doc), doc["events"]
+    assert not [e for e in doc["events"] if e["source"] and e["source"]["country"] == "RUS"
+                and e["root"] == "04"], doc["events"]

@@ -103,6 +103,8 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     sides = pick_sides(trig, code, *toks, actors)
     if trig.accuses is not None:
         sides = _accused(trig, sides)
+    if not sides.targets and sides.pairs is None and sides.sources:
+        sides = _dateline_host(code, sides, places)
     if not sides.sources and not sides.targets:
         return []
     if not sides.targets and sides.pairs is None and code[:2] not in _STANDS_WITHOUT_TARGET:
@@ -131,6 +133,20 @@ def _accused(trig: Trigger, sides: Sides) -> Sides:
     targets = [t for t in sides.targets
                if not (t.country in own and t.sector in words("state_sectors"))]
     return replace(sides, targets=targets)
+
+
+def _dateline_host(code: str, sides: Sides, places: list[Place]) -> Sides:
+    """A visit that names no host ("began a four-day state visit on Thursday") in a story
+    datelined abroad is to the dateline's country ("MOSCOW (AP) -"): the reporter is where
+    the visitor is. The plausibility checks drop it when the visitor is at home."""
+    if not any(code.startswith(c) for c in words("visit_codes")):
+        return sides
+    line = next((p for p in places if p.dateline and p.country), None)
+    if line is None:
+        return sides
+    host = Side(None, line.text, mention=(line.start, line.end), country=line.country,
+                code=line.country, extra={"place": True, "dateline": True})
+    return replace(sides, targets=[host])
 
 
 def _polarity(trig: Trigger) -> tuple[str, bool]:
