@@ -368,3 +368,26 @@ def test_a_visit_without_a_host_is_to_the_datelines_country(extract, monkeypatch
     assert ("UKR", "RUS", "04") in dyads(doc), doc["events"]
     assert not [e for e in doc["events"] if e["source"] and e["source"]["country"] == "RUS"
                 and e["root"] == "04"], doc["events"]
+
+
+def test_an_act_someone_is_suspected_of_is_no_event(extract):
+    doc = extract("Police arrested two men suspected of blowing up a Chilean airliner over "
+                  "Peru.", published="2022-03-12")
+    assert not [e for e in doc["events"] if e["trigger"].startswith("blowing")], doc["events"]
+
+
+def test_strikes_that_could_harm_relations_are_not_strikes(extract):
+    doc = extract("Moscow warned that Chilean air strikes against Peru could do serious harm "
+                  "to relations.", published="2022-03-12")
+    assert ("CHL", "PER", "19") not in dyads(doc), doc["events"]
+
+
+def test_a_meeting_at_an_embassy_is_not_with_the_embassy(extract):
+    doc = extract("Chilean officials met on Monday at the Peruvian embassy in Quito.",
+                  published="2022-03-12")
+    assert ("CHL", "PER", "04") not in dyads(doc), doc["events"]
+
+
+def test_firing_at_an_embassy_targets_it(extract):
+    doc = extract("Chilean troops fired at the Peruvian embassy.", published="2022-03-12")
+    assert ("CHL", "PER", "19") in dyads(doc), doc["events"]

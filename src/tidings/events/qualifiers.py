@@ -71,6 +71,12 @@ def conditional(trig: Trigger) -> bool:
     tok = trig.head
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "for" and tok.head.head.pos_ == "ADJ":
         return True  # "eligible for signing", "ready for talks": a disposition, not an act
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "with") \
+            and lemma(tok.head.head) in words("suspicion_words"):
+        return True  # "terrorists suspected of blowing up the jet": an allegation, not an act told
+    if tok.pos_ in NOUN_POS and tok.dep_ in ("nsubj", "nsubjpass") \
+            and _auxiliaries(tok.head) & (_POSSIBLE_AUX | words("hypothetical_aux")):
+        return True  # "US air strikes could harm relations": strikes that may come
     cur, steps = tok, 0
     while cur.dep_ in words("condition_climb_deps") and cur.head is not cur \
             and steps < MAX_MODALITY_CLIMB:

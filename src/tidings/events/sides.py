@@ -414,11 +414,16 @@ def _harm(noun) -> bool:
 
 def _target_preps(trig: Trigger) -> tuple:
     """The prepositions whose object is the act's target: those of a consultation ("talks on
-    Kosovo", "consulted on the budget") name its topic, not its partner."""
+    Kosovo", "consulted on the budget") name its topic, not its partner; "at" names a target
+    only for acts aimed at someone ("fired at", "lashed out at", "protested at"), elsewhere
+    the place ("met at the embassy", "tightened security at our embassies")."""
+    preps = roles.TARGET_PREPS
     if trig.root in words("partner_roots"):
         topic = words("consultation_topic_preps")
-        return tuple(p for p in roles.TARGET_PREPS if p not in topic)
-    return roles.TARGET_PREPS
+        preps = tuple(p for p in preps if p not in topic)
+    if trig.root not in words("aimed_roots"):
+        preps = tuple(p for p in preps if p not in words("aim_preps"))
+    return preps
 
 
 def _own_force(trig: Trigger) -> bool:
@@ -435,10 +440,13 @@ def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
 
 def _absent_spans(trig: Trigger) -> list[tuple[int, int]]:
     """Character spans of the phrases that name what the act goes without or despite
-    ("attacking without UN approval", "despite Freedonian protests"): no side is there."""
+    ("attacking without UN approval", "despite Freedonian protests") or, for acts not aimed
+    at anyone, where it happens ("met at the embassy"): no side is there."""
+    preps = words("absent_preps")
+    if trig.root not in words("aimed_roots"):  # "met at the embassy": where, not with whom
+        preps = preps | words("aim_preps")
     return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
-            for p in trig.head.subtree
-            if p.dep_ == "prep" and p.lower_ in words("absent_preps")]
+            for p in trig.head.subtree if p.dep_ == "prep" and p.lower_ in preps]
 
 
 def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
