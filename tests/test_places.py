@@ -337,3 +337,10 @@ def test_a_name_that_opens_with_the_keeps_its_article(places):
     found = by_text(places("THE HAGUE, Netherlands (AP) - The court met on Friday."))
     assert found["THE HAGUE"]["name"] == "The Hague"
     assert found["THE HAGUE"]["start"] == 0
+
+
+def test_a_place_has_the_country_it_had_on_the_story_date(extract):
+    text = "PRISTINA, Yugoslavia (AP) - Serb police raided villages in Kosovo.\n"
+    then = {p["text"]: p["country"] for p in extract(text, published="1998-03-06")["places"]}
+    now = {p["text"]: p["country"] for p in extract(text, published="2010-03-06")["places"]}
+    assert then.get("Kosovo") == "SRB" and now.get("Kosovo") == "XKX", (then, now)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from tidings.actors.lexicon import country_on
 from tidings.data import words
 from tidings.places import gazetteer
 from tidings.places.candidates import Toponym, find_toponyms
@@ -84,7 +85,9 @@ def find_places(ctx: Context) -> list[Place]:
         division = gaz.division(place.country, place.admin1)
         text, start = _with_article(doc_text(doc), m, place)
         places.append(Place(
-            text, start, m.end, place.name, place.country, round(place.lat, 5),
+            # the country as of the story's date: Pristina in 1998 was in Serbia
+            text, start, m.end, place.name, country_on(place.country, ctx.published_iso),
+            round(place.lat, 5),
             round(place.lon, 5), place.geonameid, feature=place.kind,
             admin1_name=division.name if division else None,
             admin1_code=(division.iso or division.geonames) if division else None,
