@@ -344,3 +344,15 @@ def test_a_place_has_the_country_it_had_on_the_story_date(extract):
     then = {p["text"]: p["country"] for p in extract(text, published="1998-03-06")["places"]}
     now = {p["text"]: p["country"] for p in extract(text, published="2010-03-06")["places"]}
     assert then.get("Kosovo") == "SRB" and now.get("Kosovo") == "XKX", (then, now)
+
+
+def test_a_capital_naming_a_summit_is_where_it_meets(extract):
+    doc = extract("NATO decided at last year's Madrid summit to invite Poland.",
+                  published="1998-12-03")
+    assert [p for p in doc["places"] if p["text"] == "Madrid" and p["use"] == "location"], \
+        doc["places"]
+
+
+def test_a_capital_naming_talks_is_not_a_place(extract):
+    doc = extract("The Washington talks failed on Monday.", published="1998-12-03")
+    assert not [p for p in doc["places"] if p["text"] == "Washington"], doc["places"]

@@ -73,9 +73,12 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
 def _stands_for_government(doc, span) -> bool:
     """A capital stands for its government as a subject, possessive or agent ("Moscow
     objected", "Moscow's stance"), the object of by/between/with/against or of "from" after a
-    message ("warnings from Moscow"), or a modifier ("the Washington talks"); elsewhere
-    ("shelled Kyiv", "crowded Paris", "in Ottawa") it is the city."""
+    message ("warnings from Moscow"), or a modifier ("the Washington talks") but of a
+    gathering's name ("the Madrid summit"); elsewhere ("shelled Kyiv", "crowded Paris", "in
+    Ottawa") it is the city."""
     token = conj_head(span.root)
+    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in words("venue_nouns"):
+        return False  # "the Madrid summit", "the NATO Washington summit": held there
     if token.dep_ in words("actor_deps") or token.dep_ in ("compound", "amod"):
         return True
     if token.dep_ == "pobj":
