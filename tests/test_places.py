@@ -356,3 +356,19 @@ def test_a_capital_naming_a_summit_is_where_it_meets(extract):
 def test_a_capital_naming_talks_is_not_a_place(extract):
     doc = extract("The Washington talks failed on Monday.", published="1998-12-03")
     assert not [p for p in doc["places"] if p["text"] == "Washington"], doc["places"]
+
+
+def test_northern_ireland_in_lower_case_is_the_division(extract):
+    doc = extract("The peace talks on northern Ireland resumed in Belfast.", published="1998-02-16")
+    assert [p for p in doc["places"] if p["name"] == "Northern Ireland"
+            and p["country"] == "GBR"], doc["places"]
+
+
+def test_south_sudan_in_lower_case_is_a_part_of_sudan(extract):
+    doc = extract("Fighting in south Sudan grew on Monday.", published="2015-12-03")
+    assert [p for p in doc["places"] if p["name"] == "Sudan"], doc["places"]
+
+
+def test_the_comoro_islands_are_the_comoros(extract):
+    doc = extract("Police in the Comoro Islands raided two homes.", published="1998-09-11")
+    assert [p for p in doc["places"] if p["country"] == "COM"], doc["places"]

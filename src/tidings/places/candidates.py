@@ -77,8 +77,21 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         mentions.append(match)
         i = match.token_end
+    mentions = [_with_compass(doc, m, gaz) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _with_compass(doc, m: Toponym, gaz) -> Toponym:
+    """"northern Ireland" written in lower case: the division whose name the compass word
+    opens (Northern Ireland), where the gazetteer has one; else the mention. Only divisions:
+    "south Sudan", "southeast Asia", "central Europe" in lower case are parts of the place."""
+    s = m.token_start
+    if s == 0 or doc[s - 1].lower_ not in words("compass_words") \
+            or _capitalized(doc[s - 1].text):
+        return m
+    found = [p for p in gaz.lookup(_span_text(doc, s - 1, m.token_end)) if p.kind == "admin1"]
+    return _mention(doc, s - 1, m.token_end, found, m.source) if found else m
 
 
 def _parts(doc, start: int, end: int) -> list[tuple[int, int]]:
