@@ -77,17 +77,24 @@ def test_seed_actors_have_annotated_country_and_sector(shared, seed_doc):
     assert not missing, f"actors missing or miscoded: {missing}"
 
 
-# (scorer, gold set under ../shared, floors): the acceptance bounds of issues 2-4.
+# (scorer, gold set under ../shared, floors): the acceptance bounds of issues 2-4 and 12-14
+# that the code meets (the notes of those issues give the figures).
 GATES = {
-    "actors": ("score_actors.py", "eval/events/ngec_actor_cases.jsonl", "--min-pass", "0.85"),
+    "actors": ("score_actors.py", "eval/events/ngec_actor_cases.jsonl", "--min-pass", "0.88"),
     "timebank": ("score_timex.py", "eval/time/TBAQ-cleaned/TimeBank",
                  "--min-date-value-f1", "0.85", "--min-value-f1", "0.78"),
     "geovirus": ("score_geo.py", "eval/geo/GeoVirus.xml",
-                 "--min-acc161", "0.85", "--min-recall", "0.70"),
+                 "--min-acc161", "0.90", "--min-recall", "0.80"),
+    "trnews": ("score_geo.py", "eval/geo/TR-News.xml", "--min-acc161", "0.87",
+               "--min-recall", "0.70"),
     "plover": ("score_plover.py", "eval/events/plv_train.tsv",
-               "--min-type-accuracy", "0.80", "--min-dyad-recall", "0.60"),
+               "--min-type-accuracy", "0.85", "--min-dyad-recall", "0.65"),
+    "plover-gsr": ("score_plover_gsr.py", "eval/events/plover_gsr_cameo.json",
+                   "--min-type", "0.78"),
     "polnear": ("score_quotes.py", "eval/quotes/polnear_dev.jsonl",
-                "--min-content-f1", "0.70", "--min-speaker-f1", "0.70"),
+                "--min-content-f1", "0.80", "--min-speaker-f1", "0.85"),
+    "dev-stories": ("score_corpus.py", "corpus/dev", "--min-event-precision", "0.70",
+                    "--min-actors", "0.85", "--min-quote-f1", "0.80", "--min-places", "0.93"),
 }
 
 
