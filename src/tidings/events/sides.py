@@ -69,20 +69,8 @@ def _relative_side(tok, verb):
 def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     """Sides of a verb (or of an event noun carried by a support verb)."""
     tok, head, noun = trig.tok, trig.head, trig.noun
-    src, tgt, weak = [], [], []
-    if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
-        tgt.extend(roles.prep_objects(head, ("with",)))
-    if roles.is_passive(head) and lemma(head) in words("stative_participles") \
-            and roles.agent_of(head) is None:
-        # "Israel is opposed to French mediation": a stance its subject holds
-        src.extend(c for c in head.children if c.dep_ == "nsubjpass")
-    elif roles.is_passive(head):
-        src.append(roles.agent_of(head))
-        if trig.means is not None:
-            src.append(roles.actor_modifier(trig.means.tok))
-        tgt.extend(c for c in head.children if c.dep_ == "nsubjpass")
-    else:
-        src.append(subject_of(head))
+    weak = []
+    src, tgt = _subject_sides(trig)
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
     if _own_force(trig):
@@ -121,6 +109,27 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     tgt.extend(_to_clause_objects(head))
     tgt.extend(weak)
     tgt.extend(_purpose_hearers(head))
+    return src, tgt
+
+
+def _subject_sides(trig: Trigger) -> tuple[list, list]:
+    """The source a verb's subject or passive agent gives, and the target a passive subject
+    or a partner ("discussed trade with X") gives."""
+    head = trig.head
+    src, tgt = [], []
+    if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
+        tgt.extend(roles.prep_objects(head, ("with",)))
+    if roles.is_passive(head) and lemma(head) in words("stative_participles") \
+            and roles.agent_of(head) is None:
+        # "Israel is opposed to French mediation": a stance its subject holds
+        src.extend(c for c in head.children if c.dep_ == "nsubjpass")
+    elif roles.is_passive(head):
+        src.append(roles.agent_of(head))
+        if trig.means is not None:
+            src.append(roles.actor_modifier(trig.means.tok))
+        tgt.extend(c for c in head.children if c.dep_ == "nsubjpass")
+    else:
+        src.append(subject_of(head))
     return src, tgt
 
 
