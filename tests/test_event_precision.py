@@ -391,3 +391,13 @@ def test_a_meeting_at_an_embassy_is_not_with_the_embassy(extract):
 def test_firing_at_an_embassy_targets_it(extract):
     doc = extract("Chilean troops fired at the Peruvian embassy.", published="2022-03-12")
     assert ("CHL", "PER", "19") in dyads(doc), doc["events"]
+
+
+@pytest.mark.parametrize("sentence, root", [
+    ("Chile halted cooperating with Peru.", "16"),
+    ("Chilean troops stopped firing at Peruvian positions.", "08"),
+])
+def test_stopping_an_act_reduces_or_ends_it(extract, sentence, root):
+    doc = extract(sentence, published="2022-03-12")
+    assert {e["root"] for e in doc["events"] if e["target"]
+            and e["target"]["country"] == "PER"} == {root}, doc["events"]
