@@ -42,7 +42,8 @@ def token_texts(doc) -> list[str]:
     """Each token's text, by token index."""
     texts = doc.user_data.get(_WORDS)
     if texts is None:
-        texts = doc.user_data[_WORDS] = [t.text for t in doc]
+        strings = doc.vocab.strings  # ``token.text`` is its ORTH string: no Token per word
+        texts = doc.user_data[_WORDS] = [strings[h] for h in doc.to_array("ORTH").tolist()]
     return texts
 
 
