@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from tidings import data
 from tidings.actors.table import Actor, ActorTable
 from tidings.data import words
-from tidings.nlp.doctext import sentence_bounds, token_texts
+from tidings.nlp.doctext import sentence_spans, token_texts
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import SUBJECT_DEPS
 
@@ -170,9 +170,8 @@ class _Resolver:
 
     def __init__(self, doc, table: ActorTable):
         self.doc, self.table = doc, table
-        starts, ends = sentence_bounds(doc)
-        # sentences as (first token, end token), from the bounds the stages share
-        self.sents = sorted({(a, b) for a, b in zip(starts, ends)})
+        # sentences as (first token, end token), in order, as the stages share them
+        self.sents = sentence_spans(doc)
         self.sent_starts = [doc[a].idx for a, _ in self.sents]
         self.inside = quoted_regions(doc)
         # named mentions (not pronouns already attached), in text order

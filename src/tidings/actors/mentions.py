@@ -70,7 +70,8 @@ def _match_terms(doc, lex, published: str | None = None) -> list[Piece]:
     """Longest lexicon matches, left to right, never across sentence ends."""
     pieces = []
     texts = token_texts(doc)
-    folded = [lexicon.key_token(text) for text in texts]
+    keys = {text: lexicon.key_token(text) for text in set(texts)}  # once per distinct word
+    folded = [keys[text] for text in texts]
     # words of multi-word person names are names, never misspelt countries
     name_words = {texts[i] for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1
                   for i in range(ent.start, ent.end)}
@@ -88,9 +89,9 @@ def _match_terms(doc, lex, published: str | None = None) -> list[Piece]:
             if not terms:
                 # plural or inflected last word: "troops" -> troop, "ministers" -> minister
                 if lemmas is None:  # from the array: no Token object per word
-                    strings = doc.vocab.strings
-                    lemmas = [lexicon.key_token(strings[int(h)])
-                              for h in doc.to_array("LEMMA")]
+                    strings, hashes = doc.vocab.strings, doc.to_array("LEMMA").tolist()
+                    lemma_keys = {h: lexicon.key_token(strings[h]) for h in set(hashes)}
+                    lemmas = [lemma_keys[h] for h in hashes]
                 if lemmas[j - 1] != folded[j - 1]:
                     key = folded[i:j - 1] + [lemmas[j - 1]]
                     terms = [t for t in lex.lookup(key, originals)

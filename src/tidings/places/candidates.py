@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from tidings.data import tsv, words
-from tidings.nlp.doctext import doc_ents, sentence_bounds, token_texts
+from tidings.nlp.doctext import (doc_ents, doc_text, sentence_bounds, token_starts,
+                                 token_texts)
 from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Dotted initials of two or more letters ("B.C.", "P.E.I.").
@@ -117,7 +118,12 @@ def _trim(doc, s: int, e: int) -> tuple[int, int]:
 
 
 def _span_text(doc, s: int, e: int) -> str:
-    return doc[s:e].text
+    """``doc[s:e].text``, cut from the shared text (no Span and Token objects)."""
+    e = min(e, len(doc))
+    if e <= s:
+        return ""
+    starts = token_starts(doc)
+    return doc_text(doc)[starts[s]:starts[e - 1] + len(token_texts(doc)[e - 1])]
 
 
 def _lookup_tokens(doc, s: int, e: int, gaz) -> list[GeoName]:
@@ -146,9 +152,12 @@ def _initialism_alone(doc, s: int, text: str) -> bool:
 
 def _opens_line(doc, s: int) -> bool:
     """The token (or "THE" before it) opens a line: where a dateline stands."""
-    if s > 0 and doc[s - 1].lower_ == "the":
+    if s > 0 and token_texts(doc)[s - 1].lower() == "the":
         s -= 1
-    return s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_
+    if s == 0:
+        return True
+    starts = token_starts(doc)  # the word before with its whitespace, from the shared text
+    return "\n" in doc_text(doc)[starts[s - 1]:starts[s]]
 
 
 def _after_town(doc, s: int) -> bool:

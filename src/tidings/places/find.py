@@ -28,7 +28,7 @@ from tidings.places.candidates import Toponym, find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
 from tidings.places.usage import is_location
-from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.nlp.doctext import doc_ents, doc_text, token_texts
 from tidings.records import Context, Place
 
 # A dateline: names, commas and periods, then a parenthesis or a dash ("MANILA, Philippines
@@ -166,7 +166,9 @@ def _holders(doc, mentions: list[Toponym], chosen: dict) -> set[int]:
         inner, outer = chosen.get(id(prev)), chosen.get(id(m))
         if inner is None or outer is None or inner.kind == "country" or inner is outer:
             continue
-        if doc[prev.token_end:m.token_start].text != "," or outer.country != inner.country:
+        # only a comma between them (a Span's text made of one token: no Span built)
+        if m.token_start - prev.token_end != 1 or token_texts(doc)[prev.token_end] != "," \
+                or outer.country != inner.country:
             continue
         if outer.kind == "country" or (outer.kind == "admin1" and outer.admin1
                                        and outer.admin1 == inner.admin1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tidings.nlp.doctext import doc_text, sentence_bounds
+from tidings.nlp.doctext import doc_text, sentence_bounds, token_starts
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
@@ -154,7 +154,8 @@ def _frame_speaker(doc, quote: Marked, cue) -> tuple[int, int] | None:
     leaves the parser attaching the name elsewhere)."""
     if cue.idx < quote.end:
         return None
-    between = [t for t in doc[:cue.i] if t.idx >= quote.end and not inside_marks(t)]
+    first = bisect.bisect_left(token_starts(doc), quote.end)  # the first token after it
+    between = [t for t in doc[first:cue.i] if not inside_marks(t)]
     words = [t for t in between if not t.is_punct and not t.is_space]
     if not words or len(words) > MAX_FRAME_WORDS or any(
             t.pos_ in ("VERB", "AUX") and not t.text[:1].isupper() for t in words):
