@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from re import _constants as sre  # noqa: the parser's opcodes (stable since Python 3.11)
-from re import _parser
+try:  # the parser and its opcodes: private modules, stable from Python 3.11 to 3.13
+    from re import _constants as sre  # noqa: N813
+    from re import _parser
+except ImportError:  # another Python: every pattern is scanned plainly (first_char_finder)
+    sre = _parser = None
 from typing import Iterator
 
 # Non-ASCII characters that a case-insensitive ASCII letter matches besides its two cases
@@ -78,6 +81,8 @@ def first_char_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern matching one character at each position where ``pattern`` matches: a
     case-sensitive class of every character a match can begin with, then a lookbehind over
     that character asserting the whole pattern from it. None when not worked out."""
+    if _parser is None:
+        return None
     try:
         first, empty = _first_of(_parser.parse(pattern.pattern, pattern.flags))
         if empty or not first:
