@@ -28,7 +28,8 @@ from typing import Iterator
 # Non-ASCII characters that a case-insensitive ASCII letter matches besides its two cases
 # (every one there is: the characters of U+0080-U+10FFFF that ``[a-z]`` matches under re.I).
 EXTRA_CASES = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
-_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s",
+               sre.CATEGORY_WORD: r"\w"} if sre is not None else {}
 # A class over more characters than this is not worth listing (and is no use as a filter).
 _MAX_RANGE = 128
 
