@@ -111,7 +111,9 @@ class SpeakerResolver:
 
     def _index_names(self) -> None:
         persons = [e for e in doc_ents(self.doc) if e.label_ in PERSON]
-        texts = [self._clean_name(e.text) for e in persons]
+        # each name once: the full name a short one stands for does not depend on how
+        # often either is mentioned (a list of every mention made this quadratic)
+        texts = list(dict.fromkeys(self._clean_name(e.text) for e in persons))
         parts_of = {name: _name_parts(name) for name in texts}
         for name in texts:
             parts = parts_of[name]
