@@ -179,10 +179,9 @@ def settle_countries(doc, actors: list, mentions: list[Mention]) -> dict:
     pending = {}
     for actor in actors:
         if actor.country is None and any(r.owner_pronoun for r in actor.records):
-            _settle(doc, actor, dateline, main)
-            pending[actor.id], actor.country = actor.country, None
+            pending[actor.id] = _setting_country(actor, dateline, main)
         elif actor.country is None and not any(r.owner for r in actor.records):
-            _settle(doc, actor, dateline, main)
+            actor.country = _setting_country(actor, dateline, main)
     persons = [a for a in actors if a.kind == "person" and a.country]
     for actor in actors:
         owner = next((r.owner for r in actor.records if r.owner), None)
@@ -193,16 +192,18 @@ def settle_countries(doc, actors: list, mentions: list[Mention]) -> dict:
         if len(found) == 1:
             actor.country = found.pop()
         else:
-            _settle(doc, actor, dateline, main)
+            actor.country = _setting_country(actor, dateline, main)
     return pending
 
 
-def _settle(doc, actor, dateline: str | None, main: str | None) -> None:
+def _setting_country(actor, dateline: str | None, main: str | None) -> str | None:
+    """The country steps 4-6 give a domestic actor: the dateline's, the article's main
+    country, or the one country its titles name; None for anything else."""
     domestic = [r for r in actor.records if is_domestic(r)]
     if not domestic or all(_stranger(r) for r in domestic):
-        return
+        return None
     titled = {title_countries().get(r.role) for r in domestic} - {None}
-    actor.country = dateline or main or (titled.pop() if len(titled) == 1 else None)
+    return dateline or main or (titled.pop() if len(titled) == 1 else None)
 
 
 def _contains(full: tuple, part: tuple) -> bool:
