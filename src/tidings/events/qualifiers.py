@@ -65,9 +65,10 @@ def modality(trig: Trigger) -> str:
 
 
 def conditional(trig: Trigger) -> bool:
-    """Is the act the condition of another ("would strike unless it gave inspectors access",
-    "if Freedonia attacks") or what someone is fit for ("eligible for signing")? What may or
-    may not happen is no event of its own."""
+    """Is the act only supposed: the condition of another ("would strike unless it gave
+    inspectors access", "if Freedonia attacks"), what someone is fit for ("eligible for
+    signing") or suspected of ("suspected of blowing up the jet"), or an act that could or
+    would happen ("strikes could harm relations")? Such an act is no event of its own."""
     tok = trig.head
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "for" and tok.head.head.pos_ == "ADJ":
         return True  # "eligible for signing", "ready for talks": a disposition, not an act
