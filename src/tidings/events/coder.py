@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from tidings.data import words
 from tidings.events.frames import Trigger, find_triggers
-from tidings.events.ontology import describe
+from tidings.events.ontology import code_in, describe
 from tidings.events.confidence import confidence
 from tidings.events.plausible import acceptable, literal_code, place_side
 from tidings.events.victims import resolve_victims, violent_phrases
@@ -141,7 +141,7 @@ def _dateline_host(code: str, sides: Sides, places: list[Place]) -> Sides:
     """A visit that names no host ("began a four-day state visit on Thursday") in a story
     datelined abroad is to the dateline's country ("MOSCOW (AP) -"): the reporter is where
     the visitor is. The plausibility checks drop it when the visitor is at home."""
-    if not any(code.startswith(c) for c in words("visit_codes")):
+    if not code_in(code, "visit_codes"):
         return sides
     line = next((p for p in places if p.dateline and p.country), None)
     if line is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 
-from tidings.data import tsv
+from tidings.data import tsv, words
 
 
 @functools.lru_cache(maxsize=1)
@@ -23,6 +23,11 @@ def goldstein() -> dict[str, float]:
 @functools.lru_cache(maxsize=1)
 def plover() -> dict[str, str]:
     return {row["code"]: row["plover"] for row in tsv("cameo_plover.tsv")}
+
+
+def code_in(code: str | None, code_set: str) -> bool:
+    """Is ``code`` one of a word set's CAMEO codes or under one of them ("042" under "04")?"""
+    return bool(code) and any(code.startswith(prefix) for prefix in words(code_set))
 
 
 def quad_class(code: str) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 
 from tidings.data import tsv, words
+from tidings.events.ontology import code_in
 from tidings.records import Side
 
 # The actor kinds that stand for a whole state (a country, its capital as government).
@@ -67,7 +68,7 @@ def place_side(side: Side, code: str, places) -> Side:
     places can suffer violence and host forces, they do not negotiate or protest."""
     if side.actor or side.mention is None or not (
             code[:2] in words("place_target_roots")
-            or any(code.startswith(c) for c in words("place_target_codes"))):
+            or code_in(code, "place_target_codes")):
         return side
     s, e = side.extra.get("phrase") or side.mention  # "fired at targets near Freetown"
     for place in places:

@@ -13,6 +13,7 @@ from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
 from tidings.events.frames import Trigger
+from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.dateline import dateline
@@ -245,13 +246,13 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
 
 def _visits(code: str | None) -> bool:
     """A visit made or hosted (042, 043): a place it goes to stands for the host."""
-    return any((code or "").startswith(c) for c in words("visit_codes"))
+    return code_in(code, "visit_codes")
 
 
 def _is_aid(code: str) -> bool:
     """Giving or promising aid (07, 033) or sympathy (018): its "for" object is the
     recipient ("aid for X", "sympathy for X")."""
-    return any(code.startswith(prefix) for prefix in word_list("aid_codes"))
+    return code_in(code, "aid_codes")
 
 
 def _is_event_noun(tok) -> bool:
@@ -438,7 +439,7 @@ def _target_preps(trig: Trigger) -> tuple:
 def _own_force(trig: Trigger) -> bool:
     """A force posture or a pulling back of forces: its object is the actor's own force."""
     return trig.root in words("force_posture_roots") \
-        or any((trig.code or "").startswith(c) for c in word_list("own_force_codes"))
+        or code_in(trig.code, "own_force_codes")
 
 
 def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
