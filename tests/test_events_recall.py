@@ -65,3 +65,37 @@ def test_forces_engaged_in_an_act_are_its_source(extract):
                   "population of Darfur, according to the United Nations.", published="2022-05-10")
     assert any(e["trigger"] == "cleansing" and e["source"] for e in doc["events"]), doc["events"]
 
+
+
+def test_plural_role_of_two_countries_names_both(extract):
+    doc = extract("The foreign ministers of Chile and Peru met in Lima on Monday.",
+                  published="2022-05-10")
+    pairs = {(s, t) for s, t, root in dyads(doc) if root == "04"}
+    assert pairs & {("CHL", "PER"), ("PER", "CHL")}, doc["events"]
+
+
+def test_from_names_the_author_of_an_act_noun(extract):
+    doc = extract("The Danish minister said she was pleased by cooperation from Norway and "
+                  "Sweden in the inquiry.", published="2022-05-10")
+    assert {("NOR", "DNK", "06"), ("SWE", "DNK", "06")} <= dyads(doc), doc["events"]
+    assert ("NOR", "SWE", "06") not in dyads(doc), doc["events"]
+
+
+def test_refusing_a_request_from_x_targets_x(extract):
+    doc = extract("Chile refused to answer a request from Bolivia for new talks.",
+                  published="2022-05-10")
+    assert ("CHL", "BOL", "12") in dyads(doc), doc["events"]
+
+
+def test_withdrawal_from_a_place_leaves_it(extract):
+    doc = extract("Israel completed its withdrawal from Gaza on Monday.", published="2022-05-10")
+    assert any(e["source"] and e["source"]["country"] == "ISR" and e["root"] == "08"
+               for e in doc["events"]), doc["events"]
+
+
+def test_capital_after_a_message_from_is_its_government(extract):
+    doc = extract("The Turkish government dismissed a protest from Athens over the flights.",
+                  published="2022-05-10")
+    codes = {a["code"] for a in doc["actors"]}
+    assert "GRCGOV" in codes, doc["actors"]
+    assert not any(p["text"] == "Athens" for p in doc["places"]), doc["places"]

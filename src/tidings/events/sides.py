@@ -36,7 +36,9 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
     else:
         src, tgt = _nominal_side_tokens(trig)
     if trig.embedded is not None:  # after the frame's own: "agreed to provide $5m of aid for X"
-        _, emb_tgt = side_tokens(trig.embedded)
+        emb_src, emb_tgt = side_tokens(trig.embedded)
+        # "refused to respond to a request from X": the embedded act's author is X
+        tgt.extend(s for s in emb_src if s.dep_ == "pobj" and s.head.lower_ == "from")
         tgt.extend(emb_tgt)
     if trig.root in words("site_target_roots"):  # last: "lifted the curfew in the capital"
         for x in {trig.head.i: trig.head, trig.noun.i: trig.noun}.values():
@@ -223,11 +225,19 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     if noun is not tok:
         src += [roles.actor_modifier(noun), roles.agent_of(noun)]
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
-    if trig.setting is not None:
+    # "warnings from Moscow", "aid from Japan": "from" names the act's author, except for a
+    # pulling back of forces ("withdrawal from X": X is the place left)
+    from_author = not _own_force(trig)
+    senders = roles.prep_objects(tok, ("from",)) if from_author else []
+    src += senders
+    receiver = _receivers(tok) if senders else []
+    if trig.setting is not None and not senders:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
         if lemma(trig.setting) in words("participation_verbs"):  # "X were engaged in raids"
             src.extend(c for c in trig.setting.children if c.dep_ == "nsubjpass")
     preps = _target_preps(trig)
+    if from_author:
+        preps = tuple(p for p in preps if p != "from")
     if trig.root in words("of_target_roots"):
         preps = ("of",) + preps
     if trig.root in words("violent_roots"):  # "a blast outside the embassy": the embassy
@@ -241,7 +251,21 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(roles.prep_objects(trig.setting))
         if _visits(trig.code):  # "arrived in the capital on a visit": the host
             tgt.extend(roles.prep_objects(trig.setting, word_list("visit_place_preps")))
-    return src, tgt
+    return src, tgt + receiver
+
+
+def _receivers(noun) -> list:
+    """"X ignored warnings from Y", "X was heartened by cooperation from Y": when a "from"
+    names the act's author, the subject of the verb the noun hangs on is the one it is aimed
+    at."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ in ("agent", "prep"):
+        verb = verb.head
+    if verb.dep_ == "acomp":  # "X was pleased by cooperation from Y"
+        verb = verb.head
+    if (verb.pos_ not in VERB_POS and verb.pos_ != "AUX") or verb is noun:
+        return []
+    return [subject_of(verb)] + [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def _visits(code: str | None) -> bool:
@@ -303,7 +327,11 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
 
 
 def reciprocal(trig: Trigger, code: str) -> bool:
-    """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed")."""
+    """Acts that conjoined subjects do to each other ("X and Y met / agreed / clashed");
+    not those whose authors a "from" names ("cooperation from X and Y": given to someone
+    else)."""
+    if trig.head.pos_ not in VERB_POS and roles.prep_objects(trig.tok, ("from",)):
+        return False
     if trig.embedded is not None and trig.embedded.root in words("reciprocal_roots"):
         return True  # "X and Y failed to reach agreement": they fail each other
     if code[:2] in words("reciprocal_roots"):
@@ -354,7 +382,7 @@ def _phrase_sides(t, actors) -> list[Side]:
     head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
     coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
     if head_hit is not None and not coordinated:
-        return [head_hit[0].ref(head_hit[1]).copy(extra=phrase)]
+        return [head_hit[0].ref(head_hit[1]).copy(extra=phrase)] + _of_conjunct_sides(t, actors, phrase)
     # "Freedonian and Sylvanian troops": each modifier names an actor of its own
     out, seen = [], set()
     for actor, mention in (actors.mentions_in(start, end) if actors else []):
@@ -372,6 +400,22 @@ def _phrase_sides(t, actors) -> list[Side]:
         named = t.pos_ != "PRON" and t.ent_type_ in words("actor_entity_labels")
         out.append(Side(None, doc_text(t.doc)[start:end], mention=(start, end),
                         extra={"named": named, "nounphrase": t.pos_ in NOUN_POS, **phrase}))
+    return out
+
+
+def _of_conjunct_sides(t, actors, phrase: dict) -> list[Side]:
+    """"The presidents of Freedonia and Sylvania": a plural role noun whose "of" object is
+    coordinated names one actor per conjunct; the head's mention already stands for the first."""
+    if t.tag_ not in ("NNS", "NNPS"):
+        return []  # "the president of the club and its members": one person, not a list
+    out = []
+    for prep in t.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in roles.conjuncts(obj)[1:MAX_SIDES]:
+                    hit = actors.at(conj.idx, conj.idx + len(conj)) if actors else None
+                    if hit is not None:
+                        out.append(hit[0].ref(hit[1]).copy(extra=phrase))
     return out
 
 

@@ -139,13 +139,19 @@ def _actor_countries(actors, mentions: list[Toponym]) -> Counter:
 
 def stands_as_actor(token) -> bool:
     """Whether a name stands where an actor stands ("Ottawa said", "Nairobi's reply",
-    "talks between Ottawa and Nairobi" are actors; "in Lima", "leaving Lima" are not):
-    subject, possessive or agent, or the object of by/between/with/against. The actor coder
-    asks it of capitals; the place stage leaves the actor coder's metonyms out only then."""
+    "talks between Ottawa and Nairobi", "warnings from Moscow" are actors; "in Lima",
+    "leaving Lima", "refugees from Lima" are not): subject, possessive or agent, the object
+    of by/between/with/against, or of "from" after a message or a messenger. The actor
+    coder asks it of capitals; the place stage leaves the actor coder's metonyms out only
+    then."""
     head = conj_head(token)
     if head.dep_ in words("actor_deps"):
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in words("actor_preps")
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return prep.lower_ in words("actor_preps") or (
+        prep.lower_ == "from" and prep.head.lemma_.lower() in words("message_words"))
 
 
 def conj_head(token):

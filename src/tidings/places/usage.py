@@ -19,7 +19,7 @@ native") it still says where the police and the native are.
 from __future__ import annotations
 
 from tidings.data import words
-from tidings.places.resolution import conj_head
+from tidings.places.resolution import conj_head, stands_as_actor
 
 # A dependency chain from a name to the word that governs it is followed this far up through
 # appositions and compounds of other place names ("Nairobi, Kenya", "Abbasiya, Cairo").
@@ -79,13 +79,7 @@ def _stands_for_government(doc, span) -> bool:
     token = conj_head(span.root)
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in words("venue_nouns"):
         return False  # "the Madrid summit", "the NATO Washington summit": held there
-    if token.dep_ in words("actor_deps") or token.dep_ in ("compound", "amod"):
-        return True
-    if token.dep_ == "pobj":
-        prep = token.head
-        return prep.lower_ in words("actor_preps") or (
-            prep.lower_ == "from" and prep.head.lemma_.lower() in words("message_words"))
-    return False
+    return token.dep_ in ("compound", "amod") or stands_as_actor(token)
 
 
 def _located_by_preposition(prep) -> bool:
