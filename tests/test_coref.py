@@ -119,3 +119,11 @@ def test_possessive_pronoun_gives_the_owners_country(article):
     text = "Kenyan President Ana Ruiz arrived on Monday. Her aides said the visit would be short."
     aides = article(text).actors.at(*_at(text, "aides"))
     assert aides is not None and aides[0].code == "KENGOV"
+
+
+def test_the_president_is_the_person_titled_president_not_the_last_official(article):
+    text = ("Canadian Prime Minister Jean Roy met President Anna Lind of Sweden in Ottawa. "
+            "Roy said he would stand with the president.")
+    ctx = article(text)
+    hit = ctx.actors.at(*_at(text, "the president"))
+    assert hit is not None and hit[0].name == "Anna Lind", hit

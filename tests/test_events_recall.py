@@ -99,3 +99,11 @@ def test_capital_after_a_message_from_is_its_government(extract):
     codes = {a["code"] for a in doc["actors"]}
     assert "GRCGOV" in codes, doc["actors"]
     assert not any(p["text"] == "Athens" for p in doc["places"]), doc["places"]
+
+
+def test_cooperation_against_a_third_party_targets_the_partner(extract):
+    doc = extract("Canadian Prime Minister Jean Roy met President Anna Lind of Sweden in "
+                  "Ottawa. Roy pledged to stand united with the president against Russia.",
+                  published="2022-05-10")
+    pledges = [e for e in doc["events"] if e["trigger"] == "pledged"]
+    assert pledges and all(e["target"]["country"] == "SWE" for e in pledges), doc["events"]

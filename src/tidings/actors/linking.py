@@ -84,7 +84,8 @@ def _after_article(text: str, m: Mention) -> bool:
 def link_descriptions(mentions: list[Mention]) -> None:
     """A singular definite description ("the judge", "the country's most senior judge")
     is the person last named before it, within ``DESCRIPTION_WINDOW`` sentences, whose
-    mentions carry the description's sector and no other country; failing one, the person
+    mentions carry the description's sector and no other country (one titled with the
+    description's own title first, wherever named in the window); failing one, the person
     first named in the next sentence (a lede: "The top commander said ... Gen. Ana Ruiz,
     ..."). "A judge" introduces someone new and links to no one; a person named without a
     title gives no sector to match, so no description joins them."""
@@ -104,6 +105,11 @@ def link_descriptions(mentions: list[Mention]) -> None:
             continue
         fits = [key for key, p in profiles.items() if m.sector in p["sectors"] and (
             m.country is None or not p["countries"] or p["countries"] == {m.country})]
+        # "President Clinton met Prime Minister Blair ... Blair stood with the president":
+        # a person once given the description's own title is the one it means
+        titled = [key for key in fits if m.role and any(
+            n.role == m.role for n in profiles[key]["mentions"])]
+        fits = titled or fits
         before = [(n.start, key) for key in fits for n in profiles[key]["mentions"]
                   if n.start < m.start and m.sentence - n.sentence <= DESCRIPTION_WINDOW]
         if before:

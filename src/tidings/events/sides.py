@@ -201,12 +201,15 @@ def _clause_addressees(head) -> list:
 
 
 def _to_clause_objects(head) -> list:
-    """"agreed to open its ports to X": the to-verb's objects."""
+    """"agreed to open its ports to X": the to-verb's objects; "pledged to stand united with
+    X": its complement's."""
     found = []
     for x in head.children:
         if x.dep_ == "xcomp":
             found.extend(c for c in x.children if c.dep_ in ("dative", "dobj"))
             found.extend(roles.prep_objects(x))
+            for comp in (c for c in x.children if c.dep_ == "acomp"):
+                found.extend(roles.prep_objects(comp))
     return found
 
 
@@ -470,13 +473,16 @@ def _target_preps(trig: Trigger) -> tuple:
     """The prepositions whose object is the act's target: those of a consultation ("talks on
     Kosovo", "consulted on the budget") name its topic, not its partner; "at" names a target
     only for acts aimed at someone ("fired at", "lashed out at", "protested at"), elsewhere
-    the place ("met at the embassy", "tightened security at our embassies")."""
+    the place ("met at the embassy", "tightened security at our embassies"); "against" names
+    a cooperation's common adversary ("stand with X against Y"), not its partner."""
     preps = roles.TARGET_PREPS
     if trig.root in words("partner_roots"):
         topic = words("consultation_topic_preps")
         preps = tuple(p for p in preps if p not in topic)
     if trig.root not in words("aimed_roots"):
         preps = tuple(p for p in preps if p not in words("aim_preps"))
+    if trig.root in words("common_front_roots"):
+        preps = tuple(p for p in preps if p != "against")
     return preps
 
 
@@ -495,10 +501,13 @@ def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
 def _absent_spans(trig: Trigger) -> list[tuple[int, int]]:
     """Character spans of the phrases that name what the act goes without or despite
     ("attacking without UN approval", "despite Freedonian protests") or, for acts not aimed
-    at anyone, where it happens ("met at the embassy"): no side is there."""
+    at anyone, where it happens ("met at the embassy"), or a cooperation's common adversary
+    ("pledged to stand with X against Y"): no side is there."""
     preps = words("absent_preps")
     if trig.root not in words("aimed_roots"):  # "met at the embassy": where, not with whom
         preps = preps | words("aim_preps")
+    if trig.root in words("common_front_roots"):
+        preps = preps | {"against"}
     return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
             for p in trig.head.subtree if p.dep_ == "prep" and p.lower_ in preps]
 
