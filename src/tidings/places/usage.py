@@ -51,9 +51,7 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
         if token.dep_ == "compound" and token.head.lemma_.lower() in words("place_part_nouns"):
             return True  # "the Uganda border", "the Kenya coast": a part of the place
         break
-    token = conj_head(root)
-    if token.dep_ == "appos" and token.head.i not in place_tokens:
-        token = conj_head(token.head)  # "to a third nation, probably Nicaragua"
+    token = _list_head(root)
     dep, head = token.dep_, token.head
     if _hyphenated_based(doc, span):
         return True  # "a Kenya-based group", "an Australia-wide ban"
@@ -61,13 +59,54 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
             or (span.start > 0 and doc[span.start - 1].lower_ in words("compass_words")):
         return True  # "north-western Iran", "an east London hospital": a part of the place
     if dep == "pobj":
+        noun = _exemplified(head)
+        if noun is not None:  # "in countries such as Mexico": the use of "countries"
+            return noun.dep_ == "pobj" and _located_by_preposition(noun.head)
         return _located_by_preposition(head)
     if dep == "poss":
-        # "Iraq's Anbar province", "China's north": the possessor of a place is where it is
-        return head.i in place_tokens or head.lemma_.lower() in words("place_part_nouns")
+        # "Iraq's Anbar province", "China's north", "London's Heathrow": the possessor of a
+        # place is where it is
+        return place_noun(head, place_tokens)
     if dep == "dobj":
         return head.lemma_.lower() in words("motion_words")
     return False
+
+
+def _list_head(token):
+    """The first name of the list a name belongs to: "Italy" in "in Greece, Bulgaria, Italy
+    and Germany" (spaCy makes "Bulgaria" an apposition of "Greece" and the rest conjuncts of
+    "Bulgaria"), "Nicaragua" in "to a third nation, probably Nicaragua" -> "nation". A list
+    is used as its first member is: every name of "in Greece, Bulgaria and Italy" is where
+    something is."""
+    token = conj_head(token)
+    for _ in range(MAX_APPOSITION_CLIMB):
+        if token.dep_ != "appos":
+            break
+        token = conj_head(token.head)
+    return token
+
+
+def _exemplified(prep):
+    """The noun a list of examples stands for: "countries" in "countries such as Mexico" or
+    "countries including Mexico"; None where ``prep`` introduces no examples."""
+    word, noun = prep.lower_, prep.head
+    if word == "as" and noun.lower_ == "such":
+        noun = noun.head  # "such" heads "as"
+    elif word == "as":
+        if not any(c.lower_ == "such" for c in prep.children) and \
+                (prep.i == 0 or prep.doc[prep.i - 1].lower_ != "such"):
+            return None
+    elif word not in words("example_preps"):
+        return None
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def place_noun(token, place_tokens: set[int]) -> bool:
+    """A word that names a place: another toponym, a part of a place ("province", "north"),
+    a facility ("airport", "racecourse") or a name spaCy tags as a place or facility."""
+    lemma = token.lemma_.lower()
+    return token.i in place_tokens or lemma in words("place_part_nouns") \
+        or lemma in words("place_facility_nouns") or token.ent_type_ in words("place_ents")
 
 
 def _stands_for_government(doc, span) -> bool:
@@ -76,9 +115,11 @@ def _stands_for_government(doc, span) -> bool:
     message ("warnings from Moscow"), or a modifier ("the Washington talks") but of a
     gathering's name ("the Madrid summit"); elsewhere ("shelled Kyiv", "crowded Paris", "in
     Ottawa") it is the city."""
-    token = conj_head(span.root)
+    token = _list_head(span.root)
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in words("venue_nouns"):
         return False  # "the Madrid summit", "the NATO Washington summit": held there
+    if token.dep_ == "poss" and place_noun(token.head, set()):
+        return False  # "London's Heathrow", "Cairo's Abbasiya neighbourhood": where it is
     if token.dep_ in words("actor_deps") or token.dep_ in ("compound", "amod"):
         return True
     if token.dep_ == "pobj":
@@ -96,14 +137,16 @@ def _located_by_preposition(prep) -> bool:
         return True
     governor = prep.head
     lemma = governor.lemma_.lower()
+    if word == "between" and governor.dep_ == "pobj" and governor.head.lower_ == "of":
+        lemma = governor.head.head.lemma_.lower()  # "travel of horses between A and B"
     if word == "of":
         return lemma in words("place_part_nouns")
     if word in ("to", "for", "toward", "towards"):
         return lemma in words("motion_words")
     if word == "from":
         return lemma not in words("message_words") and governor.dep_ != "agent"
-    if word == "between":  # "the border between Iran and Iraq", not "talks between"
-        return lemma in words("place_part_nouns")
+    if word == "between":  # "the border between Iran and Iraq", "travel between", not "talks between"
+        return lemma in words("place_part_nouns") or lemma in words("motion_words")
     return False
 
 
