@@ -34,10 +34,14 @@ def national(place) -> bool:
 def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> bool:
     """Whether this mention of ``place`` (a GeoName) is used as a location (see the module
     docstring). ``place_tokens``: token indices of every toponym of the article."""
-    if dateline or not national(place):
+    if dateline:
         return True
     span = doc[mention.token_start:mention.token_end]
     root = span.root
+    if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in words("agreement_nouns"):
+        return False  # "the Yalta accord", "the Oslo accords": an agreement's name
+    if not national(place):
+        return True
     if place.kind == "city":
         return not _stands_for_government(doc, span)
     for _ in range(MAX_APPOSITION_CLIMB):
@@ -111,8 +115,9 @@ def place_noun(token, place_tokens: set[int]) -> bool:
 
 def _stands_for_government(doc, span) -> bool:
     """A capital stands for its government as a subject, possessive or agent ("Moscow
-    objected", "Moscow's stance"), the object of by/between/with/against or of "from" after a
-    message ("warnings from Moscow"), or a modifier ("the Washington talks") but of a
+    objected", "Moscow's stance"), the object of by/between/with/against, of "from" after a
+    message ("warnings from Moscow") or of "to" after a message or an envoy ("a letter to
+    Moscow", "the ambassador to Moscow"), or a modifier ("the Washington talks") but of a
     gathering's name ("the Madrid summit"); elsewhere ("shelled Kyiv", "crowded Paris", "in
     Ottawa") it is the city."""
     token = _list_head(span.root)
@@ -124,8 +129,12 @@ def _stands_for_government(doc, span) -> bool:
         return True
     if token.dep_ == "pobj":
         prep = token.head
+        lemma = prep.head.lemma_.lower()
         return prep.lower_ in words("actor_preps") or (
-            prep.lower_ == "from" and prep.head.lemma_.lower() in words("message_words"))
+            prep.lower_ == "from" and lemma in words("message_words")) or (
+            # "the ambassador to Washington", "a letter to Moscow": the addressee
+            prep.lower_ == "to" and lemma in words("message_words")
+            and lemma not in words("motion_words"))
     return False
 
 
