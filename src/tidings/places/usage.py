@@ -7,13 +7,15 @@ of a locative preposition ("in", "near", "across"), of "to"/"for"/"from" after a
 ("flew to", "a trip to", "fled from"; "warnings from Moscow" is a message, not a place), the
 object of a verb of motion ("visited Iran", "entered Iraq"), "the north of X" and other parts
 of a place, a dateline, a place in apposition ("Nairobi, Kenya"), or the possessor of another
-place ("Iraq's Anbar province"). Anywhere else (subject, possessive, modifier, object of
+place or a facility ("Iraq's Anbar province", "London's Heathrow airport"). Every name of a
+list is used as its first name is ("in Greece, Bulgaria and Italy"), and examples as the noun
+they exemplify ("in countries such as Mexico and Japan"). Anywhere else (subject, possessive, modifier, object of
 another verb) a country stands for its state or people. A national capital is the city
 except where it stands where an actor does (subject, possessive, "talks with Moscow",
 "warnings from Moscow") or modifies a noun ("the Washington talks").
 
-A town, a division, a county or a region is a location unless the actor stage reads it as an
-actor ("Ottawa said": ``actors.metonyms``): as a modifier ("Winnipeg police", "a Queens
+A town, a division, a county or a region is a location unless it names an agreement ("the
+Yalta accord") or the actor stage reads it as an actor ("Ottawa said": ``actors.metonyms``): as a modifier ("Winnipeg police", "a Queens
 native") it still says where the police and the native are.
 """
 from __future__ import annotations
