@@ -269,13 +269,15 @@ def _local_institution(doc, ent, i: int, j: int) -> bool:
 
 def _local_modifier(doc, i: int, j: int) -> bool:
     """The name at tokens i..j modifies a noun that a place names: a local body ("Winnipeg
-    police", "a Winnipeg jail") or a person by where they live ("an Edmonton man", "a Queens
-    native"). Such a modifier says where the body or the person is."""
+    police", "a Winnipeg jail"), a person by where they live ("an Edmonton man", "a Queens
+    native"), a facility or an area ("the Gulu racecourse", "the Gulu district"). Such a
+    modifier says where the body, the person or the facility is."""
     if j >= len(doc) or doc[j - 1].dep_ != "compound" or doc[j - 1].head.i != j:
         return False
-    noun = doc[j].lower_
+    noun, lemma = doc[j].lower_, doc[j].lemma_.lower()
     return noun in words("local_institution_words") or noun in words("place_resident_nouns") \
-        or doc[j].lemma_.lower() in words("place_resident_nouns")
+        or lemma in words("place_resident_nouns") or lemma in words("place_facility_nouns") \
+        or lemma in words("place_generic_suffixes")
 
 
 def _misread_name(doc, ent, i: int, j: int) -> bool:
@@ -299,14 +301,27 @@ def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
 
 
 def _locative_cue(doc, i: int, j: int) -> bool:
-    """"in Gulu", "near Arusha", "Moshi, Kilimanjaro": the text itself says this is a place."""
-    if i > 0 and doc[i - 1].lower_ in words("locative_preps") and doc[j - 1].dep_ != "poss" \
-            and not (j < len(doc) and doc[j].lower_ in words("possessive_endings")):
+    """"in Gulu", "near Arusha", "Moshi, Kilimanjaro", "from Gulu and Lira": the text itself
+    says this is a place."""
+    possessor = doc[j - 1].dep_ == "poss" or (
+        j < len(doc) and doc[j].lower_ in words("possessive_endings"))
+    if i > 0 and doc[i - 1].lower_ in words("locative_preps") and not possessor:
         return True  # not "of Castro's remarks": the name there is a possessor
+    first = _list_first(doc[j - 1])
+    if first.i != j - 1 and not possessor and first.dep_ == "pobj" \
+            and first.head.lower_ in words("locative_preps"):
+        return True  # a later name of a list after a locative word: "in Gulu, Lira and Kitgum"
     if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text) \
             and doc[j + 1].dep_ not in words("subject_deps"):
         return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause
     return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
+
+
+def _list_first(token):
+    """The first name of a coordination ("Gulu" in "Gulu, Lira and Kitgum")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
 
 
 def _mention(doc, s: int, e: int, found: list[GeoName], source: str) -> Toponym:

@@ -27,7 +27,7 @@ from tidings.places import gazetteer
 from tidings.places.candidates import Toponym, find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
-from tidings.places.usage import is_location
+from tidings.places.usage import is_location, place_noun
 from tidings.nlp.doctext import doc_ents, doc_text, token_texts
 from tidings.records import Context, Place
 
@@ -54,6 +54,7 @@ def find_places(ctx: Context) -> list[Place]:
     if metonyms:
         mentions = [m for m in mentions
                     if not stands_as_actor(doc[m.token_start:m.token_end].root)
+                    or _owns_place(doc, m, mentions)
                     or not any(s < m.end and m.start < e for s, e in metonyms)]
     if not mentions:
         return []
@@ -94,6 +95,16 @@ def find_places(ctx: Context) -> list[Place]:
             admin1_geonames=division.geonames if division else None,
             use=uses[id(m)], dateline=id(m) in datelines))
     return places
+
+
+def _owns_place(doc, m: Toponym, mentions: list[Toponym]) -> bool:
+    """A possessor of a place or a facility ("London's Heathrow", "Cairo's Abbasiya
+    district"): where it is, even where the actor stage reads a possessor as an actor."""
+    root = doc[m.token_start:m.token_end].root
+    if root.dep_ != "poss":
+        return False
+    tokens = {i for x in mentions for i in range(x.token_start, x.token_end)}
+    return place_noun(root.head, tokens)
 
 
 def _with_article(text: str, m: Toponym, place) -> tuple[str, int]:

@@ -228,8 +228,11 @@ class Gazetteer:
                 towns.capitals.add(n)
             self.add(name, n)
             if alts:
+                own = _latin_spelling(name)
                 for form in alts.split("|"):
-                    self.add(form, ~n)
+                    # the town's own name in plain letters ("Pulawy" for "Puławy") is its
+                    # own name, not an alternate one
+                    self.add(form, n if own is not None and fold(form) == own else ~n)
             if int(population) >= NEAR_CITY_POPULATION:
                 self.big_town_keys.update(fold(f) for f in [name, *alts.split("|")] if f)
         # territories without a row of their own in places_countries.tsv sit at their capital
@@ -276,6 +279,20 @@ class Gazetteer:
                             float(row["lon"]), 0, int(row["geonameid"] or 0) or None,
                             row["admin1"] or None)
             self.add(row["name"], place)
+
+
+# Letters that Unicode does not decompose into a base letter and an accent, as English text
+# spells them ("Łódź" -> "Lodz", "Doğubayazıt" -> "Dogubayazit").
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ð": "d", "ħ": "h",
+                                "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def _latin_spelling(name: str) -> str | None:
+    """The folded key of a non-ASCII name written in plain letters; None for an ASCII name
+    (its key is already plain)."""
+    if name.isascii():
+        return None
+    return fold(name).translate(_PLAIN_LETTERS)
 
 
 def _all_caps(text: str) -> bool:
