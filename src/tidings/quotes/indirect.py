@@ -7,6 +7,8 @@ or its head verb's subject for participles ("..., adding that ...").
 """
 from __future__ import annotations
 
+import re
+
 from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
@@ -33,6 +35,8 @@ _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 # Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
 _INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
+# Thought verbs whose own to-infinitive is an aim the subject makes known ("wants to cut taxes").
+_AIM_THOUGHT = words("aim_thought_verbs")
 # Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
 _STANCE_ADJECTIVES = words("stance_adjectives")
 # Evidence verbs whose object is a finding ("surveys show the mayor with a lead").
@@ -129,10 +133,35 @@ def author_of(noun):
     return None
 
 
+# A dateline opening a paragraph: a place in capitals ("WASHINGTON, Aug. 24", "LONDON") or
+# any place before a news agency in brackets ("New York (AFP)"), then a dash. A parse that
+# runs the dateline into the lead sentence takes the place for the speaker.
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z'\u2019.\- ]*[A-Z.](?:,[^\n()\u2014\u2013]{1,40}?)?[ \t]*(?:\([A-Za-z .\-]{1,30}\))?"
+    r"|[A-Z][\w'\u2019.\- ]{1,40}?(?:,[^\n()]{1,30}?)?[ \t]*\([A-Za-z .\-]{1,30}\))"
+    r"[ \t]*(?:--|\u2014|\u2013|-|_)[ \t]")
+
+
+def past_dateline(subj):
+    """The speaker token, unless it lies in the dateline opening its paragraph: then the
+    phrase after the dash the parse hung on it ("New York (AFP) - Vice President Lee ..."),
+    a second subject after the dash ("LONDON - Mr. Lee said ..."), or nobody."""
+    if subj is None:
+        return None
+    text = doc_text(subj.doc)
+    found = _DATELINE.match(text, text.rfind("\n", 0, subj.idx) + 1)
+    if found is None or subj.idx >= found.end():
+        return subj
+    after = [t for t in subj.subtree if t.idx >= found.end() and t.dep_ == "appos"]
+    after += [t for t in subj.head.children if t.idx >= found.end() and t.dep_ == "nsubj"]
+    return next((t for t in after if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
 def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(mention, named_by) for speaker token ``subj``: the span naming the speaker in this
     attribution, and where the mention names nobody itself, the phrase that does (a relative
     "who" stands for its noun; "the ministry's statement" is the ministry's)."""
+    subj = past_dateline(subj)
     mention = speaker_span_of(subj, cue)
     if subj is None or mention is None:
         return mention, None
@@ -340,8 +369,8 @@ def _after_that_content(token, cls: str):
 
 def _request_content(token, cls: str):
     for child in token.children:
-        if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
-                and token.lemma_.lower() not in _ACT_VERBS):
+        if (child.dep_ == "xcomp" and child.i > token.i and token.lemma_.lower() not in _ACT_VERBS
+                and (cls in ("request", "intent") or token.lemma_.lower() in _AIM_THOUGHT)):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
         if child.dep_ in ("advcl", "xcomp") and child.i > token.i and cls == "speech" and any(
