@@ -35,6 +35,8 @@ _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 # Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
 _INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
+# Prepositions naming who a speech verb asks to act ("called on them to", "appealed to them to").
+_ASKED_PREPS = words("asked_preps")
 # Thought verbs whose own to-infinitive is an aim the subject makes known ("wants to cut taxes").
 _AIM_THOUGHT = words("aim_thought_verbs")
 # Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
@@ -45,6 +47,9 @@ _EVIDENCE_OBJECT_VERBS = words("evidence_object_verbs")
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
 _ACT_VERBS = words("act_object_verbs")
+# Act verbs whose object, when a person, is a candidate or leader someone stands for or
+# against ("is backing Governor Lee"): a stance the speaker makes known, not an act.
+_ENDORSE_VERBS = words("endorsement_verbs")
 # Object nouns that make a cue verb no speech act ("claimed 200 lives", "claimed responsibility").
 _ACT_OBJECTS = words("act_object_nouns")
 # Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
@@ -370,7 +375,8 @@ def _after_that_content(token, cls: str):
 def _request_content(token, cls: str):
     for child in token.children:
         if (child.dep_ == "xcomp" and child.i > token.i and token.lemma_.lower() not in _ACT_VERBS
-                and (cls in ("request", "intent") or token.lemma_.lower() in _AIM_THOUGHT)):
+                and (cls in ("request", "intent") or token.lemma_.lower() in _AIM_THOUGHT
+                     or cls == "speech" and _called_on(token))):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
         if child.dep_ in ("advcl", "xcomp") and child.i > token.i and cls == "speech" and any(
@@ -383,6 +389,12 @@ def _request_content(token, cls: str):
     return _NEXT
 
 
+def _called_on(token) -> bool:
+    """A speech verb asking someone to act ("called on residents to stay home", "appealed to
+    donors to give"): the to-infinitive after the one asked is the request."""
+    return any(c.dep_ == "prep" and c.lower_ in _ASKED_PREPS for c in token.children)
+
+
 def _host_content(token, cls: str):
     host = _parataxis_host(token, cls) if token.lemma_.lower() not in _ACT_VERBS else None
     if host is None:
@@ -393,11 +405,12 @@ def _host_content(token, cls: str):
 
 def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
     lemma = token.lemma_.lower()
-    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
-            or lemma in _ACT_VERBS | _QUOTING_VERBS:
-        return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    endorsed = lemma in _ENDORSE_VERBS and obj is not None and obj.ent_type_ == "PERSON"
+    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
+            or lemma in _ACT_VERBS - ({lemma} if endorsed else set()) or lemma in _QUOTING_VERBS:
+        return None  # the object of "quoted" is who or what was quoted, not the words
     if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
         return None
     if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")) \
