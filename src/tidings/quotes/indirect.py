@@ -35,10 +35,6 @@ _WRITER_PRONOUNS = words("writer_pronouns")
 _HYPOTHETICAL_MARKS = words("condition_marks") | words("open_question_marks")
 # Thought verbs whose object and to-infinitive is the stance ("expects prices to rise").
 _INFINITIVE_THOUGHT = words("infinitive_thought_verbs")
-# Prepositions naming who a speech verb asks to act ("called on them to", "appealed to them to").
-_ASKED_PREPS = words("asked_preps")
-# Thought verbs whose own to-infinitive is an aim the subject makes known ("wants to cut taxes").
-_AIM_THOUGHT = words("aim_thought_verbs")
 # Predicate adjectives of a stance with a that-clause ("farmers are afraid that ...").
 _STANCE_ADJECTIVES = words("stance_adjectives")
 # Evidence verbs whose object is a finding ("surveys show the mayor with a lead").
@@ -374,9 +370,8 @@ def _after_that_content(token, cls: str):
 
 def _request_content(token, cls: str):
     for child in token.children:
-        if (child.dep_ == "xcomp" and child.i > token.i and token.lemma_.lower() not in _ACT_VERBS
-                and (cls in ("request", "intent") or token.lemma_.lower() in _AIM_THOUGHT
-                     or cls == "speech" and _called_on(token))):
+        if (child.dep_ == "xcomp" and child.i > token.i and cls in ("request", "intent")
+                and token.lemma_.lower() not in _ACT_VERBS):
             s, e = _clause_span(child)
             return s, e, MIN_CLAUSE_WORDS, "request"
         if child.dep_ in ("advcl", "xcomp") and child.i > token.i and cls == "speech" and any(
@@ -387,12 +382,6 @@ def _request_content(token, cls: str):
             s, _ = _trim(doc_text(token.doc), first.idx + len(first), e)
             return s, e, MIN_CLAUSE_WORDS, "request"
     return _NEXT
-
-
-def _called_on(token) -> bool:
-    """A speech verb asking someone to act ("called on residents to stay home", "appealed to
-    donors to give"): the to-infinitive after the one asked is the request."""
-    return any(c.dep_ == "prep" and c.lower_ in _ASKED_PREPS for c in token.children)
 
 
 def _host_content(token, cls: str):
