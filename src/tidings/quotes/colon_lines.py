@@ -26,6 +26,8 @@ def find_colon_lines(doc) -> list[Attribution]:
         colon = text.find(":", start, min(end, start + MAX_COLON_HEAD))
         if colon > start:
             head = doc.char_span(start, colon, alignment_mode="contract")
+            while head is not None and len(head) > 1 and head[0].is_punct:
+                head = head[1:]  # the mark opening a transcript's paragraph ('"MAYOR:')
             s, e = _trim(text, colon + 1, end)
             if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
                     and any(t.pos_ == "PROPN" for t in head)

@@ -49,6 +49,14 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
         inner = [d for d in directs if _overlap(d.span, item.span) > 0]
         quoted = sum(_overlap(d.span, item.span) for d in inner)
         length = max(1, item.end - item.start)
+        if inner and item.basis == "colon" and _turn_in_block(text, item, inner):
+            # "MAYOR: Well, ..." inside a transcript whose paragraphs all open a quotation
+            # mark: the turn is its speaker's quote; the block run over several turns is none
+            item.kind = "direct"
+            for d in inner:
+                d.part_of = item
+            kept.append(item)
+            continue
         if inner and quoted >= COVERED * length:
             # the clause is the quote: give it this frame when it has none closer
             for d in inner:
@@ -81,6 +89,15 @@ def _merge(text: str, directs: list[Attribution], indirects: list[Attribution]) 
         if d.part_of is not None and any(d.part_of is k for k in dropped):
             d.part_of = None  # its clause is no quote: the quoted words stand alone again
     return [k for k in kept if not any(k is x for x in dropped)]
+
+
+def _turn_in_block(text: str, item: Attribution, inner: list[Attribution]) -> bool:
+    """Is colon line ``item`` (a speaker's turn) inside a quotation that runs on past its
+    paragraph (a transcript quoted as one block, each paragraph opening a mark)?"""
+    lo = text.rfind("\n", 0, item.start) + 1
+    hi = text.find("\n", item.end)
+    hi = len(text) if hi < 0 else hi
+    return any(d.start < lo or d.end > hi for d in inner)
 
 
 def _nested_weak(item: Attribution, items: list[Attribution]) -> bool:

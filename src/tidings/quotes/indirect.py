@@ -12,6 +12,7 @@ from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
+from tidings.quotes.speaker_tokens import author_of, past_dateline
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -41,6 +42,9 @@ _EVIDENCE_OBJECT_VERBS = words("evidence_object_verbs")
 # bombing", "welcomed the ruling", "invited Poland to join": the act is coded as an event;
 # only a clause of theirs ("condemned that ...") reports speech.
 _ACT_VERBS = words("act_object_verbs")
+# Act verbs whose object, when a person, is a candidate or leader someone stands for or
+# against ("is backing Governor Lee"): a stance the speaker makes known, not an act.
+_ENDORSE_VERBS = words("endorsement_verbs")
 # Object nouns that make a cue verb no speech act ("claimed 200 lives", "claimed responsibility").
 _ACT_OBJECTS = words("act_object_nouns")
 # Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
@@ -49,7 +53,6 @@ _ADDRESSEE_VERBS = words("addressee_verbs")
 _AS_MARKS = words("reporting_clause_marks")
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
 _MESSAGE_NOUNS = words("message_nouns")
-_AUTHOR_PREPS = words("author_preps")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
 # Words opening a reduced passive clause ("when asked", "once told", "if pressed").
@@ -114,25 +117,11 @@ def _quoted_person(verb):
     return None
 
 
-def author_of(noun):
-    """Who a message noun is from: "the ministry's statement", "a statement by the ministry",
-    "a letter from the envoy"; None when it names nobody."""
-    if noun.lemma_.lower() not in _MESSAGE_NOUNS:
-        return None
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
-
-
 def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """(mention, named_by) for speaker token ``subj``: the span naming the speaker in this
     attribution, and where the mention names nobody itself, the phrase that does (a relative
     "who" stands for its noun; "the ministry's statement" is the ministry's)."""
+    subj = past_dateline(subj)
     mention = speaker_span_of(subj, cue)
     if subj is None or mention is None:
         return mention, None
@@ -364,11 +353,12 @@ def _host_content(token, cls: str):
 
 def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
     lemma = token.lemma_.lower()
-    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
-            or lemma in _ACT_VERBS | _QUOTING_VERBS:
-        return None  # the object of "quoted" is who or what was quoted, not the words
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    endorsed = lemma in _ENDORSE_VERBS and obj is not None and obj.ent_type_ == "PERSON"
+    if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
+            or lemma in _ACT_VERBS - ({lemma} if endorsed else set()) or lemma in _QUOTING_VERBS:
+        return None  # the object of "quoted" is who or what was quoted, not the words
     if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
         return None
     if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")) \
