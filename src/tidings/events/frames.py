@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tidings.data import words
 from tidings.events.qualifiers import announced
+from tidings.events.roles import actor_modifier, agent_of, prep_objects
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
@@ -231,8 +232,10 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
     tok = trig.noun
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.i in found and found[head.i].code:
-        trig.suppressed = True
         found[head.i].carrier = trig
+        # "protested the killing of X by Y troops": a violent act whose author is named is
+        # an event of its own besides the reaction to it
+        trig.suppressed = not _told_violence(trig, found[head.i])
         return
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("means_preps"):
         verb = head.head  # the owner may be a verb or another event noun ("shelling ... in a raid")
@@ -247,6 +250,16 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
             trig.setting = verb
 
 
+def _told_violence(trig: Trigger, owner: Trigger) -> bool:
+    """Is a violent event noun that another act takes as object ("protested the killings of
+    X by Y", "condemned Y's shelling of X") told with its author? Then it happened, and is
+    coded besides the act about it; an act of violence said to be planned or feared, or one
+    whose author the text leaves out, stays folded."""
+    if trig.root not in _VIOLENT_ROOTS or owner.root in _VIOLENT_ROOTS:
+        return False
+    return agent_of(trig.tok) is not None or actor_modifier(trig.tok) is not None
+
+
 def _fold_means(trig: Trigger, verb, found: dict) -> bool:
     """A violent event noun under a means preposition is the means of the violent act it
     follows: folded into that act."""
@@ -257,7 +270,9 @@ def _fold_means(trig: Trigger, verb, found: dict) -> bool:
         owner = _violent_in_clause(verb, trig, found)
     if owner is not None and owner.code and not owner.suppressed \
             and owner.root in _VIOLENT_ROOTS and trig.root in _VIOLENT_ROOTS:
-        trig.suppressed = True
+        # "twenty were killed in clashes between X and Y": a fight between named sides is
+        # an act of its own, whoever did the killing
+        trig.suppressed = not prep_objects(trig.tok, ("between",))
         owner.means = trig
         return True
     return False
