@@ -33,3 +33,24 @@ def test_clash_named_as_the_means_of_killing_is_an_event(extract):
     doc = extract("At least 20 people were killed on Monday in clashes between Syrian troops "
                   "and Iraqi soldiers.", published="2022-05-10")
     assert ("SYR", "IRQ", "19") in pairs(doc), doc["events"]
+
+
+# -- triggers the lexicon lacked ------------------------------------------------------------
+def test_murder_is_killing_by_assault(extract):
+    doc = extract("Maoist rebels murdered three Nepalese policemen on Tuesday.",
+                  published="2022-05-10")
+    assert any(e["trigger"] == "murdered" and e["cameo"] == "1823"
+               and e["target"]["country"] == "NPL" for e in doc["events"]), doc["events"]
+
+
+def test_siege_is_a_blockade(extract):
+    doc = extract("The Serbian siege of the Bosnian town of Gorazde lasted three years.",
+                  published="2022-05-10")
+    assert ("SRB", "BIH", "19") in dyads(doc), doc["events"]
+
+
+# -- what a frame embeds ----------------------------------------------------------------------
+def test_a_clause_a_noun_holds_is_not_the_act_demanded(extract):
+    doc = extract("The Polish parliament demanded an admission by Russia that Soviet troops "
+                  "killed captive Polish officers.", published="2022-05-10")
+    assert ("POL", "RUS", "10") in dyads(doc), doc["events"]

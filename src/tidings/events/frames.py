@@ -221,9 +221,18 @@ def _embedded(tok, found: dict, say: bool) -> Trigger | None:
                 return found[t.i]
             if t.i in found and lemma(t) in lexicon().frames:
                 continue  # another frame governs below
-            nxt.extend(c for c in t.children if c.dep_ in _EMBED_OR_CONJ_DEPS)
+            nxt.extend(c for c in t.children if c.dep_ in _EMBED_OR_CONJ_DEPS
+                       and not _content_clause(t, c))
         frontier = nxt
     return None
+
+
+def _content_clause(noun, clause) -> bool:
+    """A clause with its own subject under a noun ("demanded an admission that X killed
+    them", "rejected reports that X attacked") tells what the noun says, not the act the
+    frame asks for or rejects."""
+    return noun.pos_ in NOUN_POS and clause.dep_ in ("acl", "ccomp", "relcl") \
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _fold_noun(trig: Trigger, found: dict) -> None:
