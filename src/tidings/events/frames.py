@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tidings.data import words
 from tidings.events.qualifiers import announced
+from tidings.events.roles import actor_modifier, agent_of, prep_objects
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
@@ -220,9 +221,18 @@ def _embedded(tok, found: dict, say: bool) -> Trigger | None:
                 return found[t.i]
             if t.i in found and lemma(t) in lexicon().frames:
                 continue  # another frame governs below
-            nxt.extend(c for c in t.children if c.dep_ in _EMBED_OR_CONJ_DEPS)
+            nxt.extend(c for c in t.children if c.dep_ in _EMBED_OR_CONJ_DEPS
+                       and not _content_clause(t, c))
         frontier = nxt
     return None
+
+
+def _content_clause(noun, clause) -> bool:
+    """A clause with its own subject under a noun ("demanded an admission that X killed
+    them", "rejected reports that X attacked") tells what the noun says, not the act the
+    frame asks for or rejects."""
+    return noun.pos_ in NOUN_POS and clause.dep_ in ("acl", "ccomp", "relcl") \
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _fold_noun(trig: Trigger, found: dict) -> None:
@@ -231,8 +241,10 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
     tok = trig.noun
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.i in found and found[head.i].code:
-        trig.suppressed = True
         found[head.i].carrier = trig
+        # "protested the killing of X by Y troops": a violent act whose author is named is
+        # an event of its own besides the reaction to it
+        trig.suppressed = not _told_violence(trig, found[head.i])
         return
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words("means_preps"):
         verb = head.head  # the owner may be a verb or another event noun ("shelling ... in a raid")
@@ -247,6 +259,16 @@ def _fold_noun(trig: Trigger, found: dict) -> None:
             trig.setting = verb
 
 
+def _told_violence(trig: Trigger, owner: Trigger) -> bool:
+    """Is a violent event noun that another act takes as object ("protested the killings of
+    X by Y", "condemned Y's shelling of X") told with its author? Then it happened, and is
+    coded besides the act about it; an act of violence said to be planned or feared, or one
+    whose author the text leaves out, stays folded."""
+    if trig.root not in _VIOLENT_ROOTS or owner.root in _VIOLENT_ROOTS:
+        return False
+    return agent_of(trig.tok) is not None or actor_modifier(trig.tok) is not None
+
+
 def _fold_means(trig: Trigger, verb, found: dict) -> bool:
     """A violent event noun under a means preposition is the means of the violent act it
     follows: folded into that act."""
@@ -257,7 +279,9 @@ def _fold_means(trig: Trigger, verb, found: dict) -> bool:
         owner = _violent_in_clause(verb, trig, found)
     if owner is not None and owner.code and not owner.suppressed \
             and owner.root in _VIOLENT_ROOTS and trig.root in _VIOLENT_ROOTS:
-        trig.suppressed = True
+        # "twenty were killed in clashes between X and Y": a fight between named sides is
+        # an act of its own, whoever did the killing
+        trig.suppressed = not prep_objects(trig.tok, ("between",))
         owner.means = trig
         return True
     return False
