@@ -107,3 +107,9 @@ def test_cooperation_against_a_third_party_targets_the_partner(extract):
                   published="2022-05-10")
     pledges = [e for e in doc["events"] if e["trigger"] == "pledged"]
     assert pledges and all(e["target"]["country"] == "SWE" for e in pledges), doc["events"]
+
+
+def test_summoned_envoy_is_the_target_not_the_ministry(extract):
+    doc = extract("Turkey summoned the Swiss ambassador to the Foreign Ministry on Monday.",
+                  published="2022-05-10")
+    assert ("TUR", "CHE", "11") in dyads(doc), doc["events"]

@@ -189,6 +189,8 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
             # "offered its troops to X": the actor's own, not the target
             return (d, True) if mod.lower_ in words("own_possessives") else (mod, False)
     thing = lemma(d) in comp or any(lemma(c) in comp for c in d.children)
+    if lemma(d) in words("abroad_roles"):
+        thing = False  # "summoned the ambassador to the ministry": the envoy, not the ministry
     return d, thing  # "suspended aid donations for X": X first
 
 
