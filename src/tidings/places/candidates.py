@@ -228,7 +228,7 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                     return None
                 found = _mislabelled(found, ent.label_, True)  # "in Winnipeg" read as a DATE
             elif (ent.start, ent.end) == (i, j):
-                found = _mislabelled(found, ent.label_, _locative_cue(doc, i, j)
+                found = _mislabelled(found, ent.label_, _mislabel_cue(doc, i, j)
                                      or _local_modifier(doc, i, j))
             elif _local_institution(doc, ent, i, j):
                 # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
@@ -315,6 +315,21 @@ def _locative_cue(doc, i: int, j: int) -> bool:
             and doc[j + 1].dep_ not in words("subject_deps"):
         return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause
     return i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ in words("place_ents")
+
+
+def _mislabel_cue(doc, i: int, j: int) -> bool:
+    """A name spaCy tags as an organization or a person needs a cue that says where: "to"
+    and "toward" do only after motion ("flew to Winnipeg"), not in "presented the report to
+    Congress" (while "of" keeps a residence: "Paul Roe, 49, of Waterloo")."""
+    if not _locative_cue(doc, i, j):
+        return False
+    prep = doc[i - 1] if i > 0 else None
+    if prep is None or prep.lower_ not in ("to", "toward", "towards") or prep.dep_ != "prep":
+        return True
+    if i > 1 and doc[i - 2].lower_ in words("proximity_words"):
+        return True  # "near to Bielsk", "close to Gulu"
+    from tidings.places.usage import located_by_preposition  # usage imports this module
+    return located_by_preposition(prep)
 
 
 def _list_first(token):

@@ -67,8 +67,8 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
     if dep == "pobj":
         noun = _exemplified(head)
         if noun is not None:  # "in countries such as Mexico": the use of "countries"
-            return noun.dep_ == "pobj" and _located_by_preposition(noun.head)
-        return _located_by_preposition(head)
+            return noun.dep_ == "pobj" and located_by_preposition(noun.head)
+        return located_by_preposition(head)
     if dep == "poss":
         # "Iraq's Anbar province", "China's north", "London's Heathrow": the possessor of a
         # place is where it is
@@ -136,7 +136,7 @@ def _stands_for_government(doc, span) -> bool:
     return False
 
 
-def _located_by_preposition(prep) -> bool:
+def located_by_preposition(prep) -> bool:
     """The object of ``prep`` is a location: a locative preposition, a part of a place ("the
     north of Iraq", "the holy city of Kerbala"), or motion to, for or from it."""
     word = prep.lower_
