@@ -74,5 +74,5 @@ def test_capital_after_an_envoy_is_the_government(located):
 
 def test_institution_named_like_a_town_after_to_is_no_place(located):
     # spaCy tags "Congress" an organization; a town of that name exists in Arizona
-    assert "Congress" not in located("The president will send the report to Congress soon.")
+    assert "Congress" not in located("The president will present the report to Congress soon.")
     assert "Waterloo" in located("The driver, Paul Roe, 49, of Waterloo, was not hurt.")
