@@ -113,3 +113,21 @@ def test_summoned_envoy_is_the_target_not_the_ministry(extract):
     doc = extract("Turkey summoned the Swiss ambassador to the Foreign Ministry on Monday.",
                   published="2022-05-10")
     assert ("TUR", "CHE", "11") in dyads(doc), doc["events"]
+
+
+def test_reaction_to_a_decision_told_before_targets_its_author(extract):
+    doc = extract("Peru closed its border with Bolivia on Monday. Chile criticized the move.",
+                  published="2022-05-10")
+    assert ("CHL", "PER", "11") in dyads(doc), doc["events"]
+
+
+def test_reaction_to_a_decision_with_no_author_told_targets_nobody(extract):
+    doc = extract("Chile criticized the move on Monday.", published="2022-05-10")
+    assert not doc["events"], doc["events"]
+
+
+def test_decision_whose_clause_names_someone_keeps_that_target(extract):
+    doc = extract("Chile's opposition leader rejected the announcement that President Ana "
+                  "Ruiz of Peru had won.", published="2022-05-10")
+    assert any(e["root"] == "12" and e["target"] and e["target"]["country"] == "PER"
+               for e in doc["events"]), doc["events"]

@@ -65,7 +65,7 @@ def scored_events(ctx: Context) -> list[Event]:
     sentences = sum(1 for _ in ctx.doc.sents)
     for index, sent in enumerate(ctx.doc.sents):
         for trig in find_triggers(sent):
-            found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report)
+            found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report, candidates)
             for event in found:
                 event.evidence["sentence"] = index
                 event.evidence["headline"] = event.start < headline
@@ -96,13 +96,16 @@ def min_confidence() -> float:
 
 
 def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place],
-          report: tuple) -> list[Event]:
-    """The events of one trigger: one per (source, target) pair that passes the threshold."""
+          report: tuple, told: list[Event]) -> list[Event]:
+    """The events of one trigger: one per (source, target) pair that passes the threshold;
+    ``told``: the events of the sentences before."""
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)
     if toks is None:
         return []
     sides = pick_sides(trig, code, *toks, actors)
+    if trig.answers_prior and not sides.targets and sides.pairs is None:
+        sides = _prior_actor(sides, told, sent.start_char)
     if trig.accuses is not None:
         sides = _accused(trig, sides)
     if not sides.targets and sides.pairs is None and sides.sources:
@@ -121,6 +124,18 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
                                code),
              "negated": is_negated, "modality": mood}
     return _events(trig, sent, code, sides, facts, actors, places)
+
+
+def _prior_actor(sides: Sides, told: list[Event], before: int) -> Sides:
+    """"The World Court rejected the objections. Libya hailed the ruling": a reaction to a
+    decision told before (``Trigger.answers_prior``) targets the actor the story last told
+    acting, in an earlier sentence; counted as a guess (the confidence model weighs it)."""
+    own = {s.actor for s in sides.sources if s.actor}
+    for event in reversed(told):
+        side = event.source
+        if event.start < before and side is not None and side.code and side.actor not in own:
+            return replace(sides, targets=[side], guessed=sides.guessed + 1)
+    return sides
 
 
 def _accused(trig: Trigger, sides: Sides) -> Sides:

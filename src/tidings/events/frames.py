@@ -43,6 +43,9 @@ class Trigger:
     phrase: object = None          # the noun an event noun modifies ("mediation mission")
     reported: bool = False         # another's act told by a say-frame that accuses its actor
     authorless: bool = False       # its object is an act whose author the text does not name
+    # its object is a decision told before ("hailed the ruling"): the target is its author,
+    # the actor the story last told acting (coder._prior_actor)
+    answers_prior: bool = False
 
     @property
     def noun(self):

@@ -166,6 +166,9 @@ def _force_targets(head, dobjs, withdrawal: bool = False) -> list:
 def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     """The token a direct object stands for as target, and whether it is a weak one (a thing
     given or the actor's own, ranked after the prepositional targets)."""
+    if _prior_decision(trig, d):
+        trig.answers_prior = True  # "hailed the ruling": the ruling's author, told before
+        return None, False
     carried = trig.carrier is not None and trig.carrier.tok.i == d.i
     reaction = trig.root in words("reaction_roots")
     generic = reaction and lemma(d) in words("act_nouns")
@@ -192,6 +195,20 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     if lemma(d) in words("abroad_roles"):
         thing = False  # "summoned the ambassador to the ministry": the envoy, not the ministry
     return d, thing  # "suspended aid donations for X": X first
+
+
+def _prior_decision(trig: Trigger, d) -> bool:
+    """"Hailed the ruling", "criticized the move": a reaction to a definite decision whose
+    phrase names no author (no possessor, modifier, agent, "of" or "from" object)."""
+    if trig.root not in words("decision_reaction_roots") or lemma(d) not in words("decision_nouns"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in words("definite_determiners") for c in d.children):
+        return False
+    if any(c.dep_ in ("acl", "relcl", "ccomp") and not any(m.lower_ == "to" for m in c.children)
+           for c in d.children):
+        return False  # "rejected the announcement that X had won": the clause says about whom
+    return roles.actor_modifier(d) is None and roles.agent_of(d) is None \
+        and not roles.prep_objects(d, ("of", "from", "by"))
 
 
 def _clause_addressees(head) -> list:
@@ -321,7 +338,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     if not targets and len(sources) >= 2 and reciprocal(trig, code):
         # "Freedonia and Ruritania agreed to ...": the conjoined subjects act on each other
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-    if not targets and pairs is None and not trig.authorless:
+    if not targets and pairs is None and not trig.authorless and not trig.answers_prior:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
             skip = _topic_spans(trig) + _absent_spans(trig) + _own_force_spans(trig)
             targets = _nearby(trig, actors, after=True, avoid=sources, skip=skip)
