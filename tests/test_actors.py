@@ -121,3 +121,18 @@ def test_participle_used_as_a_noun_is_a_role(extract):
 
 def test_misspelt_big_city_still_gives_the_country(extract):
     assert _find(_actors(extract, "Mumbia police arrested him."), "Mumbia police")[4] == "INDCOP"
+
+
+def test_abbreviated_rank_does_not_cut_the_title_from_its_name(extract):
+    # the parser alone ends a sentence after "Capt." and "Sgt."
+    doc = extract("CAPE TOWN, South Africa (AP) - Police spokesman Capt. Rod Beer said on "
+                  "Friday that the man was held.", published="1999-10-08")
+    beer = [a for a in doc["actors"] if a["name"] == "Rod Beer"]
+    assert beer and beer[0]["code"] == "ZAFCOP", doc["actors"]
+
+
+def test_rank_shared_by_police_and_army_keeps_the_role_before_it(extract):
+    doc = extract("KAMPALA, Uganda (AP) - Army spokesman Col. Ana Berg said on Monday the road "
+                  "was open.", published="2022-05-10")
+    berg = [a for a in doc["actors"] if a["name"] == "Ana Berg"]
+    assert berg and berg[0]["code"] == "UGAMIL", doc["actors"]

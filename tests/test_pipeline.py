@@ -30,3 +30,15 @@ def test_hard_wrapped_sentence_is_not_cut_at_line_ends(nlp):
 
 def test_dotted_abbreviation_before_hyphen_is_split(nlp):
     assert [t.text for t in nlp("U.S.-Iranian talks")][:3] == ["U.S.", "-", "Iranian"]
+
+
+def test_abbreviated_titles_do_not_end_sentences(nlp):
+    doc = nlp("The man, said Det. Sgt. Paul Roe, was armed. Police spokesman Capt. Rod Beer "
+              "said so.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The man, said Det. Sgt. Paul Roe, was armed.", "Police spokesman Capt. Rod Beer said so."]
+
+
+def test_a_sentence_ending_after_a_titled_name_still_ends(nlp):
+    doc = nlp("He met Dr. Ana Ruiz. She said no.")
+    assert len(list(doc.sents)) == 2

@@ -175,7 +175,13 @@ def _code_person(doc, reading: _Reading, published: str | None) -> None:
         if not roles:
             reading.sector = _holder_sector(head.term, published)
     if roles:
-        reading.sector = roles[-1].term.sector
+        # "police spokesman Capt. Rod Beer": a rank police and armies share says less than
+        # the role before it
+        said = [r for r in roles if r.term.key not in words("shared_ranks")] or roles
+        bodies = [r for r in said[:-1] if r.term.actor_kind == "organization"]
+        if said[-1].term.key in words("member_titles") and bodies:
+            said = bodies  # "army spokesman Col. Ana Berg": the army's
+        reading.sector = said[-1].term.sector
         if reading.country is None and head.kind == "person":
             reading.country = _titled_surname_country(name_span)
 

@@ -238,7 +238,11 @@ def _name_variants() -> dict[str, str]:
 def _tokenizer():
     from spacy.lang.en import English
 
-    return English().tokenizer
+    from tidings.nlp.pipeline import keep_titles_whole
+
+    tokenizer = English().tokenizer
+    keep_titles_whole(tokenizer)  # as the pipeline's, so keys split as the text does
+    return tokenizer
 
 
 def country_on(code: str | None, published: str | None) -> str | None:

