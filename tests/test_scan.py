@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tidings.nlp.scan import EXTRA_CASES, Scanner, first_char_finder
+from tidings.nlp.scan import EXTRA_CASES, Scanner, WordScanner, first_char_finder, opening_check
 from tidings.times.select import RULES
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -64,3 +64,38 @@ def test_patterns_it_cannot_filter_are_scanned_as_before():
 def test_every_time_rule_is_filtered():
     """The rules are what the filter is for: a rule that falls back is slow again."""
     assert all(scanner.finder is not None for _, scanner, _, _, _ in RULES)
+
+
+EDGE = r"(?<![\w'])"
+
+
+def test_word_scanner_finds_what_each_pattern_finds():
+    """The time rules over texts with apostrophes, hyphens, odd cases and non-ASCII letters,
+    and patterns it must leave to their Scanner (no edge; may match the empty string)."""
+    patterns = [scanner.pattern for _, scanner, _, _, _ in RULES]
+    patterns += [re.compile(source, re.I) for source, flags in PATTERNS if flags == re.I]
+    word_scanner = WordScanner(patterns, EDGE)
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.swapcase() for t in TEXTS]:
+        for pattern, found in zip(patterns, word_scanner.scan(text)):
+            expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in found] == expected
+
+
+def test_openings_follow_optional_and_repeated_parts():
+    first, openings = opening_check(re.compile(EDGE + r"(?:the\s+)?(?:\d+|two)\s+days?", re.I))
+    assert ("[Tt]", "[Hh]", "[Ee]", r"[\s]", r"[\s]") in {
+        tuple("[" + "".join(sorted(c)) + "]" for c in o) for o in openings}
+    assert opening_check(re.compile(r"x*", re.I)) is None
+
+
+def test_every_time_rule_is_scanned_by_word_starts():
+    """A rule left to its own Scanner is slow again (the times stage's select pass)."""
+    from tidings.times.select import _SCANNER
+
+    _SCANNER.scan("")
+    assert not _SCANNER._plain
+
+
+def test_an_edge_before_one_alternative_only_is_not_an_edge():
+    patterns = [re.compile(EDGE + r"day|night", re.I)]
+    assert [m.span() for m in WordScanner(patterns, EDGE).scan("a midnight")[0]] == [(5, 10)]

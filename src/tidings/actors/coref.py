@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from tidings import data
 from tidings.actors.table import Actor, ActorTable
 from tidings.data import words
-from tidings.nlp.doctext import sentence_spans, token_texts
+from tidings.nlp.doctext import sentence_spans, token_starts, token_texts
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import SUBJECT_DEPS
 
@@ -172,7 +172,8 @@ class _Resolver:
         self.doc, self.table = doc, table
         # sentences as (first token, end token), in order, as the stages share them
         self.sents = sentence_spans(doc)
-        self.sent_starts = [doc[a].idx for a, _ in self.sents]
+        starts = token_starts(doc)
+        self.sent_starts = [starts[a] for a, _ in self.sents]
         self.inside = quoted_regions(doc)
         # named mentions (not pronouns already attached), in text order
         self.named = sorted(((s, e, a) for a in table.actors for (s, e) in a.mentions

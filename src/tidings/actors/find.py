@@ -28,6 +28,7 @@ from tidings.actors.mentions import Mention, Piece, find_pieces, find_runs
 from tidings.actors.metonyms import city_actors, is_locative
 from tidings.actors.setting import place_in_sentences, settle_countries, settle_possessed
 from tidings.actors.table import ActorTable
+from tidings.nlp.doctext import sentence_spans
 from tidings.records import Context
 
 
@@ -35,7 +36,7 @@ def find_actors(ctx: Context) -> ActorTable:
     """Find, code and group the actors of one parsed article."""
     doc, published = ctx.doc, ctx.published_iso
     pieces = find_pieces(doc, lexicon.load(), published)
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [start for start, _ in sentence_spans(doc)]  # no Span per sentence
     mentions = _code_runs(doc, pieces, sent_starts, published)
     taken = [(m.start, m.end) for m in mentions]
     mentions.extend(m for m in city_actors(doc, pieces, sent_starts)

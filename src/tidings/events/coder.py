@@ -22,6 +22,7 @@ from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
+from tidings.nlp.doctext import sentence_spans
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import has_mark
 from tidings.records import Context, Event, Side, TimeExpr, Place
@@ -62,8 +63,9 @@ def scored_events(ctx: Context) -> list[Event]:
     report = report_date(ctx)
     headline = headline_end(ctx.doc)
     quoted = quoted_regions(ctx.doc)
-    sentences = sum(1 for _ in ctx.doc.sents)
-    for index, sent in enumerate(ctx.doc.sents):
+    bounds = sentence_spans(ctx.doc)  # the sentences as the Doc's own, found once per Doc
+    sentences = len(bounds)
+    for index, sent in enumerate(ctx.doc[start:end] for start, end in bounds):
         for trig in find_triggers(sent):
             found = _code(trig, sent, ctx.actors, ctx.times, ctx.places, report, candidates)
             for event in found:

@@ -32,6 +32,10 @@ _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s",
                sre.CATEGORY_WORD: r"\w"} if sre is not None else {}
 # A class over more characters than this is not worth listing (and is no use as a filter).
 _MAX_RANGE = 128
+# How many opening characters the finder checks before trying the pattern: three tell most
+# words that cannot open a match from those that can ("the" from "thu"); more add branches
+# to the check and saved nothing on the time rules (PolNeAR texts).
+OPENING = 5
 
 
 class _Unknown(Exception):
@@ -76,6 +80,116 @@ class Scanner:
             return self.pattern.search(text)
         candidate = finder.search(text)
         return None if candidate is None else self.pattern.match(text, candidate.start())
+
+
+class WordScanner:
+    """``finditer`` of many patterns over one text, each opening at the same word edge (a
+    lookbehind such as ``(?<![\\w'])``): the matches each pattern's own ``finditer`` gives.
+
+    Why: the time rules' ~45 patterns each scanned the whole text, ~0.5 s per 100 news
+    articles even with ``Scanner``; most of it went in trying long case-insensitive
+    alternations wherever a word could begin. Here the text's word starts are found once, and
+    at each the first ``OPENING`` characters pick the patterns that can open a match there
+    (worked out from each pattern once per distinct opening, then remembered): a pattern is
+    tried only where it may match, in text order, from the end of its last match, as
+    ``finditer`` goes. A pattern without the edge, or whose opening is not worked out, is
+    scanned by its ``Scanner``.
+    """
+
+    # Openings remembered (distinct strings of OPENING characters at the word starts where a
+    # pattern may match: ~900 in 100 news articles); past this many the memory is cleared.
+    MAX_OPENINGS = 200_000
+
+    def __init__(self, patterns: list[re.Pattern[str]], edge: str):
+        self.patterns = patterns
+        self._edge = edge
+        self._built = False
+
+    def _build(self) -> None:
+        """The word-start finder and each pattern's opening check, made on first use."""
+        self._openings: dict[str, tuple[int, ...]] = {}
+        self._checks: list[tuple[int, re.Pattern[str]]] = []
+        self._plain: list[tuple[int, Scanner]] = []
+        firsts: set[str] = set()
+        every: set[tuple] = set()
+        flags = {p.flags for p in self.patterns}
+        for i, pattern in enumerate(self.patterns):
+            check = opening_check(pattern) if len(flags) == 1 else None
+            if check is None or not _opens_with(pattern, self._edge):
+                self._plain.append((i, Scanner(pattern)))
+                continue
+            self._checks.append((i, re.compile(_tree(check[1]))))
+            firsts |= check[0]
+            every |= check[1]
+        # the first character, then the edge before it and an opening of some pattern: ``re``
+        # skips to the characters in the class, and yields only the word starts (a tenth of
+        # them) where a pattern may match
+        self._starts = (re.compile("[" + "".join(sorted(firsts)) + "](?<=" + self._edge
+                                   + r"[\s\S])(?<=(?=(?-i:" + _tree(every) + r"))[\s\S])",
+                                   flags.pop()) if firsts else None)
+        self._built = True
+
+    def scan(self, text: str) -> list[list[re.Match[str]]]:
+        """For each pattern, the matches its ``finditer`` gives over ``text``."""
+        if not self._built:
+            self._build()
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        for i, scanner in self._plain:
+            found[i] = list(scanner.finditer(text))
+        if self._starts is None:
+            return found
+        ends = [0] * len(self.patterns)
+        openings, patterns = self._openings, self.patterns
+        for start in self._starts.finditer(text):
+            at = start.start()
+            key = text[at:at + OPENING]
+            hits = openings.get(key)
+            if hits is None:
+                hits = self._hits(key)
+            for i in hits:
+                if at >= ends[i]:
+                    m = patterns[i].match(text, at)
+                    if m is not None:
+                        found[i].append(m)
+                        ends[i] = m.end()
+        return found
+
+    def _hits(self, key: str) -> tuple[int, ...]:
+        """The patterns whose opening check accepts ``key`` (remembered)."""
+        if len(self._openings) >= self.MAX_OPENINGS:
+            self._openings.clear()
+        hits = tuple(i for i, check in self._checks if check.match(key))
+        self._openings[key] = hits
+        return hits
+
+
+def _opens_with(pattern: re.Pattern[str], edge: str) -> bool:
+    """Whether ``pattern`` begins with the lookbehind ``edge`` and every match must pass it
+    (the edge is not only the start of the first of several alternatives)."""
+    if not pattern.pattern.startswith(edge):
+        return False
+    first = _parser.parse(pattern.pattern, pattern.flags)[0]
+    return first[0] in (sre.ASSERT, sre.ASSERT_NOT) and first[1][0] == -1
+
+
+def opening_check(pattern: re.Pattern[str]) -> tuple[set[str], set[tuple]] | None:
+    """The class items a match of ``pattern`` can begin with, and the openings of its
+    matches: tuples of the classes of its first ``OPENING`` characters, one of which every
+    match's opening matches (a necessary condition: an opening is cut short wherever it is
+    not worked out). None when a match may be empty or its first character is not worked
+    out."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        first, empty = _first_of(parsed)
+        openings: set[tuple] = set()
+        _openings((), list(parsed), (), openings)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if empty or not first or () in openings:
+        return None
+    return first, openings
 
 
 def first_char_finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -146,6 +260,61 @@ def _class_items(items) -> set[str]:
         else:  # a negated class, a wide range, \S, \W, \D
             raise _Unknown(op)
     return first
+
+
+def _openings(prefix: tuple, items: list, rest: tuple, out: set) -> None:
+    """Add to ``out`` the openings of a match of ``items`` then of each list in ``rest``:
+    tuples of up to OPENING classes (frozensets of class items), cut short where a
+    construct is not worked out or the match may end."""
+    if len(prefix) >= OPENING or not items and not rest:
+        out.add(prefix)
+        return
+    if not items:
+        _openings(prefix, list(rest[0]), rest[1:], out)
+        return
+    (op, av), tail = items[0], items[1:]
+    if op is sre.LITERAL or op is sre.IN:
+        try:
+            chars = _cases(av) if op is sre.LITERAL else _class_items(av)
+        except _Unknown:
+            out.add(prefix)
+            return
+        _openings(prefix + (frozenset(chars),), tail, rest, out)
+    elif op is sre.BRANCH:
+        for alternative in av[1]:
+            _openings(prefix, list(alternative), (tail,) + rest, out)
+    elif op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+        _openings(prefix, list(av[-1] if op is sre.SUBPATTERN else av), (tail,) + rest, out)
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = av
+        if low == 0:
+            _openings(prefix, tail, rest, out)
+        if high == 0:
+            return
+        if high == 1:  # "(the )?": once, then the rest
+            _openings(prefix, list(body), (tail,) + rest, out)
+        elif not _first_of(body)[1]:  # "\s+": once, then as many more as may follow
+            again = [(op, (max(low - 1, 0), high if high is sre.MAXREPEAT else high - 1,
+                           body))]
+            _openings(prefix, list(body), (again + list(tail),) + rest, out)
+        else:  # a body that may match nothing: cut here
+            _openings(prefix, list(body), (), out)
+    elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        _openings(prefix, tail, rest, out)  # zero width: the next item opens the match
+    else:
+        out.add(prefix)
+
+
+def _tree(openings: set[tuple]) -> str:
+    """An alternation over ``openings`` with their shared first classes factored out."""
+    if () in openings:
+        return ""
+    heads: dict[frozenset, set[tuple]] = {}
+    for opening in openings:
+        heads.setdefault(opening[0], set()).add(opening[1:])
+    branches = ["[" + "".join(sorted(head)) + "]" + _tree(tails)
+                for head, tails in sorted(heads.items(), key=lambda h: sorted(h[0]))]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _cases(code: int) -> set[str]:

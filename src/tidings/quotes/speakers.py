@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tidings import data
-from tidings.nlp.doctext import doc_ents, doc_text, token_texts
+from tidings.nlp.doctext import doc_ents, doc_text, sentence_spans, token_starts, token_texts
 from tidings.records import Side, Speaker
 
 # How many sentences back an antecedent may lie (news attributions rarely reach further).
@@ -96,7 +96,8 @@ class SpeakerResolver:
         self.text = doc_text(doc)
         self.actors = actors
         self.words = words()
-        self.sent_starts = [s.start_char for s in doc.sents]
+        starts = token_starts(doc)  # no Span per sentence
+        self.sent_starts = [starts[start] for start, _ in sentence_spans(doc)]
         self.full: dict[str, str] = {}
         self.gender: dict[str, str] = {}       # person -> "m"/"f" from titles and role words
         self.votes: dict[str, Counter] = {}    # person -> pronouns that refer to them
