@@ -136,3 +136,10 @@ def test_rank_shared_by_police_and_army_keeps_the_role_before_it(extract):
                   "was open.", published="2022-05-10")
     berg = [a for a in doc["actors"] if a["name"] == "Ana Berg"]
     assert berg and berg[0]["code"] == "UGAMIL", doc["actors"]
+
+
+def test_party_chairman_acts_for_the_party(extract):
+    doc = extract("Sinn Fein chairman Mitchell McLaughlin said the party would go to court.",
+                  published="1998-02-16")
+    chair = [a for a in doc["actors"] if a["name"] == "Mitchell McLaughlin"]
+    assert chair and chair[0]["sector"] == "PTY", doc["actors"]

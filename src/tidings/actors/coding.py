@@ -182,6 +182,9 @@ def _code_person(doc, reading: _Reading, published: str | None) -> None:
         if said[-1].term.key in words("member_titles") and bodies:
             said = bodies  # "army spokesman Col. Ana Berg": the army's
         reading.sector = said[-1].term.sector
+        orgs = [p for p in reading.before_head if p.kind == "org" and p.term and p.term.sector]
+        if said[-1].term.key in words("member_titles") and orgs:
+            reading.sector = orgs[-1].term.sector  # "Sinn Fein chairman X": the party's
         if reading.country is None and head.kind == "person":
             reading.country = _titled_surname_country(name_span)
 
