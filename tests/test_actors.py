@@ -143,3 +143,16 @@ def test_party_chairman_acts_for_the_party(extract):
                   published="1998-02-16")
     chair = [a for a in doc["actors"] if a["name"] == "Mitchell McLaughlin"]
     assert chair and chair[0]["sector"] == "PTY", doc["actors"]
+
+
+def test_spokesman_for_an_organization_speaks_for_it(extract):
+    doc = extract("A spokesman for Hamas said on Monday the group would respond.",
+                  published="2022-05-10")
+    spokesman = [a for a in doc["actors"] if a["name"].startswith("spokesman")]
+    assert spokesman and spokesman[0]["code"] == "PSEREB", doc["actors"]
+
+
+def test_envoy_for_a_country_is_not_that_country_s_envoy(extract):
+    doc = extract("The special envoy for Syria met reporters on Monday.", published="2022-05-10")
+    envoy = [a for a in doc["actors"] if "envoy" in a["name"]]
+    assert not envoy or envoy[0]["country"] != "SYR", doc["actors"]

@@ -36,10 +36,12 @@ def coordinated_modifier(doc, previous: list[Piece] | None, run: list[Piece],
 
 
 def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> None:
-    """"farmers' unions in Chile", "Foreign Minister of Latvia", "speaker of the Storting":
-    a country or organization after in/of/from gives the country (and a leader's sector)."""
+    """"farmers' unions in Chile", "Foreign Minister of Latvia", "speaker of the Storting",
+    "a spokesman for Hamas": a country or organization after in/of/from (an organization
+    after "for" too, for its spokesmen and officials) gives the country (and a leader's or a
+    spokesman's sector)."""
     end = run[-1].end
-    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from", "to"):
+    if end >= len(doc) or doc[end].lower_ not in ("in", "of", "from", "to", "for"):
         return
     j = end + 1
     if j < len(doc) and doc[j].lower_ == "the":
@@ -55,12 +57,15 @@ def right_context(doc, run: list[Piece], mention: Mention, piece_at: dict) -> No
             # where the envoy serves, not whose envoy it is
             mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
         return
+    speaks_for = doc[end].lower_ in ("for", "from") and mention.role in words("member_titles")
+    if doc[end].lower_ == "for" and not (speaks_for and piece.kind == "org"):
+        return  # "the envoy for Syria" is nobody's envoy there; "a spokesman for Hamas" is
     if piece.kind in COUNTRY_KINDS and mention.country is None and (
             doc[end].lower_ != "in" or mention.role not in words("abroad_roles")):
         if doc[end].lower_ == "of":  # "Foreign Minister of Latvia": one noun phrase
             mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
         mention.country = piece.term.country
-    elif piece.kind == "org" and doc[end].lower_ == "of":
+    elif piece.kind == "org" and (doc[end].lower_ == "of" or speaks_for):
         _of_organization(doc, piece, mention)
     else:
         return
@@ -90,9 +95,10 @@ def _of_organization(doc, piece: Piece, mention: Mention) -> None:
     """"chairman of the Rotary Club": the organization's country, and a leader leads it."""
     mention.country = mention.country or piece.term.country
     mention.end = doc[piece.end - 1].idx + len(doc[piece.end - 1])
-    if mention.role in words("leader_titles") and piece.term.sector and piece.term.country != "IGO":
-        # "speaker of the Storting" leads a legislature (LEG); the president of an
-        # international body keeps a government title there
+    acts_for = words("leader_titles") | words("member_titles")
+    if mention.role in acts_for and piece.term.sector and piece.term.country != "IGO":
+        # "speaker of the Storting" leads a legislature (LEG), "a spokesman for Hamas"
+        # speaks for it; the president of an international body keeps a government title
         mention.sector = piece.term.sector
     if piece.term.country == "IGO":
         mention.igo_code = piece.term.igo_code
