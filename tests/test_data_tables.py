@@ -149,7 +149,7 @@ def test_actor_word_sets_hold_lexicon_titles():
     they can never match."""
     patterns = {row["pattern"] for row in data.tsv("roles.tsv")}
     for name in ("member_titles", "own_roles", "leader_titles", "abroad_roles", "generic_titles",
-                 "speaks_for_roles", "division_titles"):
+                 "speaks_for_roles", "division_titles", "shared_ranks"):
         missing = data.words(name) - patterns
         assert not missing, f"{name}: {sorted(missing)} not in roles.tsv"
 
