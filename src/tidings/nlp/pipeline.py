@@ -84,8 +84,8 @@ def _title_then_name():
     """An abbreviated title, spaces on the same line, and a capital letter."""
     from tidings.data import word_list
 
-    titles = "|".join(re.escape(t) for t in sorted(word_list("title_abbreviations"),
-                                                   key=len, reverse=True))
+    titles = "|".join(re.escape(t.capitalize()) for t in sorted(
+        word_list("title_abbreviations"), key=len, reverse=True))
     return re.compile(r"\b(?:%s)\.[ \t]+(?=[A-Z])" % titles)
 
 
@@ -162,7 +162,7 @@ def keep_titles_whole(tokenizer) -> None:
     from tidings.data import word_list
 
     for title in word_list("title_abbreviations"):
-        form = title + "."
+        form = title.capitalize() + "."
         if len(tokenizer(form)) > 1:
             tokenizer.add_special_case(form, [{ORTH: form}])
 
