@@ -58,3 +58,13 @@ def test_as_x_put_it_introduces_the_quote(nlp):
 def test_put_it_without_as_is_no_cue(nlp):
     text = "He put it on the shelf beside the \u201cspecial\u201d jar."
     assert all(q["cue"] != "put" for q in run(nlp, text))
+
+
+def test_title_case_section_heading_before_colon_is_no_speaker(nlp):
+    text = ("Housing.\n\nLittle Hope for Renters: The housing shortage is exactly the kind of "
+            "problem the council was elected to fix.\n\nRent Board Blocks New Towers: Building "
+            "more homes is one of the stated aims of the plan.\n\nSen. Ann Lee: We will not vote "
+            "for it at all.")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if q["text"].startswith(("The housing shortage", "Building more"))]
+    assert mention(text, one(quotes, "We will not vote")) == "Sen. Ann Lee"
