@@ -12,6 +12,8 @@ from tidings.quotes.indirect import MIN_CLAUSE_WORDS, _trim, _words
 MAX_COLON_HEAD = 40
 # ... and is at most this many tokens
 MAX_COLON_HEAD_TOKENS = 5
+# a head of this many tokens naming no person is a section heading, not a speaker
+HEADING_TOKENS = 4
 
 
 def find_colon_lines(doc) -> list[Attribution]:
@@ -32,9 +34,20 @@ def find_colon_lines(doc) -> list[Attribution]:
             if (head is not None and len(head) and len(head) <= MAX_COLON_HEAD_TOKENS
                     and any(t.pos_ == "PROPN" for t in head)
                     and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head)
-                    and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
+                    and not _heading(head) and _words(doc, s, e) >= MIN_CLAUSE_WORDS):
                 found.append(Attribution("indirect", s, e, cue=":", cue_span=(colon, colon + 1),
                                          speaker_span=(head[0].idx, head[-1].idx + len(head[-1])),
                                          basis="colon"))
         start = end + 1
     return found
+
+
+def _heading(head) -> bool:
+    """A section heading in title case ("Little Relief for Refugees:", "Veto Power Impedes
+    Peace Efforts:") rather than a speaker: no person named, and a small word in lower case
+    or more words than a name with its title takes. A transcript's capitals ("THE
+    PRESIDENT:") are a speaker."""
+    if head.text.isupper() or any(t.ent_type_ == "PERSON" for t in head):
+        return False
+    return len(head) >= HEADING_TOKENS or any(
+        t.pos_ in ("ADP", "CCONJ", "DET") and t.text.islower() for t in head)

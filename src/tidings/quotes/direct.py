@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from tidings.data import words
 from tidings.nlp.doctext import doc_text, sentence_bounds, token_starts
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
@@ -30,6 +31,7 @@ _CLOSE_TAIL = " \t\u00a0.\"'\u201c\u2018`"
 # the speaker between a quote and its cue: a name with its title or apposition
 # ("Flynn, a top Trump surrogate,"), not a clause
 MAX_FRAME_WORDS = 12
+_AS_IT_VERBS = words("as_it_cue_verbs")
 
 
 def word_count(text: str) -> int:
@@ -61,10 +63,21 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 cues.append(tok)
+            elif _as_it_cue(tok):
+                cues.append(tok)
             elif (lex.verb_class(tok.lemma_) in ("speech", "request") and tok.pos_ in ("VERB", "AUX")
                   and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
                 cues.append(tok)
     return cues
+
+
+def _as_it_cue(tok) -> bool:
+    """`As Ms. Lee put it, "..."`: a verb that reports speech only in an "as" clause with
+    "it" for its object."""
+    if tok.lemma_.lower() not in _AS_IT_VERBS or tok.pos_ != "VERB":
+        return False
+    kids = [(c.dep_, c.lower_) for c in tok.children]
+    return ("dobj", "it") in kids and any(d in ("mark", "advmod") and w == "as" for d, w in kids)
 
 
 def _near_edges(doc, sent, quote: Marked):

@@ -11,6 +11,7 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
+from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
 from tidings.quotes.speaker_tokens import author_of, past_dateline
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -81,7 +82,7 @@ def speaker_of(cue, inside_quote=None):
     for child in cue.children:
         if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
             return child
-    subj = subject_of(cue, speaker=True)
+    subj = subject_of(cue, speaker=True) or controller(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
     return subj
@@ -238,7 +239,7 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
         cls = lex.verb_class(token.lemma_)
         if cls is None or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
             continue
-        if _hypothetical(token):
+        if _hypothetical(token) or impersonal(token):
             continue
         span = _content(token, cls)
         if span is None:

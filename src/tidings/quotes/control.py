@@ -1,0 +1,56 @@
+"""Who speaks through a cue verb that has no subject of its own (an infinitive, a gerund, a
+participle): the impersonal "it" of "it is too early to tell" speaks for nobody, the subject
+of a passive main clause controls "After saying ..., she was taken ...", and whoever holds
+a news conference speaks through "a news conference announcing that ...".
+"""
+from __future__ import annotations
+
+from tidings.data import words
+
+# "it goes without saying": a verb whose expletive "it" stands for no speaker
+_EXPLETIVE_HOSTS = words("expletive_host_verbs")
+# spoken events a participle may hang on ("a news conference announcing ...")
+_SPEAKING_EVENTS = words("speaking_event_nouns")
+# how far up the heads a non-finite cue's subject is looked for
+MAX_CLIMB = 4
+
+
+def _own_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def impersonal(cue) -> bool:
+    """Is ``cue`` a non-finite verb whose clause hangs on an impersonal "it" ("it was too
+    early to tell whether ...", "It is worth noting that ...", "it's hard to figure out
+    ...", "It goes without saying that ...")? Such words report nobody's speech."""
+    if cue.tag_ not in ("VB", "VBG") or _own_subject(cue):
+        return False
+    tok, adjective = cue, False
+    for _ in range(MAX_CLIMB):
+        if tok.dep_ not in ("xcomp", "pcomp", "advcl", "prep", "acomp", "ccomp") or tok.head is tok:
+            return False
+        tok = tok.head
+        # the predicate adjective may hang on the cue's head ("hard") or be it ("worth")
+        adjective = adjective or tok.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in tok.children)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "expl")), None)
+        if subj is not None:
+            return subj.lower_ == "it" and (adjective or tok.lemma_.lower() in _EXPLETIVE_HOSTS)
+    return False
+
+
+def controller(cue):
+    """The subject that controls a subjectless cue when the parse's own climb finds none:
+    the passive subject of the main clause an adverbial gerund hangs on ("After saying
+    ..., she was taken to hospital"), the subject of the speech verb whose spoken event a
+    participle modifies ("she said at a news conference announcing that ..."); else None."""
+    if cue.tag_ not in ("VBG", "VBN") or _own_subject(cue):
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.dep_ in ("prep", "advcl") and head.head is not head:
+        host = head.head
+        return next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+    if cue.dep_ == "acl" and head.lemma_.lower() in _SPEAKING_EVENTS and head.dep_ == "pobj":
+        verb = head.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
