@@ -19,6 +19,9 @@ from tidings.places.gazetteer import Gazetteer, GeoName, fold
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
+# A physical feature named without its kind word ("Borneo", "Sumatra") after a locative
+# word is read as the feature when Natural Earth ranks it this important or more (0-10).
+BARE_FEATURE_RANK = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,8 +82,36 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         mentions.append(match)
         i = match.token_end
     mentions = [_with_compass(doc, m, gaz) for m in mentions]
+    mentions = [m for m in mentions if _physical_sense(doc, m)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _physical_sense(doc, m: Toponym) -> bool:
+    """Keep a physical feature's reading where the text names it as one: its kind word in
+    the name ("Lake Erie", "the Ural Mountains", "Waiheke Island"), "the" before it ("the
+    Sahel", "the Alps"), spaCy's LOC label, or a locative cue for a well-known feature ("in
+    Borneo"). Otherwise the reading is dropped, and with it a mention that had no other:
+    "Chad" the person, "Victoria" the state or the town keep their own readings. Returns
+    whether the mention keeps any reading."""
+    physical = words("physical_kinds")
+    if not any(p.kind in physical for p in m.candidates):
+        return True
+    s, e = m.token_start, m.token_end
+    named = any(t.lower_ in words("physical_kind_words") for t in doc[s:e])
+    # a bare name inside a longer name ("West Nile virus") or modifying a noun that is no
+    # place ("Nile perch") is not the feature, as for towns ("Lassa fever")
+    inside = doc[s].ent_iob_ == "I" or (s > 0 and _capitalized(doc[s - 1].text)
+                                         and doc[s - 1].pos_ == "PROPN") or (
+        e < len(doc) and doc[e - 1].dep_ == "compound" and doc[e].pos_ in ("NOUN", "PROPN")
+        and not _local_modifier(doc, s, e))
+    bare_ok = not inside and (
+        (s > 0 and doc[s - 1].lower_ == "the") or doc[s].ent_type_ == "LOC")
+    cue = not inside and _locative_cue(doc, s, e)
+    kept = [p for p in m.candidates if p.kind not in physical or named or bare_ok
+            or (cue and p.rank <= BARE_FEATURE_RANK)]
+    m.candidates = kept
+    return bool(kept)
 
 
 def _with_compass(doc, m: Toponym, gaz) -> Toponym:

@@ -48,7 +48,8 @@ class GeoName:
     """One gazetteer entry."""
 
     name: str
-    kind: str  # city, country, admin1, admin2, region, continent, water
+    kind: str  # city, country, admin1, admin2, region, continent, water, or a physical
+    # feature's kind (sea, lake, range, island, ...: places_physical.tsv)
     country: str | None  # ISO3; None for regions spanning countries
     lat: float
     lon: float
@@ -57,6 +58,7 @@ class GeoName:
     admin1: str | None = None  # GeoNames admin1 code (towns, divisions and counties)
     primary: bool = True  # matched by its own name (not an alternate one)
     capital: bool = False  # a national capital ("Washington" the city, not the state)
+    rank: int = 0  # a physical feature's importance (Natural Earth's scalerank, 0 the most)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,7 @@ class Gazetteer:
         self._load_regions()
         self._load_towns()
         self._load_divisions()
+        self._load_physical()
 
     def add(self, form: str, place) -> None:
         """Index ``place`` (a GeoName, or a town row) under ``form``."""
@@ -279,6 +282,31 @@ class Gazetteer:
                             float(row["lon"]), 0, int(row["geonameid"] or 0) or None,
                             row["admin1"] or None)
             self.add(row["name"], place)
+
+    def _load_physical(self) -> None:
+        """The named physical features (places_physical.tsv, derived from Natural Earth):
+        seas, lakes, ranges, islands. A name that is already a country, a division or a
+        curated region keeps only that reading ("Cyprus" the country, not the island); towns
+        of the name compete with the feature at resolution."""
+        curated = {"country", "admin1", "admin2", "region", "continent", "water"}
+        for row in data.tsv("places_physical.tsv"):
+            place = GeoName(row["name"], row["kind"], row["country"] or None,
+                            float(row["lat"]), float(row["lon"]), rank=int(row["scalerank"]))
+            for form in _physical_forms(row["name"], data.split_cell(row["aliases"])):
+                if not any(isinstance(e, GeoName) and e.kind in curated
+                           for e in self.names.get(fold(form), ())):
+                    self.add(form, place)
+
+
+def _physical_forms(name: str, aliases: list[str]) -> list[str]:
+    """A feature's name, its aliases, and the short forms news writes ("Mt. Kenya")."""
+    forms = [name, *aliases]
+    for form in list(forms):
+        if form.startswith("Mount "):
+            forms += ["Mt. " + form[6:], "Mt " + form[6:]]
+        if form.endswith(" Mountains"):
+            forms.append(form[:-10] + " Mts.")
+    return forms
 
 
 # Letters that Unicode does not decompose into a base letter and an accent, as English text

@@ -19,6 +19,10 @@ from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Score of a kind of place missing from place_kind_scores.tsv: below every listed kind.
 OTHER_KIND_SCORE = 80.0
+# A physical feature (places_physical.tsv) starts from the "physical" kind score, less this
+# per step of Natural Earth's scalerank: the Sahara (1) scores 82, a rank-7 island 70 (a town
+# of 10 million scores 95, one of 100,000 50).
+PHYSICAL_RANK_PENALTY = 2.0
 # A division of a country the article never names is less likely (a county named like a
 # city, in a story about another country).
 DIVISION_OUT_OF_CONTEXT = 20.0
@@ -237,7 +241,10 @@ def _score(p: GeoName, countries: Counter, admin1s: Counter) -> float:
         if not p.primary:
             score -= ALTNAME_PENALTY
     else:
-        score = _kind_scores().get(p.kind, OTHER_KIND_SCORE)
+        if p.kind in words("physical_kinds"):
+            score = _kind_scores()["physical"] - PHYSICAL_RANK_PENALTY * p.rank
+        else:
+            score = _kind_scores().get(p.kind, OTHER_KIND_SCORE)
         if p.kind != "country" and p.country and not countries.get(p.country):
             score -= DIVISION_OUT_OF_CONTEXT
     if p.country and countries.get(p.country):

@@ -323,8 +323,8 @@ def acled(row: dict) -> dict | None:
 
 def _geo_precision(row: dict) -> int:
     feature = row.get("place_feature")
-    if _place_is_country(row) or feature in ("admin1", "region", "continent", "water"):
-        return 3
+    if _place_is_country(row) or feature not in (None, "city", "admin2"):
+        return 3  # a division, a region, a sea, a range, an island: an area, not a town
     return 2 if feature == "admin2" else 1
 
 
