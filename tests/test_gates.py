@@ -78,13 +78,15 @@ def test_seed_actors_have_annotated_country_and_sector(shared, seed_doc):
 
 
 # (scorer, gold set under ../shared, floors): the acceptance bounds of issues 2-4 and 12-14
-# that the code meets (the notes of those issues give the figures).
+# that the code meets, and for those it does not meet yet (GeoVirus recall, PolNeAR
+# end-to-end, dev events) a floor just under today's figure so they cannot slip back (the
+# notes of those issues give the figures).
 GATES = {
     "actors": ("score_actors.py", "eval/events/ngec_actor_cases.jsonl", "--min-pass", "0.88"),
     "timebank": ("score_timex.py", "eval/time/TBAQ-cleaned/TimeBank",
                  "--min-date-value-f1", "0.85", "--min-value-f1", "0.78"),
     "geovirus": ("score_geo.py", "eval/geo/GeoVirus.xml",
-                 "--min-acc161", "0.90", "--min-recall", "0.80"),
+                 "--min-acc161", "0.90", "--min-recall", "0.83"),
     "trnews": ("score_geo.py", "eval/geo/TR-News.xml", "--min-acc161", "0.87",
                "--min-recall", "0.70"),
     "plover": ("score_plover.py", "eval/events/plv_train.tsv",
@@ -92,9 +94,11 @@ GATES = {
     "plover-gsr": ("score_plover_gsr.py", "eval/events/plover_gsr_cameo.json",
                    "--min-type", "0.78"),
     "polnear": ("score_quotes.py", "eval/quotes/polnear_dev.jsonl",
-                "--min-content-f1", "0.80", "--min-speaker-f1", "0.85"),
-    "dev-stories": ("score_corpus.py", "corpus/dev", "--min-event-precision", "0.70",
-                    "--min-actors", "0.85", "--min-quote-f1", "0.80", "--min-places", "0.93"),
+                "--min-content-f1", "0.80", "--min-speaker-f1", "0.85",
+                "--min-speaker-end-to-end", "0.73"),
+    "dev-stories": ("score_corpus.py", "corpus/dev", "--min-event-precision", "0.74",
+                    "--min-actors", "0.87", "--min-quote-f1", "0.80", "--min-places", "0.93",
+                    "--min-required", "0.50", "--min-events", "0.39"),
 }
 
 
