@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
+from tidings.events.authors import document_author, joined_body, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
@@ -273,7 +274,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(roles.prep_objects(trig.setting))
         if _visits(trig.code):  # "arrived in the capital on a visit": the host
             tgt.extend(roles.prep_objects(trig.setting, word_list("visit_place_preps")))
-    return src, tgt + receiver
+    agent, aimed = stray_agent(tok)  # "the day of an offensive by the army against X"
+    return src + [agent], tgt + receiver + aimed
 
 
 def _receivers(noun) -> list:
@@ -320,7 +322,8 @@ class Sides:
 
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
-    src_toks = [_author(_antecedent(t, actors), actors) for t in src_toks]
+    src_toks = [_author(document_author(_antecedent(t, actors)), actors) for t in src_toks]
+    tgt_toks = [joined_body(t, actors) or t for t in tgt_toks]  # "ratified the accession treaty"
     unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
     src_toks = [t for t in src_toks if t is not None]
     guessed = 0
