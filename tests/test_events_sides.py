@@ -57,3 +57,10 @@ def test_agent_hung_on_the_noun_above_the_act_is_its_author(extract):
                   "rebels in the mountains.", published="2022-05-10")
     assert any(e["source"] and e["source"]["country"] == "TUR" and e["root"] == "19"
                for e in doc["events"]), doc["events"]
+
+
+def test_plural_relative_clause_on_coordination_covers_every_conjunct(extract):
+    doc = extract("NAIROBI, Kenya (AP) - Kenya expelled four Somalis and an Eritrean who were "
+                  "questioned by the police.", published="2022-05-10")
+    found = dyads(doc)
+    assert {("KEN", "SOM", "09"), ("KEN", "ERI", "09")} <= found, doc["events"]

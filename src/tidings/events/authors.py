@@ -126,8 +126,8 @@ def _where(head, places) -> tuple[str | None, tuple | None]:
 
 def stray_agent(tok) -> tuple[object, list]:
     """"The second day of an offensive by the army against villages": the parse hung "by the
-    army" on "day" (or on "was"); when the act noun is the "of" object of a noun that is no act, that
-    noun's "by" object is the act's author, and what hangs on the author ("against
+    army" on "day" (or on "was"); when the act noun is the "of" object of a noun that is no
+    act, that noun's "by" object is the act's author, and what hangs on the author ("against
     villages") its target. Returns (author token or None, target tokens)."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "of" or roles.agent_of(tok) is not None:
         return None, []
@@ -141,3 +141,23 @@ def stray_agent(tok) -> tuple[object, list]:
     if agent is None:
         return None, []
     return agent, roles.prep_objects(agent, word_list("stray_agent_target_preps"))
+
+
+# --- a relative clause on a coordination ----------------------------------------------------
+
+def relative_head(noun, pronoun):
+    """"Five Freedonians and a Sylvanian who were questioned": a relative clause whose verb is
+    plural hung on the last of coordinated nouns stands for them all; the first conjunct
+    (whose conjuncts the side reader walks) is returned, else ``noun``."""
+    if noun is None or pronoun is None or noun.dep_ != "conj" or noun.i == pronoun.i:
+        return noun
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.i != noun.i:
+        return noun
+    verbs = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if not any(v.lower_ in words("plural_verb_forms") or v.tag_ == "VBP" for v in verbs):
+        return noun  # "X and a man who was questioned": the man alone
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first

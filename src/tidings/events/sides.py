@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
-from tidings.events.authors import document_author, joined_body, stray_agent
+from tidings.events.authors import document_author, joined_body, relative_head, \
+    stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
@@ -46,7 +47,7 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
             tgt.extend(roles.prep_objects(x, word_list("site_target_preps")))
     src = [s for s in (_relative_side(s, trig.head) for s in src if s is not None)
            if s is not None]
-    tgt = [resolve_relative(t) for t in tgt if t is not None]
+    tgt = [relative_head(resolve_relative(t), t) for t in tgt if t is not None]
     relative = words("relative_pronouns")
     return [s for s in src if s.lower_ not in relative], \
         [t for t in tgt if t.lower_ not in relative and t.i not in (tok.i, noun.i)]
