@@ -64,3 +64,10 @@ def test_plural_relative_clause_on_coordination_covers_every_conjunct(extract):
                   "questioned by the police.", published="2022-05-10")
     found = dyads(doc)
     assert {("KEN", "SOM", "09"), ("KEN", "ERI", "09")} <= found, doc["events"]
+
+
+def test_agent_hung_on_the_verb_reacting_to_the_act_is_the_acts_author(extract):
+    doc = extract("Thousands of Turks marched on Sunday to protest the killings of Kurds by "
+                  "Iraqi police in the north.", published="2022-05-10")
+    assert any(e["trigger"] == "killings" and e["source"] and e["source"]["country"] == "IRQ"
+               for e in doc["events"]), doc["events"]

@@ -161,3 +161,18 @@ def relative_head(noun, pronoun):
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return first
+
+
+def act_agent(noun):
+    """The "by" object naming who did an act noun: its own ("the killings by police"), or
+    one the parse hung on the active verb that takes the act as object ("protested the
+    killings of villagers by police": no one protests by the police); a gerund ("by
+    walking out") is the verb's means, not an author."""
+    own = roles.agent_of(noun)
+    if own is not None or noun.dep_ != "dobj":
+        return own
+    verb = noun.head
+    if verb.pos_ not in VERB_POS or roles.is_passive(verb):
+        return None
+    agent = roles.agent_of(verb)
+    return agent if agent is not None and agent.pos_ in NOUN_POS else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
-from tidings.events.authors import document_author, joined_body, relative_head, \
+from tidings.events.authors import act_agent, document_author, joined_body, relative_head, \
     stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
@@ -175,7 +175,7 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     reaction = trig.root in words("reaction_roots")
     generic = reaction and lemma(d) in words("act_nouns")
     if carried or _is_event_noun(d) or generic:
-        mod = roles.actor_modifier(d) or roles.agent_of(d)
+        mod = roles.actor_modifier(d) or act_agent(d)
         if mod is None and generic:  # "condemned the acts of the navy": the navy
             mod = next(iter(roles.prep_objects(d, ("of",))), None)
         if mod is not None and mod.lower_ in words("own_possessives"):
@@ -245,7 +245,7 @@ def _purpose_hearers(head) -> list:
 def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     """Sides of an event noun: its possessor or actor modifier, its agent, its prepositions."""
     tok, noun = trig.tok, trig.noun
-    src = [roles.actor_modifier(tok), roles.agent_of(tok)]
+    src = [roles.actor_modifier(tok), act_agent(tok)]
     if noun is not tok:
         src += [roles.actor_modifier(noun), roles.agent_of(noun)]
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
