@@ -11,6 +11,7 @@ import os
 from dataclasses import replace
 
 from tidings.data import words
+from tidings.events.authors import implied_custodian
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import code_in, describe
 from tidings.events.confidence import confidence
@@ -106,6 +107,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if toks is None:
         return []
     sides = pick_sides(trig, code, *toks, actors)
+    sides = implied_custodian(trig, code, sides, places)  # "a man was arrested in X"
     if trig.answers_prior and not sides.targets and sides.pairs is None:
         sides = _prior_actor(sides, told, sent.start_char)
     if trig.accuses is not None:

@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings.data import words
+from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
 from tidings.events.roles import actor_modifier, agent_of, prep_objects
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
@@ -269,7 +270,7 @@ def _told_violence(trig: Trigger, owner: Trigger) -> bool:
     whose author the text leaves out, stays folded."""
     if trig.root not in _VIOLENT_ROOTS or owner.root in _VIOLENT_ROOTS:
         return False
-    return agent_of(trig.tok) is not None or actor_modifier(trig.tok) is not None
+    return act_agent(trig.tok) is not None or actor_modifier(trig.tok) is not None
 
 
 def _fold_means(trig: Trigger, verb, found: dict) -> bool:

@@ -41,6 +41,8 @@ def side_kind(side: Side | None) -> str:
         return "none"
     if side.actor:  # an actor the text names without a country or a role is a name
         return "country" if side.country else "sector" if side.sector else "named"
+    if side.extra.get("implied") and side.country:
+        return "country"  # the police of where an arrest was made (events/authors.py)
     for kind in ("victims", "place"):
         if side.extra.get(kind) and side.country:
             return kind

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
+from tidings.events.authors import act_agent, document_author, joined_body, relative_head, \
+    stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
@@ -45,7 +47,7 @@ def side_tokens(trig: Trigger) -> tuple[list, list]:
             tgt.extend(roles.prep_objects(x, word_list("site_target_preps")))
     src = [s for s in (_relative_side(s, trig.head) for s in src if s is not None)
            if s is not None]
-    tgt = [resolve_relative(t) for t in tgt if t is not None]
+    tgt = [relative_head(resolve_relative(t), t) for t in tgt if t is not None]
     relative = words("relative_pronouns")
     return [s for s in src if s.lower_ not in relative], \
         [t for t in tgt if t.lower_ not in relative and t.i not in (tok.i, noun.i)]
@@ -173,7 +175,7 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     reaction = trig.root in words("reaction_roots")
     generic = reaction and lemma(d) in words("act_nouns")
     if carried or _is_event_noun(d) or generic:
-        mod = roles.actor_modifier(d) or roles.agent_of(d)
+        mod = roles.actor_modifier(d) or act_agent(d)
         if mod is None and generic:  # "condemned the acts of the navy": the navy
             mod = next(iter(roles.prep_objects(d, ("of",))), None)
         if mod is not None and mod.lower_ in words("own_possessives"):
@@ -243,7 +245,7 @@ def _purpose_hearers(head) -> list:
 def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     """Sides of an event noun: its possessor or actor modifier, its agent, its prepositions."""
     tok, noun = trig.tok, trig.noun
-    src = [roles.actor_modifier(tok), roles.agent_of(tok)]
+    src = [roles.actor_modifier(tok), act_agent(tok)]
     if noun is not tok:
         src += [roles.actor_modifier(noun), roles.agent_of(noun)]
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
@@ -273,7 +275,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         tgt.extend(roles.prep_objects(trig.setting))
         if _visits(trig.code):  # "arrived in the capital on a visit": the host
             tgt.extend(roles.prep_objects(trig.setting, word_list("visit_place_preps")))
-    return src, tgt + receiver
+    agent, aimed = stray_agent(tok)  # "the day of an offensive by the army against X"
+    return src + [agent], tgt + receiver + aimed
 
 
 def _receivers(noun) -> list:
@@ -320,7 +323,8 @@ class Sides:
 
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
-    src_toks = [_author(_antecedent(t, actors), actors) for t in src_toks]
+    src_toks = [_author(document_author(_antecedent(t, actors)), actors) for t in src_toks]
+    tgt_toks = [joined_body(t, actors) or t for t in tgt_toks]  # "ratified the accession treaty"
     unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
     src_toks = [t for t in src_toks if t is not None]
     guessed = 0

@@ -1,0 +1,178 @@
+"""Sides the text leaves unsaid or gives as a thing that stands for an actor.
+
+A careful coder reads these the same way every time:
+
+- a document as a side stands for its author or its parties: "That resolution calls for a
+  withdrawal" is the body that adopted it (named in its own phrase, "the UN resolution",
+  or at an earlier mention of the same document, "UN Resolution 425 ... that resolution");
+  "signed the accession papers", "ratified the accession treaty" are aimed at the
+  organisation joined (named in the document's phrase, else the one the story last named);
+- an arrest or a detention told in the passive without its agent ("a man was arrested in
+  Freedonia") is made by the police of where it happened, else of the dateline's country
+  (PLOVER codes "was arrested in X" with X as the source);
+- "an offensive by the army against villages" parsed with "by the army" on the noun above
+  the act ("the day of an offensive by ...") keeps the army as the act's author.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tidings.data import word_list, words
+from tidings.events import roles
+from tidings.events.ontology import code_in
+from tidings.nlp.dateline import dateline
+from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, match
+from tidings.records import Side
+
+# Dependencies that keep a place one with the object of its preposition ("in Lima, Peru").
+_PLACE_PARTS = ("compound", "appos", "conj", "flat")
+
+
+# --- documents -------------------------------------------------------------------------------
+
+def document_author(tok):
+    """The token naming the author of a document standing as a side ("the UN resolution",
+    "that resolution" after "UN Resolution 425"), or ``tok`` itself."""
+    if tok is None or tok.pos_ not in NOUN_POS or lemma(tok) not in words("document_nouns"):
+        return tok
+    own = _own_author(tok)
+    if own is not None:
+        return own
+    if any(c.dep_ == "det" and c.lower_ in words("new_document_determiners")
+           for c in tok.children):
+        return tok  # "a resolution": a new one, not one told before
+    for earlier in reversed(tok.doc[:tok.i]):  # the same document told before
+        if earlier.pos_ in NOUN_POS and lemma(earlier) == lemma(tok):
+            found = _own_author(earlier)
+            if found is not None:
+                return found
+    return tok
+
+
+def _own_author(tok):
+    return roles.actor_modifier(tok) or roles.agent_of(tok) \
+        or next(iter(roles.prep_objects(tok, ("by",))), None)
+
+
+def joined_body(d, actors):
+    """The organisation an accession document is aimed at ("signed the papers of accession
+    to NATO", "ratified the accession treaty"), as a token, or None when ``d`` is no such
+    document or the story names no organisation before it. The possessor of such a document
+    is the one joining ("signed Freedonia's accession document"): the document is read."""
+    if d.dep_ == "poss":
+        d = d.head
+    if d.pos_ not in NOUN_POS or lemma(d) not in words("document_nouns"):
+        return None
+    if not any(lemma(t) in words("accession_nouns") for t in d.subtree):
+        return None
+    if actors is None:
+        return None
+    lo, hi = d.left_edge.idx, d.right_edge.idx + len(d.right_edge)
+    sent = d.sent
+    line = dateline(d.doc)
+    start = line.end if line is not None else 0  # a headline or dateline is no side
+    bodies = [(s, e) for actor, (s, e) in actors.mentions_in(start, sent.end_char)
+              if actor.country == "IGO"]
+    inside = [m for m in bodies if lo <= m[0] and m[1] <= hi]
+    same = [m for m in bodies if sent.start_char <= m[0]]
+    before = [m for m in bodies if m[1] <= sent.start_char]
+    # its own phrase ("papers of accession to NATO"), else its sentence, else the last told
+    span = inside[0] if inside else same[0] if same else before[-1] if before else None
+    if span is None:
+        return None
+    found = d.doc.char_span(*span, alignment_mode="expand")
+    return found.root if found is not None else None
+
+
+# --- the author of an arrest -----------------------------------------------------------------
+
+def implied_custodian(trig, code: str, sides, places):
+    """``sides`` with the police of where it happened as the source of an agentless passive
+    arrest ("a Freedonian man was arrested in Ruritania"); a target guessed by proximity is
+    dropped there (the one arrested is the passive subject, or nobody the text names)."""
+    head = trig.head
+    if sides.sources or sides.pairs is not None or not code_in(code, "custody_codes") \
+            or head.pos_ not in VERB_POS or trig.tok.i != head.i \
+            or not roles.is_passive(head) or roles.agent_of(head) is not None:
+        return sides
+    country, mention = _where(head, places)
+    if country is None:
+        return sides
+    police = Side(None, "police", country=country, sector="COP", code=country + "COP",
+                  mention=mention, extra={"implied": True})
+    # "was arrested in Niger": the place gives the police, it is not the one arrested
+    targets = [] if sides.guessed else [t for t in sides.targets if t.mention != mention]
+    return replace(sides, sources=[police], targets=targets, guessed=1)
+
+
+def _where(head, places) -> tuple[str | None, tuple | None]:
+    """The country of a place the verb's own locative names ("arrested on Monday in X"),
+    else the dateline's."""
+    spans = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in words("custody_place_preps"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for t in [obj] + [c for c in obj.children if c.dep_ in _PLACE_PARTS]:
+                    spans.append(roles.np_span(t))
+    for place in places:
+        if place.use == "location" and place.country and not place.dateline \
+                and any(s <= place.start and place.end <= e for s, e in spans):
+            return place.country, (place.start, place.end)
+    line = next((p for p in places if p.dateline and p.country), None)
+    return (line.country, (line.start, line.end)) if line is not None else (None, None)
+
+
+# --- an agent the parse hung one noun too high -----------------------------------------------
+
+def stray_agent(tok) -> tuple[object, list]:
+    """"The second day of an offensive by the army against villages": the parse hung "by the
+    army" on "day" (or on "was"); when the act noun is the "of" object of a noun that is no
+    act, that noun's "by" object is the act's author, and what hangs on the author ("against
+    villages") its target. Returns (author token or None, target tokens)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or roles.agent_of(tok) is not None:
+        return None, []
+    above = tok.head.head
+    if above.pos_ not in NOUN_POS or match(above) is not None:
+        return None, []
+    hosts = [above]
+    if above.dep_ == "attr" and not roles.is_passive(above.head):
+        hosts.append(above.head)  # "it was the third day of an offensive by the army"
+    agent = next((a for h in hosts for a in roles.prep_objects(h, ("by",))), None)
+    if agent is None:
+        return None, []
+    return agent, roles.prep_objects(agent, word_list("stray_agent_target_preps"))
+
+
+# --- a relative clause on a coordination ----------------------------------------------------
+
+def relative_head(noun, pronoun):
+    """"Five Freedonians and a Sylvanian who were questioned": a relative clause whose verb is
+    plural hung on the last of coordinated nouns stands for them all; the first conjunct
+    (whose conjuncts the side reader walks) is returned, else ``noun``."""
+    if noun is None or pronoun is None or noun.dep_ != "conj" or noun.i == pronoun.i:
+        return noun
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.i != noun.i:
+        return noun
+    verbs = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if not any(v.lower_ in words("plural_verb_forms") or v.tag_ == "VBP" for v in verbs):
+        return noun  # "X and a man who was questioned": the man alone
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
+
+
+def act_agent(noun):
+    """The "by" object naming who did an act noun: its own ("the killings by police"), or
+    one the parse hung on the active verb that takes the act as object ("protested the
+    killings of villagers by police": no one protests by the police); a gerund ("by
+    walking out") is the verb's means, not an author."""
+    own = roles.agent_of(noun)
+    if own is not None or noun.dep_ != "dobj":
+        return own
+    verb = noun.head
+    if verb.pos_ not in VERB_POS or roles.is_passive(verb):
+        return None
+    agent = roles.agent_of(verb)
+    return agent if agent is not None and agent.pos_ in NOUN_POS else None
