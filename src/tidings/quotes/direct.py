@@ -13,6 +13,7 @@ from tidings.data import words
 from tidings.nlp.doctext import doc_text, sentence_bounds, token_starts
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
+from tidings.quotes.misparse import inverted_frame
 from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
 from tidings.nlp.marks import Marked, chars
 
@@ -154,6 +155,8 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                     item.speaker_span, item.named_by = frame, None
         if best is None:
             _colon_speaker(doc, quote, item)
+        if item.speaker_span is None:
+            _inverted(doc, quote, item)
         if best is None and item.cue is None and quote.close_at is not None:
             _dash_signature(text, quote.close_at + 1, item)
         found.append(item)
@@ -203,6 +206,14 @@ def _colon_speaker(doc, quote: Marked, item: Attribution) -> None:
     if subject.idx >= colon:
         return
     item.speaker_span, item.named_by = speaker_spans(subject, subject)
+
+
+def _inverted(doc, quote: Marked, item: Attribution) -> None:
+    """`Said Jane Doe: "..."`: the speaker follows the verb that opens the frame."""
+    frame = inverted_frame(doc, quote.open_at)
+    if frame is not None and (item.cue_span is None or item.cue_span == frame[0]):
+        item.cue_span, item.speaker_span = frame
+        item.cue = doc_text(doc)[frame[0][0]:frame[0][1]]
 
 
 def _dash_signature(text: str, at: int, item: Attribution) -> None:

@@ -13,7 +13,8 @@ from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subje
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
-from tidings.quotes.speaker_tokens import author_of, past_dateline
+from tidings.quotes.misparse import noun_read_verb_speaker, swallowed_subject
+from tidings.quotes.speaker_tokens import agent_of, author_of, past_dateline, quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -67,15 +68,15 @@ def speaker_of(cue, inside_quote=None):
     person of "X was quoted as saying", "Y quoted X as saying"; the issuer of "a statement
     saying"."""
     if cue.lemma_.lower() in _QUOTING_VERBS and cue.pos_ in ("VERB", "AUX"):
-        return _quoted_person(cue)
+        return quoted_person(cue)
     if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head is not cue.head:
         host = cue.head.head  # "... quoted X as saying"
         if host.lemma_.lower() in _QUOTING_VERBS:
-            return _quoted_person(host)
+            return quoted_person(host)
         if host.pos_ in ("NOUN", "PROPN"):
             return host  # a parse hanging "as saying" on the quoted person
     if _passive(cue):
-        return _agent(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
+        return agent_of(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or subject_of(cue.head.head, speaker=True)
@@ -101,21 +102,6 @@ def _passive(cue) -> bool:
     # the tagger may read the latter as a past tense)
     return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
         c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))
-
-
-def _agent(cue):
-    """The "by" phrase of a passive cue ("was criticized by the mayor"), or None."""
-    by = next((c for c in cue.children if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-
-
-def _quoted_person(verb):
-    """Who "quoted" reports: the passive subject ("X was quoted"), else the object."""
-    for dep in ("nsubjpass", "dobj"):
-        found = next((c for c in verb.children if c.dep_ == dep), None)
-        if found is not None:
-            return found
-    return None
 
 
 def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -253,6 +239,7 @@ def find_indirect(doc, inside_quote) -> list[Attribution]:
             continue  # the writer's own opinion ("I think"), not attribution
         cue_end = token.idx + len(token)
         mention, named_by = speaker_spans(subj, token)
+        mention = mention or swallowed_subject(token)
         found.append(Attribution(
             "indirect", s, e, cue=token.text, cue_span=(token.idx, cue_end),
             speaker_span=mention, named_by=named_by, basis=basis, cue_class=cls,
@@ -471,6 +458,7 @@ def _noun_cue(token) -> Attribution | None:
         mention = (doc[names[0].left_edge.i].idx, names[-1].idx + len(names[-1]))
     if poss is None and token.dep_ == "dobj" and token.head is not token:
         mention, named_by = speaker_spans(speaker_of(token.head), token.head)
+    mention = mention or noun_read_verb_speaker(token)
     return Attribution("indirect", s, e, cue=token.text, cue_span=(token.idx, token.idx + len(token)),
                        speaker_span=mention, named_by=named_by, basis="noun")
 

@@ -48,3 +48,18 @@ def author_of(noun):
             if pobj is not None:
                 return pobj
     return None
+
+
+def agent_of(cue):
+    """The "by" phrase of a passive cue ("was criticized by the mayor"), or None."""
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def quoted_person(verb):
+    """Who "quoted" reports: the passive subject ("X was quoted"), else the object."""
+    for dep in ("nsubjpass", "dobj"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
