@@ -14,6 +14,7 @@ from tidings.quotes.attribution import Attribution
 from tidings.quotes.bites import find_bites, find_blocks
 from tidings.quotes.direct import attach, word_count
 from tidings.quotes.colon_lines import find_colon_lines
+from tidings.quotes.continuation import continue_reported
 from tidings.quotes.indirect import find_indirect
 from tidings.quotes.labels import Labels
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, quoted_regions
@@ -154,6 +155,7 @@ def find_quotes(ctx: Context) -> list[Quote]:
     labels = Labels(doc)
     items = [i for i in [d for d in directs if _wanted(text, d)] + kept if not labels(i.start)]
     items.sort(key=lambda a: (a.start, a.end))
+    continue_reported(text, items)
     bites = find_bites(doc, items, inside, labels) + find_blocks(doc, inside, labels)
     if bites:  # a cue inside someone's sound bite or block quote is part of what they say
         items = [i for i in items if not any(b.start <= (i.cue_span or (i.start,))[0] < b.end

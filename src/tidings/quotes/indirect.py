@@ -51,6 +51,8 @@ _ENDORSE_VERBS = words("endorsement_verbs")
 _ACT_OBJECTS = words("act_object_nouns")
 # Verbs whose object is the hearer, not the message ("told reporters", "informed the family").
 _ADDRESSEE_VERBS = words("addressee_verbs")
+_HEARER_VERBS = words("hearer_object_verbs")
+_TOLD = words("told_objects")
 # Marks of a cue clause that reports the clause it hangs on ("as the minister noted, ...").
 _AS_MARKS = words("reporting_clause_marks")
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
@@ -347,8 +349,12 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
     if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
             or lemma in _ACT_VERBS - ({lemma} if endorsed else set()) or lemma in _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
-    if obj is not None and obj.lemma_.lower() in _ACT_OBJECTS:
-        return None
+    if obj is not None and (obj.lemma_.lower() in _ACT_OBJECTS or is_time_phrase(obj) and not any(
+            c.dep_ in ("oprd", "ccomp", "xcomp") for c in token.children)):
+        return None  # "claimed 41 percent", "will speak Sunday": no words reported
+    if obj is not None and lemma in _HEARER_VERBS and obj.lemma_.lower() not in _TOLD \
+            and not any(c.dep_ == "xcomp" for c in token.children):
+        obj = None  # "told the crowd", "briefed union workers": the object is who heard it
     if obj is not None and lemma in _ADDRESSEE_VERBS and (obj.ent_type_ or obj.pos_ in ("PRON", "PROPN")) \
             and not any(c.dep_ == "xcomp" and c.i > obj.i for c in token.children):
         obj = None  # "warned Iraq of strikes": the hearer ("urged Iraq to comply" asks it)
