@@ -13,8 +13,9 @@ from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subje
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
-from tidings.quotes.misparse import noun_read_verb_speaker, swallowed_subject
-from tidings.quotes.speaker_tokens import agent_of, author_of, past_dateline, quoted_person
+from tidings.quotes.misparse import gerund_subject, noun_read_verb_speaker, swallowed_subject
+from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
+    quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -81,11 +82,11 @@ def speaker_of(cue, inside_quote=None):
         return agent_of(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
-        return author_of(cue.head) or subject_of(cue.head.head, speaker=True)
+        return author_of(cue.head) or message_sender(cue.head)
     for child in cue.children:
         if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
             return child
-    subj = subject_of(cue, speaker=True) or controller(cue)
+    subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
     return subj

@@ -7,12 +7,15 @@ Each rule looks only at the few tokens around one cue, so it adds no pass over t
 from __future__ import annotations
 
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.syntax import subject_of
 from tidings.quotes.cues import lexicon
 
 # Finite verb tags: only a finite verb has a subject the parse could have swallowed.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Dependencies a name takes when the parse hangs it inside the phrase before the verb.
 _SWALLOWING_DEPS = frozenset({"pobj", "compound", "appos", "conj"})
+# How far up a gerund after a preposition looks for the verb whose subject it shares.
+MAX_GERUND_CLIMB = 3
 # An inverted frame names its speaker in a few words ("Said Jane Doe, the mayor:").
 MAX_INVERTED_WORDS = 12
 
@@ -33,14 +36,34 @@ def swallowed_subject(cue) -> tuple[int, int] | None:
 
 def noun_read_verb_speaker(noun) -> tuple[int, int] | None:
     """"Smith charges that ...", "The ministry claims that ...": a sentence the parse made a
-    noun phrase, its cue a plural noun hanging on the noun just before it (the sentence's
-    root). The cue is a verb with that noun phrase as its subject."""
-    head = noun.head
-    if (noun.tag_ != "NNS" or head.i != noun.i - 1 or head.dep_ != "ROOT"
-            or head.pos_ not in ("NOUN", "PROPN") or lexicon().verb_class(noun.lemma_) is None):
+    noun phrase, its cue a plural noun right after the noun it hangs on (the root) or the
+    root itself after a capitalized compound ("Smith" read as a modifier of "charges"). The
+    cue is a verb with that noun phrase as its subject."""
+    if noun.tag_ != "NNS" or noun.i == 0 or lexicon().verb_class(noun.lemma_) is None:
         return None
-    start = noun.doc[head.left_edge.i]
+    head = noun.doc[noun.i - 1]
+    if noun.head.i == head.i and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+        start = noun.doc[head.left_edge.i]
+    elif noun.dep_ == "ROOT" and head.head.i == noun.i and head.dep_ == "compound" and head.is_title:
+        start = noun.doc[min(head.left_edge.i, head.i)]
+    else:
+        return None
     return start.idx, head.idx + len(head)
+
+
+def gerund_subject(cue):
+    """"refuses to name them, aside from saying he wants ...": a gerund after a preposition
+    the parse hung on an adverb, not a verb; the subject of the first verb above speaks."""
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp":
+        return None
+    tok = cue.head
+    for _ in range(MAX_GERUND_CLIMB):
+        if tok.head.i == tok.i or tok.pos_ not in ("ADP", "ADV", "SCONJ"):
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return subject_of(tok, speaker=True)
+    return None
 
 
 def inverted_frame(doc, open_at: int) -> tuple[tuple[int, int], tuple[int, int]] | None:

@@ -6,10 +6,14 @@ import re
 
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
+from tidings.nlp.syntax import subject_of
 
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
 _MESSAGE_NOUNS = words("message_nouns")
 _AUTHOR_PREPS = words("author_preps")
+# How many noun and preposition links lie at most between a message and the verb that
+# sends it ("posted a series of tweets ...": tweets, of, series, posted).
+MAX_MESSAGE_CLIMB = 4
 
 # A dateline opening a paragraph: a place in capitals ("WASHINGTON, Aug. 24", "LONDON") or
 # any place before a news agency in brackets ("New York (AFP)"), then a dash. A parse that
@@ -62,4 +66,17 @@ def quoted_person(verb):
         found = next((c for c in verb.children if c.dep_ == dep), None)
         if found is not None:
             return found
+    return None
+
+
+def message_sender(noun):
+    """The subject of the verb that sends message ``noun`` ("issued a statement", "posted a
+    series of tweets"), found up the chain of objects and prepositions; else None."""
+    tok = noun
+    for _ in range(MAX_MESSAGE_CLIMB):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "appos") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return subject_of(tok, speaker=True)
     return None
