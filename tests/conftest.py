@@ -83,3 +83,30 @@ def find_actor(actors, mention):
         if mention in actor[5]:
             return actor
     raise AssertionError(f"no actor mentioned as {mention!r} in {actors}")
+
+
+def dyads(doc) -> set[tuple]:
+    """(source country, target country, CAMEO root) of every event of an extracted document."""
+    side = lambda s: s["country"] if s else None  # noqa: E731
+    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+
+
+def quote_dicts(nlp, text) -> list[dict]:
+    """The quotes the quote stage alone finds in ``text``, as the output contract writes them."""
+    from tidings.quotes import find_quotes
+    from tidings.records import Context
+
+    return [q.as_dict() for q in find_quotes(Context(nlp(text), None))]
+
+
+def quote_with(quotes, fragment) -> dict:
+    """The quote whose text holds ``fragment``."""
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert hits, f"no quote holds {fragment!r}: {[q['text'] for q in quotes]}"
+    return hits[0]
+
+
+def speaker_words(text, quote) -> str | None:
+    """The words of a quote's speaker mention, or None."""
+    m = quote["speaker"]["mention"]
+    return text[m[0]:m[1]] if m else None

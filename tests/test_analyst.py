@@ -18,7 +18,6 @@ import select
 import shutil
 import socket
 import subprocess
-import sys
 import time
 
 import pytest

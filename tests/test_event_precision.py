@@ -3,12 +3,7 @@ sentences written for these tests. Each runs the whole extraction, as a user wou
 from __future__ import annotations
 
 import pytest
-
-
-def dyads(doc) -> set[tuple]:
-    """(source country, target country, CAMEO root) of every event."""
-    side = lambda s: s["country"] if s else None  # noqa: E731
-    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+from conftest import dyads
 
 
 def test_politician_attacking_politician_is_criticism_not_violence(extract):
@@ -239,7 +234,6 @@ def test_withdrawn_troops_are_the_actors_own_not_the_target(extract, sentence):
     doc = extract(sentence, published="2022-03-13")
     for e in doc["events"]:
         assert not (e["target"] and e["target"]["name"] == "troops"), doc["events"]
-
 
 
 def test_an_organization_before_an_attack_is_its_author(extract):

@@ -1,12 +1,7 @@
 """Regression tests for real events the precision rules of issue 12 dropped or typed wrongly
 (PLOVER type recall), on sentences written for these tests; each runs the whole extraction."""
 from __future__ import annotations
-
-
-def dyads(doc) -> set[tuple]:
-    """(source country, target country, CAMEO root) of every event."""
-    side = lambda s: s["country"] if s else None  # noqa: E731
-    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+from conftest import dyads
 
 
 def test_state_acting_on_its_own_rebels_is_an_event(extract):
@@ -64,7 +59,6 @@ def test_forces_engaged_in_an_act_are_its_source(extract):
     doc = extract("Sudanese militias were engaged in ethnic cleansing against the Masalit "
                   "population of Darfur, according to the United Nations.", published="2022-05-10")
     assert any(e["trigger"] == "cleansing" and e["source"] for e in doc["events"]), doc["events"]
-
 
 
 def test_plural_role_of_two_countries_names_both(extract):

@@ -2,12 +2,7 @@
 hangs on the wrong word (issue 12; events/authors.py), on sentences written for these tests;
 each runs the whole extraction."""
 from __future__ import annotations
-
-
-def dyads(doc) -> set[tuple]:
-    """(source country, target country, CAMEO root) of every event."""
-    side = lambda s: s["country"] if s else None  # noqa: E731
-    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+from conftest import dyads
 
 
 def test_agentless_arrest_is_made_by_police_of_the_place_it_happened(extract):

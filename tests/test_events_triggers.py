@@ -1,12 +1,7 @@
 """Regression tests for events the coder had no trigger for, or folded away, on sentences
 written for these tests; each runs the whole extraction."""
 from __future__ import annotations
-
-
-def dyads(doc) -> set[tuple]:
-    """(source country, target country, CAMEO root) of every event."""
-    side = lambda s: s["country"] if s else None  # noqa: E731
-    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+from conftest import dyads
 
 
 def pairs(doc) -> set[tuple]:

@@ -7,17 +7,11 @@ from tidings.actors import Actor, ActorTable
 from tidings.quotes import find_quotes
 from tidings.nlp.marks import scan
 from tidings.records import Context
+from conftest import quote_with as one
 
 
 def run(nlp, text, actors=None):
     return [q.as_dict() for q in find_quotes(Context(nlp(text), None, actors=actors))]
-
-
-def one(quotes, fragment):
-    """The quote whose text holds ``fragment``."""
-    hits = [q for q in quotes if fragment in q["text"]]
-    assert hits, f"no quote holds {fragment!r}: {[q['text'] for q in quotes]}"
-    return hits[0]
 
 
 def check_offsets(text, quotes):

@@ -4,23 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.quotes import find_quotes
-from tidings.records import Context
-
-
-def run(nlp, text):
-    return [q.as_dict() for q in find_quotes(Context(nlp(text), None))]
-
-
-def one(quotes, fragment):
-    hits = [q for q in quotes if fragment in q["text"]]
-    assert hits, f"no quote holds {fragment!r}: {[q['text'] for q in quotes]}"
-    return hits[0]
-
-
-def mention(text, quote):
-    m = quote["speaker"]["mention"]
-    return text[m[0]:m[1]] if m else None
+from conftest import quote_dicts as run, quote_with as one, speaker_words as mention
 
 
 @pytest.mark.parametrize("text, words", [

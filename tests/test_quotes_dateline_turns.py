@@ -2,17 +2,7 @@
 one test per construction, on sentences written for these tests."""
 from __future__ import annotations
 
-from tidings.quotes import find_quotes
-from tidings.records import Context
-
-
-def run(nlp, text):
-    return [q.as_dict() for q in find_quotes(Context(nlp(text), None))]
-
-
-def mention(text, quote):
-    m = quote["speaker"]["mention"]
-    return text[m[0]:m[1]] if m else None
+from conftest import quote_dicts as run, speaker_words as mention
 
 
 def test_dateline_with_agency_is_no_speaker(nlp):
