@@ -176,3 +176,26 @@ def act_agent(noun):
         return None
     agent = roles.agent_of(verb)
     return agent if agent is not None and agent.pos_ in NOUN_POS else None
+
+
+# --- a past participle modifying its victim -------------------------------------------------
+
+def participle_sides(head) -> tuple[list, list] | None:
+    """Sides of a past participle modifying a noun, read as the passive it is: "an engineer
+    kidnapped and presumed killed by rebels" is the rebels' act on the engineer. The agent
+    may stand on a participle coordinated with it or hung on the same noun; None when
+    ``head`` is no such participle."""
+    if head.tag_ != "VBN":
+        return None
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    noun = first.head
+    if first.dep_ != "acl" or noun is first or noun.pos_ not in NOUN_POS:
+        return None
+    if head.i > 0 and lemma(head.doc[head.i - 1]) in words("supposition_participles"):
+        return [], []  # "presumed killed": a supposition, not an act told
+    chain = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    chain += [c for p in chain for c in p.conjuncts if c.tag_ == "VBN"]
+    agents = [roles.agent_of(p) for p in [head] + chain]
+    return [next((a for a in agents if a is not None), None)], [noun]

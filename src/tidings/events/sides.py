@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
-from tidings.events.authors import act_agent, document_author, joined_body, relative_head, \
-    stray_agent
+from tidings.events.authors import act_agent, document_author, joined_body, participle_sides, \
+    relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
@@ -122,6 +122,9 @@ def _subject_sides(trig: Trigger) -> tuple[list, list]:
     or a partner ("discussed trade with X") gives."""
     head = trig.head
     src, tgt = [], []
+    participle = participle_sides(head) if trig.root in words("victim_participle_roots") else None
+    if participle is not None:  # "an engineer kidnapped by rebels": the rebels' act on him
+        return participle
     if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
         tgt.extend(roles.prep_objects(head, ("with",)))
     if roles.is_passive(head) and lemma(head) in words("stative_participles") \
