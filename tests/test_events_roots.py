@@ -34,3 +34,16 @@ def test_stopped_providing_escorts_is_a_cut_in_protection(extract):
                   published="2022-05-10")
     assert ("SDN", "KEN", "16") in dyads(doc), doc["events"]
 
+
+
+def test_heartened_by_anothers_help_is_praise_of_its_author(extract):
+    doc = extract("The Kenyan foreign minister said on Monday he was heartened by the help of "
+                  "Uganda in the search.", published="2022-05-10")
+    assert ("KEN", "UGA", "05") in dyads(doc), doc["events"]
+
+
+def test_disappointed_by_a_decision_is_disapproval_of_its_maker(extract):
+    doc = extract("The Kenyan minister was disappointed by the Ugandan decision to close the "
+                  "border.", published="2022-05-10")
+    assert ("KEN", "UGA", "11") in dyads(doc), doc["events"]
+    assert not any(e["source"] and e["source"]["country"] == "UGA" for e in doc["events"])

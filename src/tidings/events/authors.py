@@ -199,3 +199,15 @@ def participle_sides(head) -> tuple[list, list] | None:
     chain += [c for p in chain for c in p.conjuncts if c.tag_ == "VBN"]
     agents = [roles.agent_of(p) for p in [head] + chain]
     return [next((a for a in agents if a is not None), None)], [noun]
+
+
+# --- a stance told as being moved by another's act --------------------------------------------
+
+def appraised_act(head):
+    """The act a passive of appraisal is about ("was heartened by Kenya's cooperation",
+    "was disappointed by the court's ruling"): the subject judges it, and its author is the
+    target, as with "welcomed Kenya's cooperation". None when ``head`` is no such passive."""
+    if lemma(head) not in words("appraisal_passives") or not roles.is_passive(head) \
+            or any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in head.children):
+        return None  # "was encouraged by X to attend": X's appeal, not a judgement
+    return roles.agent_of(head)
