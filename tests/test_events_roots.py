@@ -47,3 +47,10 @@ def test_disappointed_by_a_decision_is_disapproval_of_its_maker(extract):
                   "border.", published="2022-05-10")
     assert ("KEN", "UGA", "11") in dyads(doc), doc["events"]
     assert not any(e["source"] and e["source"]["country"] == "UGA" for e in doc["events"])
+
+
+def test_received_aid_from_x_is_given_by_x(extract):
+    doc = extract("Kenya has received food aid from France since the floods began.",
+                  published="2022-05-10")
+    assert ("FRA", "KEN", "07") in dyads(doc), doc["events"]
+    assert ("KEN", "FRA", "07") not in dyads(doc), doc["events"]

@@ -184,7 +184,7 @@ def participle_sides(head) -> tuple[list, list] | None:
     """Sides of a past participle modifying a noun, read as the passive it is: "an engineer
     kidnapped and presumed killed by rebels" is the rebels' act on the engineer. The agent
     may stand on a participle coordinated with it or hung on the same noun; None when
-    ``head`` is no such participle."""
+    ``head`` is no such participle or no "by" agent is told."""
     if head.tag_ != "VBN":
         return None
     first = head
@@ -197,8 +197,10 @@ def participle_sides(head) -> tuple[list, list] | None:
         return [], []  # "presumed killed": a supposition, not an act told
     chain = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     chain += [c for p in chain for c in p.conjuncts if c.tag_ == "VBN"]
-    agents = [roles.agent_of(p) for p in [head] + chain]
-    return [next((a for a in agents if a is not None), None)], [noun]
+    agent = next((a for a in map(roles.agent_of, [head] + chain) if a is not None), None)
+    if agent is None:
+        return None  # "activists detained last week": other rules find who holds them
+    return [agent], [noun]
 
 
 # --- a stance told as being moved by another's act --------------------------------------------

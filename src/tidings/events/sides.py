@@ -259,6 +259,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     # pulling back of forces ("withdrawal from X": X is the place left)
     from_author = not _own_force(trig)
     senders = roles.prep_objects(tok, ("from",)) if from_author else []
+    if from_author and noun.dep_ == "dobj" and lemma(noun.head) in words("receiving_verbs"):
+        senders += roles.prep_objects(noun.head, ("from",))  # "received aid from X": X gave it
     src += senders
     receiver = _receivers(tok) if senders else []
     if trig.setting is not None and not senders:
