@@ -176,3 +176,40 @@ def act_agent(noun):
         return None
     agent = roles.agent_of(verb)
     return agent if agent is not None and agent.pos_ in NOUN_POS else None
+
+
+# --- a past participle modifying its victim -------------------------------------------------
+
+def participle_sides(head) -> tuple[list, list] | None:
+    """Sides of a past participle modifying a noun, read as the passive it is: "an engineer
+    kidnapped and presumed killed by rebels" is the rebels' act on the engineer. The agent
+    may stand on a participle coordinated with it or hung on the same noun; None when
+    ``head`` is no such participle or no "by" agent is told."""
+    if head.tag_ != "VBN":
+        return None
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    noun = first.head
+    if first.dep_ != "acl" or noun is first or noun.pos_ not in NOUN_POS:
+        return None
+    if head.i > 0 and lemma(head.doc[head.i - 1]) in words("supposition_participles"):
+        return [], []  # "presumed killed": a supposition, not an act told
+    chain = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    chain += [c for p in chain for c in p.conjuncts if c.tag_ == "VBN"]
+    agent = next((a for a in map(roles.agent_of, [head] + chain) if a is not None), None)
+    if agent is None:
+        return None  # "activists detained last week": other rules find who holds them
+    return [agent], [noun]
+
+
+# --- a stance told as being moved by another's act --------------------------------------------
+
+def appraised_act(head):
+    """The act a passive of appraisal is about ("was heartened by Kenya's cooperation",
+    "was disappointed by the court's ruling"): the subject judges it, and its author is the
+    target, as with "welcomed Kenya's cooperation". None when ``head`` is no such passive."""
+    if lemma(head) not in words("appraisal_passives") or not roles.is_passive(head) \
+            or any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in head.children):
+        return None  # "was encouraged by X to attend": X's appeal, not a judgement
+    return roles.agent_of(head)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import roles
-from tidings.events.authors import act_agent, document_author, joined_body, relative_head, \
-    stray_agent
+from tidings.events.authors import act_agent, appraised_act, document_author, joined_body, participle_sides, \
+    relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
 from tidings.events.qualifiers import clause_span
@@ -78,6 +78,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src, tgt = _subject_sides(trig)
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
+    dobjs += [a for a in [appraised_act(head)] if a is not None]  # the act judged
     if _own_force(trig):
         # "mobilized troops for the offensive against X", "deployed forces to X": the object
         # is the actor's own force; the target is where or against whom it goes
@@ -122,6 +123,11 @@ def _subject_sides(trig: Trigger) -> tuple[list, list]:
     or a partner ("discussed trade with X") gives."""
     head = trig.head
     src, tgt = [], []
+    participle = participle_sides(head) if trig.root in words("victim_participle_roots") else None
+    if participle is not None:  # "an engineer kidnapped by rebels": the rebels' act on him
+        return participle
+    if appraised_act(head) is not None:  # "she was heartened by X's help": she judges it
+        return [c for c in head.children if c.dep_ == "nsubjpass"], []
     if trig.root in words("partner_roots"):  # "discussed trade with X": X is the partner
         tgt.extend(roles.prep_objects(head, ("with",)))
     if roles.is_passive(head) and lemma(head) in words("stative_participles") \
@@ -253,6 +259,8 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     # pulling back of forces ("withdrawal from X": X is the place left)
     from_author = not _own_force(trig)
     senders = roles.prep_objects(tok, ("from",)) if from_author else []
+    if from_author and noun.dep_ == "dobj" and lemma(noun.head) in words("receiving_verbs"):
+        senders += roles.prep_objects(noun.head, ("from",))  # "received aid from X": X gave it
     src += senders
     receiver = _receivers(tok) if senders else []
     if trig.setting is not None and not senders:
