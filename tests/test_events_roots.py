@@ -3,11 +3,7 @@ sides are found (issue 12: the "root" misses), on sentences written for these te
 runs the whole extraction."""
 from __future__ import annotations
 
-
-def dyads(doc) -> set[tuple]:
-    """(source country, target country, CAMEO root) of every event."""
-    side = lambda s: s["country"] if s else None  # noqa: E731
-    return {(side(e["source"]), side(e["target"]), e["root"]) for e in doc["events"]}
+from conftest import dyads
 
 
 def test_participle_modifying_its_victim_is_the_agents_act_on_it(extract):
@@ -33,7 +29,6 @@ def test_stopped_providing_escorts_is_a_cut_in_protection(extract):
     doc = extract("The Sudanese government stopped providing the Kenyan monitors with escorts.",
                   published="2022-05-10")
     assert ("SDN", "KEN", "16") in dyads(doc), doc["events"]
-
 
 
 def test_heartened_by_anothers_help_is_praise_of_its_author(extract):
