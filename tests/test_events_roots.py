@@ -49,3 +49,29 @@ def test_received_aid_from_x_is_given_by_x(extract):
                   published="2022-05-10")
     assert ("FRA", "KEN", "07") in dyads(doc), doc["events"]
     assert ("KEN", "FRA", "07") not in dyads(doc), doc["events"]
+
+
+def test_staged_is_read_as_stage_not_stag(extract):
+    # the lemmatizer gives "stag" for "staged": the support verb must still carry the protest
+    doc = extract("The Kenyan opposition said on Monday that it staged the protest against the "
+                  "Ugandan president.", published="2022-05-10")
+    assert ("KEN", "UGA", "14") in dyads(doc), doc["events"]
+
+
+def test_waged_is_read_as_wage_not_wag(extract):
+    doc = extract("Ugandan rebels waged war against the Kenyan army last year.",
+                  published="2022-05-10")
+    assert ("UGA", "KEN", "19") in dyads(doc), doc["events"]
+
+
+def test_raped_is_read_as_rape_not_rap(extract):
+    doc = extract("Ugandan soldiers raped women in a Kenyan village, the Kenyan police said.",
+                  published="2022-05-10")
+    assert any(e["cameo"] == "1821" for e in doc["events"]), doc["events"]
+
+
+def test_activists_from_a_party_take_its_country(extract):
+    doc = extract("Angry activists from Hamas protested against the Ugandan president.",
+                  published="2022-05-10")
+    assert ("PSE", "UGA", "14") in dyads(doc), doc["events"]
+

@@ -213,3 +213,22 @@ def appraised_act(head):
             or any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in head.children):
         return None  # "was encouraged by X to attend": X's appeal, not a judgement
     return roles.agent_of(head)
+
+
+# --- a group's country from where it comes from -----------------------------------------------
+
+def origin_country(tok, side: Side, actors) -> Side:
+    """"Activists from the Fatah party", "students throughout Indonesia": a group the actor
+    table left without a country takes the country of the party or country its phrase says
+    it comes from (a coder codes the activists as that party's, the students as Indonesia's)."""
+    if side.country is not None or side.actor is None or not actors:
+        return side
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in words("origin_preps"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            hit = actors.at(obj.idx, obj.idx + len(obj))
+            country = hit[0].country if hit is not None else None
+            if country:
+                return side.copy(country=country, code=country + (side.sector or ""))
+    return side

@@ -15,7 +15,7 @@ from tidings.data import words
 from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
 from tidings.events.roles import actor_modifier, agent_of, prep_objects
-from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match
+from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match, wrong_lemmas
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
@@ -84,7 +84,7 @@ def _candidates(sent) -> dict[int, Trigger]:
     found: dict[int, Trigger] = {}
     lemmas, doc = lemma_texts(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _trigger_lemmas():
+        if lemmas[i] not in _trigger_lemmas() and lemmas[i] not in wrong_lemmas():
             continue  # no pattern, frame or obligation verb: no Token object made
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tidings.data import word_list, words
 from tidings.actors import coref
-from tidings.events import roles
+from tidings.events import authors, roles
 from tidings.events.authors import act_agent, appraised_act, document_author, joined_body, participle_sides, \
     relative_head, stray_agent
 from tidings.events.frames import Trigger
@@ -386,7 +386,7 @@ def _sides(tok, actors) -> list[Side]:
         tok = after[0]
     out = []
     for t in roles.conjuncts(tok)[:MAX_SIDES]:
-        out.extend(_phrase_sides(t, actors))
+        out.extend(authors.origin_country(t, s, actors) for s in _phrase_sides(t, actors))
     return out
 
 

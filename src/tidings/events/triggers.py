@@ -77,8 +77,24 @@ def lexicon() -> Lexicon:
     return lex
 
 
+@functools.lru_cache(maxsize=1)
+def _lemma_fixes() -> dict[str, str]:
+    """Verb forms the lemmatizer gets wrong ("staged" -> "stag"), mapped to their verb."""
+    return {row["form"]: row["lemma"] for row in data.tsv("verb_lemma_fixes.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def wrong_lemmas() -> frozenset[str]:
+    """Lemmas the lemmatizer gives a listed form ("stag"): only these need a second look."""
+    return frozenset(row["given"] for row in data.tsv("verb_lemma_fixes.tsv"))
+
+
 def lemma(tok) -> str:
-    return tok.lemma_.lower()
+    """The token's lemma, lower-cased, with the lemmatizer's known slips mended."""
+    found = tok.lemma_.lower()
+    if found in wrong_lemmas():
+        return _lemma_fixes().get(tok.lower_, found)
+    return found
 
 
 def preps_of(tok) -> set[str]:
