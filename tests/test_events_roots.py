@@ -75,3 +75,21 @@ def test_activists_from_a_party_take_its_country(extract):
                   published="2022-05-10")
     assert ("PSE", "UGA", "14") in dyads(doc), doc["events"]
 
+
+
+def test_admitting_a_country_as_member_is_diplomatic_cooperation(extract):
+    doc = extract("The African Union admitted Kenya as a member on Monday.", published="2022-05-10")
+    assert ("IGO", "KEN", "05") in dyads(doc), doc["events"]
+
+
+def test_admitting_refugees_or_guilt_is_not_membership(extract):
+    doc = extract("Kenya admitted refugees from Uganda, and the Ugandan army admitted "
+                  "responsibility for the attack.", published="2022-05-10")
+    assert not any(e["cameo"] == "050" for e in doc["events"]), doc["events"]
+
+
+def test_decided_to_admit_in_march_is_dated_by_the_decision(extract):
+    doc = extract("The African Union has decided to admit Kenya and Uganda in early March, an "
+                  "official said on Wednesday.", published="2022-05-11")
+    intents = [e for e in doc["events"] if e["root"] == "03"]
+    assert intents and all(e["date"] == "2022-05-11" for e in intents), doc["events"]

@@ -163,8 +163,10 @@ def _own_tokens(trig: Trigger) -> set[int]:
     if trig.anchor is None and trig.noun.dep_ in ("nsubj", "nsubjpass"):
         own.add(trig.noun.head.i)  # "clashes broke out on Monday", "talks resumed on Friday"
     # "were invited to join the alliance in July": the parse often hangs the time on the
-    # to-clause of the verb it dates
-    own.update(c.i for c in trig.head.children if c.dep_ == "xcomp")
+    # to-clause of the verb it dates; not so for an intent coded by a frame ("decided to
+    # admit X in March"): the to-clause's time is when the planned act is due, not the decision
+    if not (trig.frame_derived and (trig.code or "")[:2] in words("planned_act_roots")):
+        own.update(c.i for c in trig.head.children if c.dep_ == "xcomp")
     # "made the request in a phone call on Monday": the act's means or setting dates it
     own.update(obj.i for p in trig.head.children
                if p.dep_ == "prep" and p.lower_ in words("means_preps")

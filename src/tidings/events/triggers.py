@@ -116,6 +116,8 @@ def comps_of(tok) -> set[str]:
     for child in tok.children:
         if child.dep_ in deps:
             found.add(lemma(child))
+            if child.dep_ == "dobj" and child.ent_type_ == "GPE":
+                found.add("@gpe")  # "admit Poland": an object named as a country
             found.update(lemma(g) for g in child.children
                          if g.dep_ in ("dobj", "compound", "amod", "pobj"))
             # "part of a food aid package", "a state of siege", "3 million euros of aid":
