@@ -93,3 +93,14 @@ def test_decided_to_admit_in_march_is_dated_by_the_decision(extract):
                   "official said on Wednesday.", published="2022-05-11")
     intents = [e for e in doc["events"] if e["root"] == "03"]
     assert intents and all(e["date"] == "2022-05-11" for e in intents), doc["events"]
+
+
+def test_advocate_of_anothers_access_after_a_copula_is_endorsement(extract):
+    doc = extract("Kenya has been a strong advocate of Uganda's access to the alliance.",
+                  published="2022-05-10")
+    assert ("KEN", "UGA", "05") in dyads(doc), doc["events"]
+
+
+def test_never_an_advocate_takes_its_negation_from_the_copula(extract):
+    doc = extract("Kenya has never been an advocate of Uganda's membership.", published="2022-05-10")
+    assert ("KEN", "UGA", "05") not in dyads(doc), doc["events"]

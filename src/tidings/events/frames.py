@@ -129,6 +129,8 @@ def _attach_nouns(found: dict[int, Trigger]) -> None:
                 and lemma(noun.head) in lex.light \
                 and (noun.head.i not in found or found[noun.head.i].pattern is None):
             trig.anchor = noun.head  # a frame verb used as support verb: "ordered the release"
+        elif noun.dep_ == "attr" and lemma(noun.head) == "be" and lemma(noun) in words("stance_nouns"):
+            trig.anchor = noun.head  # "has never been an advocate of X": the copula's polarity
 
 
 def _apply_frame(trig: Trigger, found: dict) -> None:
