@@ -104,3 +104,21 @@ def test_advocate_of_anothers_access_after_a_copula_is_endorsement(extract):
 def test_never_an_advocate_takes_its_negation_from_the_copula(extract):
     doc = extract("Kenya has never been an advocate of Uganda's membership.", published="2022-05-10")
     assert ("KEN", "UGA", "05") not in dyads(doc), doc["events"]
+
+
+def test_against_anothers_expansion_after_a_copula_is_opposition(extract):
+    doc = extract("The Kenyan opposition parties are against Uganda's expansion of its army.",
+                  published="2022-05-10")
+    assert ("KEN", "UGA", "12") in dyads(doc), doc["events"]
+
+
+def test_satisfied_with_anothers_cooperation_is_approval(extract):
+    doc = extract("Kenya is satisfied with Uganda's cooperation in the search.",
+                  published="2022-05-10")
+    assert ("KEN", "UGA", "05") in dyads(doc), doc["events"]
+
+
+def test_not_satisfied_takes_its_negation_from_the_copula(extract):
+    doc = extract("Kenya is not satisfied with Uganda's cooperation in the search.",
+                  published="2022-05-10")
+    assert ("KEN", "UGA", "05") not in dyads(doc), doc["events"]

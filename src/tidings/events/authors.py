@@ -22,6 +22,7 @@ from tidings.events import roles
 from tidings.events.ontology import code_in
 from tidings.nlp.dateline import dateline
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, match
+from tidings.nlp.syntax import subject_of
 from tidings.records import Side
 
 # Dependencies that keep a place one with the object of its preposition ("in Lima, Peru").
@@ -232,3 +233,19 @@ def origin_country(tok, side: Side, actors) -> Side:
             if country:
                 return side.copy(country=country, code=country + (side.sector or ""))
     return side
+
+
+# --- a stance said of a copula's subject ------------------------------------------------------
+
+def stance_sides(trig) -> tuple[list, list]:
+    """"X is satisfied with Y's cooperation", "X are against Y's expansion": the copula's
+    subject holds the stance; its object (an adjective's prepositional object, the
+    preposition's own object) is what it is about, whose possessor or actor the side picker
+    finds in its phrase."""
+    tok, copula = trig.tok, trig.head
+    src = [subject_of(copula)]
+    if tok.pos_ == "ADP":
+        tgt = [c for c in tok.children if c.dep_ == "pobj"]
+    else:
+        tgt = roles.prep_objects(tok, tuple(trig.pattern.prep or ()))
+    return [s for s in src if s is not None], tgt

@@ -98,6 +98,8 @@ def _candidates(sent) -> dict[int, Trigger]:
         pat = match(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
+            if pat.kind == "A":
+                found[tok.i].anchor = tok.head  # the copula: its subject, negation, modality
         elif tok.pos_ in VERB_POS and (lemma(tok) in lex.frames
                                        or lemma(tok) in words("obligation_verbs")):
             found[tok.i] = Trigger(tok, None, None)
@@ -108,7 +110,7 @@ def _candidates(sent) -> dict[int, Trigger]:
 def _trigger_lemmas() -> frozenset[str]:
     """Every lemma that can start a trigger: a verb or noun pattern, a frame, an obligation."""
     lex = lexicon()
-    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.frames) \
+    return frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.frames) | frozenset(lex.stances) \
         | words("obligation_verbs")
 
 

@@ -33,7 +33,9 @@ MAX_ANTECEDENT_CLIMB = 6
 def side_tokens(trig: Trigger) -> tuple[list, list]:
     """Source and target head tokens, best first."""
     tok, noun = trig.tok, trig.noun
-    if trig.head.pos_ in VERB_POS:
+    if trig.pattern is not None and trig.pattern.kind == "A":
+        src, tgt = authors.stance_sides(trig)
+    elif trig.head.pos_ in VERB_POS:
         src, tgt = _verbal_side_tokens(trig)
     else:
         src, tgt = _nominal_side_tokens(trig)

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from tidings import data
+from tidings.data import words
 from tidings.nlp.syntax import is_time_phrase
 
 VERB_POS = data.words("trigger_verb_pos")
@@ -17,6 +18,7 @@ NOUN_POS = data.words("trigger_noun_pos")
 _VERB_COMP_DEPS = data.words("verb_comp_deps")
 _NOUN_COMP_DEPS = data.words("noun_comp_deps")
 _CORE_DEPS = data.words("core_comp_deps")
+_STANCE_DEPS = ("acomp", "prep")  # "is satisfied with", "are against"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Lexicon:
     heads: set = field(default_factory=set)  # nouns an event noun can modify ("mediation mission")
     # frames read only with a particle ("look forward to"): lemma -> the particles
     frame_particles: dict = field(default_factory=dict)
+    # stances told by an adjective or preposition after a copula ("is satisfied with")
+    stances: dict = field(default_factory=dict)
 
     def frame_code(self, lemma: str, embedded: str) -> str | None:
         """The code a frame verb takes from its embedded act's code, or None."""
@@ -72,7 +76,7 @@ def lexicon() -> Lexicon:
             if prep != "-":
                 lex.frame_particles[lemma] = _set(prep)
         else:
-            table = lex.verbs if kind == "V" else lex.nouns
+            table = {"V": lex.verbs, "N": lex.nouns, "A": lex.stances}[kind]
             table.setdefault(lemma, []).append(Pattern(kind, lemma, _set(prep), _set(comp), cameo))
     return lex
 
@@ -131,10 +135,19 @@ def comps_of(tok) -> set[str]:
     return found
 
 
+def copular_stance(tok) -> bool:
+    """Is ``tok`` an adjective or preposition said of a copula's subject ("X is satisfied
+    with Y's help", "X are against Y's expansion")?"""
+    return tok.dep_ in _STANCE_DEPS and tok.head.lemma_.lower() == "be" \
+        and tok.pos_ in words("stance_pos")
+
+
 def match(tok) -> Pattern | None:
-    """The best pattern for ``tok`` as a verb or nominal trigger, or None."""
+    """The best pattern for ``tok`` as a verb, nominal or copular-stance trigger, or None."""
     lex = lexicon()
-    if tok.pos_ in VERB_POS:
+    if tok.lower_ in lex.stances and copular_stance(tok):
+        candidates = lex.stances.get(tok.lower_, [])
+    elif tok.pos_ in VERB_POS:
         candidates = lex.verbs.get(lemma(tok), [])
     elif tok.pos_ in NOUN_POS:
         candidates = lex.nouns.get(lemma(tok), [])
