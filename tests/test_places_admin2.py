@@ -45,3 +45,11 @@ def test_a_division_name_as_a_breed_or_a_surname_is_no_place(places):
                    "son Angus Reid runs the farm.")
     assert "Angus" not in found
     assert "Missouri" in found
+
+
+def test_a_former_province_still_named_in_news_is_a_region(places):
+    found = places("Cholera spread through Nyanza Province, and ten cases were found in "
+                   "Hedmark.")
+    assert found["Nyanza Province"]["country"] == "KEN"
+    assert found["Nyanza Province"]["feature"] == "region"
+    assert found["Hedmark"]["country"] == "NOR"
