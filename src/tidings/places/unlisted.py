@@ -14,8 +14,9 @@ from tidings.places.gazetteer import GeoName
 APPROXIMATE = "approximate"
 # The kinds of place whose point stands for a place inside it. Towns and second-level
 # divisions are small; a first-level division or a country can be hundreds of kilometres
-# across, and geoparsing counts a point more than 161 km away as wrong (measured in the
-# helper's report: HOLDER_KINDS with and without countries).
+# across, and geoparsing counts a point more than 161 km away as wrong. Measured on GeoVirus
+# (score_geo.py): with countries 1848 recognised, 1687 within 161 km; without, 1846 and 1686
+# (with countries, the country after the comma is a location too: "Pingilikani, Kenya").
 HOLDER_KINDS = frozenset({"city", "admin2", "admin1", "country"})
 # An unlisted name is at most this many tokens ("Mukuru kwa Njenga" aside, most are one or
 # two words); a longer capitalized run is a title or an organisation.
