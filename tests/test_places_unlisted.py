@@ -36,3 +36,10 @@ def test_a_surname_or_a_new_clause_before_a_country_is_no_place(places):
                    "at the Seaton Street, Leeds, offices of the council.")
     assert "Quistberg" not in found
     assert "Seaton Street" not in found
+
+
+def test_a_person_in_a_city_is_no_place(places):
+    found = places("The killing of Soleimani in Baghdad angered Tehran. The strike killed "
+                   "Soleimani, Iran's top general.")
+    assert "Soleimani" not in found
+    assert found["Baghdad"]["country"] == "IRQ"

@@ -114,6 +114,7 @@ class Gazetteer:
         self._load_towns()
         self._load_divisions()
         self._load_physical()
+        self._load_admin2()  # after the features: "Bohol" stays the island it is named after
 
     def add(self, form: str, place) -> None:
         """Index ``place`` (a GeoName, or a town row) under ``form``."""
@@ -281,13 +282,13 @@ class Gazetteer:
                     self.add(form, place)
                 if kind_word and not key.endswith(kind_word):
                     self.add(f"{form} {kind_word}", place)
-        self._load_admin2()
 
     def _load_admin2(self) -> None:
         """US counties, second-level divisions named with their kind ("Metcalfe County"),
-        and those with an ISO 3166-2 code: by their bare name where no town has it and it is
-        no country ("Somme", "Nueva Ecija"), and always followed by their kind word ("Gulu
-        district", "Somme department")."""
+        and those with an ISO 3166-2 code: by their bare name where no town has it and it
+        names no country, division, region or feature ("Somme", "Nueva Ecija"; not "Bohol",
+        the island), and always followed by their kind word ("Gulu district", "Somme
+        department")."""
         for row in data.tsv("places_admin2.tsv"):
             name, kind_word = row["name"], row.get("kind", "")
             place = GeoName(name, "admin2", row["country"], float(row["lat"]),
@@ -296,8 +297,7 @@ class Gazetteer:
             key = fold(name)
             bare = row.get("bare") == "1" and (not kind_word or (
                 len(key) >= MIN_DIVISION_NAME_CHARS
-                and not any(isinstance(e, GeoName) and e.kind == "country"
-                            for e in self.names.get(key, ()))))
+                and not any(isinstance(e, GeoName) for e in self.names.get(key, ()))))
             if bare:
                 self.add(name, replace(place, town_like=True) if kind_word else place)
             if kind_word and not key.endswith(kind_word):

@@ -1,7 +1,7 @@
 """Places the gazetteer lacks that the text itself places: "Pingilikani, Kenya", "Greenlane,
 Auckland", "the village of Cellardyke in Fife". A name followed by ", X" or "in X", where X
 is a place the article names, is a place inside X when the text also says it is a place
-(spaCy tags it GPE or LOC, or "the village of" comes before it).
+("the village of" comes before it, or spaCy tags it GPE or LOC before the comma).
 It is placed at X's point, the smallest unit the text gives, with the feature kind
 ``approximate`` and no GeoNames id: the point says where it is to within X's size.
 """
@@ -37,7 +37,8 @@ def held_unlisted(doc, mentions: list[Toponym], chosen: dict, gaz) -> list[Topon
         if sep.text != "," and sep.lower_ != "in" or not _holds(doc[m.token_start:m.token_end]):
             continue
         start = _name_start(doc, m.token_start - 1, taken)
-        if start is None or not _said_to_be_place(doc, start, m.token_start - 1):
+        if start is None or not _said_to_be_place(doc, start, m.token_start - 1,
+                                                  sep.text == ","):
             continue
         span = doc[start:m.token_start - 1]
         if gaz.lookup(span.text) or _inside_place(doc[m.token_start - 2]):
@@ -54,10 +55,12 @@ def held_unlisted(doc, mentions: list[Toponym], chosen: dict, gaz) -> list[Topon
 
 def _holds(span) -> bool:
     """The name after the comma places the one before it: not the subject of a new clause
-    ("According to Smith, China agreed") nor a modifier of a noun after it ("Bourelle, Mount
-    Royal Mayor Philippe Roy")."""
-    dep = span.root.dep_
-    return dep not in words("subject_deps") and dep not in ("compound", "amod")
+    ("According to Smith, China agreed"), a possessor ("Smith, Iran's envoy") nor a
+    modifier of a noun after it ("Bourelle, Mount Royal Mayor Philippe Roy")."""
+    dep, doc = span.root.dep_, span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in words("possessive_endings"):
+        return False  # "Soleimani, Iran's top general": a possessor, not a holder
+    return dep not in words("subject_deps") and dep not in ("compound", "amod", "poss")
 
 
 def _name_start(doc, end: int, taken: set[int]) -> int | None:
@@ -87,14 +90,15 @@ def _name_token(token, taken: set[int]) -> bool:
         and token.ent_type_ not in words("unlisted_name_ents")
 
 
-def _said_to_be_place(doc, start: int, end: int) -> bool:
-    """spaCy tags the whole name a town or a region (GPE, LOC; not FAC: streets, zoos and
-    jails are inside places, not places of their own), or "the village of" comes before it
-    ("the town of Pangandaran")."""
-    if all(t.ent_type_ in words("unlisted_place_ents") for t in doc[start:end]):
+def _said_to_be_place(doc, start: int, end: int, comma: bool) -> bool:
+    """"The village of" comes before the name ("the town of Pangandaran in West Java"), or,
+    before a comma, spaCy tags the whole name a town or a region (GPE, LOC; not FAC:
+    streets, zoos and jails are inside places, not places of their own). Before "in" a tag
+    is not enough: "the killing of Soleimani in Baghdad" names a person there."""
+    if start > 1 and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lemma_.lower() in words("settlement_nouns"):
         return True
-    return start > 1 and doc[start - 1].lower_ == "of" \
-        and doc[start - 2].lemma_.lower() in words("settlement_nouns")
+    return comma and all(t.ent_type_ in words("unlisted_place_ents") for t in doc[start:end])
 
 
 def _same_name_same_place(found: list[Toponym], chosen: dict) -> list[Toponym]:
