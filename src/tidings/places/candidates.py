@@ -228,7 +228,7 @@ def _match_in(doc, s: int, e: int, gaz) -> Toponym | None:
     rest_named = any(_capitalized(doc[k].text) for k in (*range(s, i), *range(j, e)))
     if rest_named:
         # "Rosewood Park", "Nueva Esparta": a city name inside a longer name is another place.
-        found = [p for p in found if p.kind != "city"]
+        found = [p for p in found if not _town_like(p)]
         if not found:
             return None
     return _mention(doc, i, j, found, "entity")
@@ -272,13 +272,13 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 _opens_line(doc, i) and doc[i:j].text.isupper()):  # "ADDIS ABABA, Ethiopia"
             continue
         else:
-            found = [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
+            found = [p for p in found if not _town_like(p) or p.population >= SURE_CITY_POPULATION
                      or (p.primary and (_locative_cue(doc, i, j) or _local_modifier(doc, i, j)))]
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound" \
                 and not _local_modifier(doc, i, j):
             # "Lassa fever", "Hendra virus": a name modifying a noun, not a place ("Winnipeg
             # police", "an Edmonton man" are)
-            found = [p for p in found if p.kind != "city"]
+            found = [p for p in found if not _town_like(p)]
         if found:
             return _mention(doc, i, j, found, "token")
     return None
@@ -327,7 +327,7 @@ def _mislabelled(found: list[GeoName], label: str, cue: bool) -> list[GeoName]:
     """A whole PERSON/ORG entity read as a place only when it is a well-known one, or
     when the text says it is a place ("in Entebbe", "the town of Kakuma")."""
     floor = 0 if cue else _mislabel_floors().get(label, SURE_CITY_POPULATION)
-    return [p for p in found if p.kind != "city" or p.population >= SURE_CITY_POPULATION
+    return [p for p in found if not _town_like(p) or p.population >= SURE_CITY_POPULATION
             or (p.primary and p.population >= floor)]
 
 
@@ -374,6 +374,12 @@ def _mention(doc, s: int, e: int, found: list[GeoName], source: str) -> Toponym:
     span = doc[s:e]
     return Toponym(span.start_char, span.end_char, span.text, list(found), source,
                     token_start=s, token_end=e)
+
+
+def _town_like(p: GeoName) -> bool:
+    """A town, or a division matched by its bare name ("Somme", "Angus"): a name that may
+    be a word or a surname, read as a place only with a cue or a tag."""
+    return p.kind == "city" or p.town_like
 
 
 def _capitalized(text: str) -> bool:

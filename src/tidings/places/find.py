@@ -27,6 +27,7 @@ from tidings.places import gazetteer
 from tidings.places.candidates import Toponym, find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
+from tidings.places.unlisted import held_unlisted
 from tidings.places.usage import is_location, place_noun
 from tidings.nlp.doctext import doc_ents, doc_text, token_texts
 from tidings.records import Context, Place
@@ -62,6 +63,8 @@ def find_places(ctx: Context) -> list[Place]:
     countries, admin1s = article_context(doc, gaz, actors, mentions, datelines)
     mark_appositions(doc, mentions, gaz)
     chosen = resolve(mentions, countries, admin1s)
+    # names the gazetteer lacks that the text places ("Pingilikani, Kenya": places.unlisted)
+    mentions = sorted(mentions + held_unlisted(doc, mentions, chosen, gaz), key=lambda m: m.start)
     place_tokens = {i for m in mentions for i in range(m.token_start, m.token_end)}
     uses = {}
     holders = _holders(doc, mentions, chosen)

@@ -4,7 +4,8 @@ Built once per process (``load()`` is cached) from packaged tables: every popula
 GeoNames' cities500 set (``places_cities.tsv.gz``, ~235,000 towns down to a few hundred
 people, built by ``scripts/build_gazetteer.py``), every first-level division
 (``places_admin1.tsv``, with the curated names and points of ``places_regions.tsv`` first),
-US counties and second-level divisions named with their kind (``places_admin2.tsv``), and
+US counties and second-level divisions named with their kind or coded in ISO 3166-2
+(``places_admin2.tsv``), and
 the countries. Resolving a mention is a dict lookup, never a scan: towns are kept in columns
 (names, coordinates, populations) and made into ``GeoName`` records only when looked up,
 which keeps the process ~100 MB lighter than one object per town.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tidings import data
 from tidings.nlp.folding import deletions, fold
@@ -59,6 +60,9 @@ class GeoName:
     primary: bool = True  # matched by its own name (not an alternate one)
     capital: bool = False  # a national capital ("Washington" the city, not the state)
     rank: int = 0  # a physical feature's importance (Natural Earth's scalerank, 0 the most)
+    # a division matched by its bare name ("Somme", "Angus"): as likely a word or a surname
+    # as a town's name, so read with a town's cautions (places.candidates)
+    town_like: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class Gazetteer:
         self._load_towns()
         self._load_divisions()
         self._load_physical()
+        self._load_admin2()  # after the features: "Bohol" stays the island it is named after
 
     def add(self, form: str, place) -> None:
         """Index ``place`` (a GeoName, or a town row) under ``form``."""
@@ -277,11 +282,26 @@ class Gazetteer:
                     self.add(form, place)
                 if kind_word and not key.endswith(kind_word):
                     self.add(f"{form} {kind_word}", place)
+
+    def _load_admin2(self) -> None:
+        """US counties, second-level divisions named with their kind ("Metcalfe County"),
+        and those with an ISO 3166-2 code: by their bare name where no town has it and it
+        names no country, division, region or feature ("Somme", "Nueva Ecija"; not "Bohol",
+        the island), and always followed by their kind word ("Gulu district", "Somme
+        department")."""
         for row in data.tsv("places_admin2.tsv"):
-            place = GeoName(row["name"], "admin2", row["country"], float(row["lat"]),
+            name, kind_word = row["name"], row.get("kind", "")
+            place = GeoName(name, "admin2", row["country"], float(row["lat"]),
                             float(row["lon"]), 0, int(row["geonameid"] or 0) or None,
                             row["admin1"] or None)
-            self.add(row["name"], place)
+            key = fold(name)
+            bare = row.get("bare") == "1" and (not kind_word or (
+                len(key) >= MIN_DIVISION_NAME_CHARS
+                and not any(isinstance(e, GeoName) for e in self.names.get(key, ()))))
+            if bare:
+                self.add(name, replace(place, town_like=True) if kind_word else place)
+            if kind_word and not key.endswith(kind_word):
+                self.add(f"{name} {kind_word}", place)
 
     def _load_physical(self) -> None:
         """The named physical features (places_physical.tsv, derived from Natural Earth):
@@ -335,7 +355,7 @@ def load() -> Gazetteer:
 
 def _towns_for_actors(text: str) -> list[GeoName]:
     return [p for p in load().lookup(text)
-            if p.kind != "city" or p.population >= ACTOR_CITY_MIN_POPULATION]
+            if (p.kind != "city" and not p.town_like) or p.population >= ACTOR_CITY_MIN_POPULATION]
 
 
 def place_country(text: str) -> str | None:
