@@ -78,15 +78,15 @@ def test_seed_actors_have_annotated_country_and_sector(shared, seed_doc):
 
 
 # (scorer, gold set under ../shared, floors): the acceptance bounds of issues 2-4 and 12-14
-# that the code meets, and for those it does not meet yet (GeoVirus recall, PolNeAR
-# end-to-end, dev events) a floor just under today's figure so they cannot slip back (the
-# notes of those issues give the figures).
+# that the code meets, and for those it does not meet yet (PolNeAR end-to-end, dev events)
+# a floor just under today's figure so they cannot slip back (the notes of those issues
+# give the figures).
 GATES = {
     "actors": ("score_actors.py", "eval/events/ngec_actor_cases.jsonl", "--min-pass", "0.88"),
     "timebank": ("score_timex.py", "eval/time/TBAQ-cleaned/TimeBank",
                  "--min-date-value-f1", "0.85", "--min-value-f1", "0.78"),
     "geovirus": ("score_geo.py", "eval/geo/GeoVirus.xml",
-                 "--min-acc161", "0.90", "--min-recall", "0.83"),
+                 "--min-acc161", "0.90", "--min-recall", "0.85"),
     "trnews": ("score_geo.py", "eval/geo/TR-News.xml", "--min-acc161", "0.87",
                "--min-recall", "0.70"),
     "plover": ("score_plover.py", "eval/events/plv_train.tsv",
