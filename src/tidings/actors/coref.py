@@ -62,7 +62,7 @@ from tidings.actors.table import Actor, ActorTable
 from tidings.data import words
 from tidings.nlp.doctext import sentence_spans, token_starts, token_texts
 from tidings.nlp.marks import quoted_regions
-from tidings.nlp.syntax import SUBJECT_DEPS
+from tidings.nlp.syntax import SUBJECT_DEPS, first_conjunct
 
 # How many words a counted description may span with its modifiers ("the three central and
 # eastern European countries" is seven): longer runs are lists, not one noun phrase.
@@ -343,9 +343,7 @@ class _Resolver:
             i -= 1
             if span is None or not fits(actor) or span.root.dep_ != "conj":
                 continue
-            first = span.root.head
-            while first.dep_ == "conj" and first.head is not first:
-                first = first.head
+            first = first_conjunct(span.root)
             hits = [h for t in [first, *first.conjuncts] for h in self._hits_of(t)[:1]]
             if len(hits) == count and len({a.id for a, _ in hits}) == count \
                     and all(fits(a) for a, _ in hits):

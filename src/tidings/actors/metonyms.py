@@ -10,7 +10,8 @@ import bisect
 from tidings.actors.mentions import Mention, Piece
 from tidings.nlp.doctext import doc_ents, doc_text
 from tidings.actors.placenames import safe_city
-from tidings.places.resolution import conj_head, stands_as_actor
+from tidings.nlp.syntax import first_conjunct
+from tidings.places.resolution import stands_as_actor
 
 
 def is_locative(doc, piece: Piece) -> bool:
@@ -18,7 +19,7 @@ def is_locative(doc, piece: Piece) -> bool:
     agent, or the object of by/between/with/against ("Ottawa objected", "Nairobi's
     reply", "talks between Ottawa and Nairobi"); "leaving Lima" stays a place."""
     span = doc[piece.start:piece.end]
-    head = conj_head(span.root)
+    head = first_conjunct(span.root)
     follows = doc[piece.end].text if piece.end < len(doc) else ""
     if span.text.isupper() and follows in (",", "-", "\u2014", "\u2013", "(") \
             and _starts_line(doc, piece):

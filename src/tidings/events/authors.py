@@ -22,7 +22,7 @@ from tidings.events import roles
 from tidings.events.ontology import code_in
 from tidings.nlp.dateline import dateline
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, match
-from tidings.nlp.syntax import subject_of
+from tidings.nlp.syntax import first_conjunct, subject_of
 from tidings.records import Side
 
 # Dependencies that keep a place one with the object of its preposition ("in Lima, Peru").
@@ -158,10 +158,7 @@ def relative_head(noun, pronoun):
     verbs = [clause] + [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if not any(v.lower_ in words("plural_verb_forms") or v.tag_ == "VBP" for v in verbs):
         return noun  # "X and a man who was questioned": the man alone
-    first = noun
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    return first
+    return first_conjunct(noun)
 
 
 def act_agent(noun):
@@ -188,9 +185,7 @@ def participle_sides(head) -> tuple[list, list] | None:
     ``head`` is no such participle or no "by" agent is told."""
     if head.tag_ != "VBN":
         return None
-    first = head
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
+    first = first_conjunct(head)
     noun = first.head
     if first.dep_ != "acl" or noun is first or noun.pos_ not in NOUN_POS:
         return None

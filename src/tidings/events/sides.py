@@ -20,7 +20,7 @@ from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.dateline import dateline
 from tidings.nlp.doctext import doc_text
-from tidings.nlp.syntax import SUBJECT_DEPS, resolve_relative, subject_of
+from tidings.nlp.syntax import SUBJECT_DEPS, first_conjunct, resolve_relative, subject_of
 from tidings.records import Side
 
 MAX_SIDES = 4  # coordinated sides beyond this are list noise ("A, B, C, D and E")
@@ -64,9 +64,7 @@ def _relative_side(tok, verb):
                and c.left_edge.i <= verb.i <= c.right_edge.i]
     if not any(w.dep_ in SUBJECT_DEPS and w.lower_ == "which" for c in clauses for w in c.children):
         return noun
-    first = noun
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
+    first = first_conjunct(noun)
     if first.dep_ == "pobj" and first.head.lower_ in words("place_antecedent_preps") \
             and noun.ent_type_ in words("place_entity_labels"):
         return None

@@ -19,6 +19,14 @@ _TIME_LABELS = words("time_entity_labels")
 MAX_SUBJECT_CLIMB = 5
 
 
+def first_conjunct(token):
+    """The first conjunct of a coordination ("Quito" for "Lima" in "Quito, Cusco and Lima"):
+    the parse hangs each later conjunct on the one before."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def resolve_relative(tok):
     """A relative pronoun as subject of a relative clause ("the envoy who met them") stands
     for the noun the clause modifies."""

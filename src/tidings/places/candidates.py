@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tidings.data import tsv, words
 from tidings.nlp.doctext import (doc_ents, doc_text, sentence_bounds, token_starts,
                                  token_texts)
+from tidings.nlp.syntax import first_conjunct
 from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Dotted initials of two or more letters ("B.C.", "P.E.I.").
@@ -338,7 +339,7 @@ def _locative_cue(doc, i: int, j: int) -> bool:
         j < len(doc) and doc[j].lower_ in words("possessive_endings"))
     if i > 0 and doc[i - 1].lower_ in words("locative_preps") and not possessor:
         return True  # not "of Castro's remarks": the name there is a possessor
-    first = _list_first(doc[j - 1])
+    first = first_conjunct(doc[j - 1])
     if first.i != j - 1 and not possessor and first.dep_ == "pobj" \
             and first.head.lower_ in words("locative_preps"):
         return True  # a later name of a list after a locative word: "in Gulu, Lira and Kitgum"
@@ -361,13 +362,6 @@ def _mislabel_cue(doc, i: int, j: int) -> bool:
         return True  # "near to Bielsk", "close to Gulu"
     from tidings.places.usage import located_by_preposition  # usage imports this module
     return located_by_preposition(prep)
-
-
-def _list_first(token):
-    """The first name of a coordination ("Gulu" in "Gulu, Lira and Kitgum")."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token
 
 
 def _mention(doc, s: int, e: int, found: list[GeoName], source: str) -> Toponym:

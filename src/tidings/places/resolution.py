@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 
 from tidings.data import tsv, words
 from tidings.nlp.doctext import doc_ents, doc_text
+from tidings.nlp.syntax import first_conjunct
 from tidings.places.candidates import Toponym
 from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
@@ -148,7 +149,7 @@ def stands_as_actor(token) -> bool:
     of by/between/with/against, or of "from" after a message or a messenger. The actor
     coder asks it of capitals; the place stage leaves the actor coder's metonyms out only
     then."""
-    head = conj_head(token)
+    head = first_conjunct(token)
     if head.dep_ in words("actor_deps"):
         return True
     if head.dep_ != "pobj":
@@ -157,12 +158,6 @@ def stands_as_actor(token) -> bool:
     return prep.lower_ in words("actor_preps") or (
         prep.lower_ == "from" and prep.head.lemma_.lower() in words("message_words"))
 
-
-def conj_head(token):
-    """The first conjunct of a coordination ("Lima" in "Quito and Lima" -> "Quito")."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token
 
 
 def _inside(p: GeoName, q: GeoName) -> bool:

@@ -21,7 +21,8 @@ native") it still says where the police and the native are.
 from __future__ import annotations
 
 from tidings.data import words
-from tidings.places.resolution import conj_head, stands_as_actor
+from tidings.nlp.syntax import first_conjunct
+from tidings.places.resolution import stands_as_actor
 
 # A dependency chain from a name to the word that governs it is followed this far up through
 # appositions and compounds of other place names ("Nairobi, Kenya", "Abbasiya, Cairo").
@@ -84,11 +85,11 @@ def _list_head(token):
     "Bulgaria"), "Nicaragua" in "to a third nation, probably Nicaragua" -> "nation". A list
     is used as its first member is: every name of "in Greece, Bulgaria and Italy" is where
     something is."""
-    token = conj_head(token)
+    token = first_conjunct(token)
     for _ in range(MAX_APPOSITION_CLIMB):
         if token.dep_ != "appos":
             break
-        token = conj_head(token.head)
+        token = first_conjunct(token.head)
     return token
 
 
