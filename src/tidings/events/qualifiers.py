@@ -152,7 +152,26 @@ def date_of(trig: Trigger, sent, times: list[TimeExpr],
         for time in candidates:
             if _modifies(sent.doc, time, tokens):
                 return _day(time.value), time.text, "clause"
+    teller = _reporting_verb(trig)
+    if teller is not None:
+        # "a spokesman said Thursday that the troops will stay until ...": a reported act
+        # with no time of its own is dated by its report
+        for time in candidates:
+            if _modifies(sent.doc, time, {teller.i} | _climbed_from(teller)):
+                return _day(time.value), time.text, "report"
     return report
+
+
+def _reporting_verb(trig: Trigger):
+    """The verb of saying or thinking whose that-clause tells the act, or None."""
+    cur = trig.head
+    for _ in range(MAX_MODALITY_CLIMB):
+        if cur.dep_ in ("ROOT", "advcl", "relcl") or cur.head is cur:
+            return None
+        dep, cur = cur.dep_, cur.head
+        if dep == "ccomp" and lemma(cur) in _REPORT_VERBS:
+            return cur
+    return None
 
 
 def _own_tokens(trig: Trigger) -> set[int]:
@@ -184,8 +203,13 @@ def _climbed(trig: Trigger) -> set[int]:
     """The verbs a trigger's verb hangs on whose time is its own too: the verb it is
     coordinated with or the to-clause of ("arrived Monday and met X", "agreed on Monday to
     hold talks"), the verb of its "by -ing" ("responded on Monday by shelling the port")."""
+    return _climbed_from(trig.head)
+
+
+def _climbed_from(tok) -> set[int]:
+    """``_climbed`` from any verb."""
     found = set()
-    cur = trig.head
+    cur = tok
     while cur.head is not cur:
         if cur.dep_ in ("xcomp", "conj"):
             cur = cur.head
