@@ -120,14 +120,16 @@ def _attach_nouns(found: dict[int, Trigger]) -> None:
     lex = lexicon()
     for trig in found.values():
         tok = trig.tok
-        if tok.pos_ in NOUN_POS and tok.dep_ == "compound" and tok.head.pos_ in NOUN_POS:
+        # a listed head noun the tagger missed ("coup d'etat": X) still heads the phrase
+        if tok.pos_ in NOUN_POS and tok.dep_ == "compound" \
+                and (tok.head.pos_ in NOUN_POS or lemma(tok.head) in lex.heads):
             if lemma(tok.head) in lex.heads and tok.head.i not in found:
                 trig.phrase = tok.head  # "began a mediation mission between X and Y"
             else:
                 trig.suppressed = True  # "a video call" (call carries it), "attack helicopters"
     for trig in found.values():
         noun = trig.noun
-        if noun.pos_ in NOUN_POS and noun.dep_ in ("dobj", "nsubjpass") \
+        if (noun.pos_ in NOUN_POS or noun is trig.phrase) and noun.dep_ in ("dobj", "nsubjpass") \
                 and lemma(noun.head) in lex.light \
                 and (noun.head.i not in found or found[noun.head.i].pattern is None):
             trig.anchor = noun.head  # a frame verb used as support verb: "ordered the release"
