@@ -310,3 +310,19 @@ def test_plover_occupation_is_assault_and_eased_curfew_is_concede():
     assert describe("0813")["plover"] == describe("0814")["plover"] == "CONCEDE"
     assert describe("0831")["plover"] == "RETREAT"  # a leader resigning leaves the post
     assert describe("0872")["plover"] == "RETREAT"
+
+
+def test_reported_act_without_its_own_time_takes_the_reports_date(extract):
+    # published on a Saturday: "Thursday" is 2022-05-12
+    doc = extract("A Canadian army spokesman said Thursday that Canadian troops attacked "
+                  "rebel positions in Haiti.", published="2022-05-14")
+    reported = [e for e in doc["events"] if e["trigger"] == "attacked"]
+    assert reported and reported[0]["date"] == "2022-05-12", doc["events"]
+    assert reported[0]["date_source"] == "report"
+
+
+def test_reported_act_with_its_own_time_keeps_it(extract):
+    doc = extract("A Canadian army spokesman said Thursday that Canadian troops attacked "
+                  "rebel positions in Haiti on Monday.", published="2022-05-14")
+    reported = [e for e in doc["events"] if e["trigger"] == "attacked"]
+    assert reported and reported[0]["date"] == "2022-05-09", doc["events"]

@@ -122,3 +122,23 @@ def test_not_satisfied_takes_its_negation_from_the_copula(extract):
     doc = extract("Kenya is not satisfied with Uganda's cooperation in the search.",
                   published="2022-05-10")
     assert ("KEN", "UGA", "05") not in dyads(doc), doc["events"]
+
+
+def test_coup_detat_tagged_apart_is_carried_by_its_support_verb(extract):
+    # the tagger reads "d'etat" as a foreign word, so "coup" modifies no noun it knows
+    doc = extract("The Thai army chief staged a coup d'etat against the Thai prime minister "
+                  "on Tuesday.", published="2022-05-10")
+    assert ("THA", "THA", "19") in dyads(doc), doc["events"]
+
+
+def test_belief_that_another_must_act_is_a_demand_on_it(extract):
+    doc = extract("France now feels Germany must delay the vote until the summit.",
+                  published="2022-05-10")
+    assert ("FRA", "DEU", "10") in dyads(doc), doc["events"]
+
+
+def test_invitation_to_visit_is_intent_to_meet_not_an_appeal(extract):
+    doc = extract("The Canadian prime minister invited the Mexican president to visit Ottawa.",
+                  published="2022-05-10")
+    assert any(e["cameo"] == "036" for e in doc["events"]), doc["events"]
+    assert not any(e["cameo"] == "026" for e in doc["events"]), doc["events"]

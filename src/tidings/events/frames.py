@@ -15,7 +15,8 @@ from tidings.data import words
 from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
 from tidings.events.roles import actor_modifier, agent_of, prep_objects
-from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match, wrong_lemmas
+from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, foreign_modifier, lemma, lexicon, match, \
+    wrong_lemmas
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
@@ -121,7 +122,7 @@ def _attach_nouns(found: dict[int, Trigger]) -> None:
     for trig in found.values():
         tok = trig.tok
         # a listed head noun the tagger missed ("coup d'etat": X) still heads the phrase
-        if tok.pos_ in NOUN_POS and tok.dep_ == "compound" \
+        if (tok.pos_ in NOUN_POS and tok.dep_ == "compound" or foreign_modifier(tok)) \
                 and (tok.head.pos_ in NOUN_POS or lemma(tok.head) in lex.heads):
             if lemma(tok.head) in lex.heads and tok.head.i not in found:
                 trig.phrase = tok.head  # "began a mediation mission between X and Y"

@@ -142,6 +142,12 @@ def copular_stance(tok) -> bool:
         and tok.pos_ in words("stance_pos")
 
 
+def foreign_modifier(tok) -> bool:
+    """A word the tagger read as foreign (X) modifying a listed head noun: "coup" in "a
+    coup d'etat", which it tags as two foreign words more often than not."""
+    return tok.pos_ == "X" and tok.dep_ in ("compound", "nmod") and lemma(tok.head) in lexicon().heads
+
+
 def match(tok) -> Pattern | None:
     """The best pattern for ``tok`` as a verb, nominal or copular-stance trigger, or None."""
     lex = lexicon()
@@ -149,7 +155,7 @@ def match(tok) -> Pattern | None:
         candidates = lex.stances.get(tok.lower_, [])
     elif tok.pos_ in VERB_POS:
         candidates = lex.verbs.get(lemma(tok), [])
-    elif tok.pos_ in NOUN_POS:
+    elif tok.pos_ in NOUN_POS or foreign_modifier(tok):
         candidates = lex.nouns.get(lemma(tok), [])
     else:
         return None
