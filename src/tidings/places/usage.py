@@ -79,6 +79,20 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
     return False
 
 
+def qualifies_place(doc, mention, place_tokens: set[int]) -> bool:
+    """Whether a location mention only qualifies another place that the sentence does not
+    use as a location itself: the possessor of a place that is a subject or an object
+    ("Israel's northern frontier could be secured", "Indonesia's Aceh province has").
+    Such a mention is still a location, but it alone does not make the name's other
+    mentions (its state, its people) places of the story; "in Vietnam's capital" and
+    "within Canada's largest cities" do."""
+    token = _list_head(doc[mention.token_start:mention.token_end].root)
+    if token.dep_ != "poss" or not place_noun(token.head, place_tokens):
+        return False
+    owned = _list_head(token.head)
+    return not (owned.dep_ == "pobj" and located_by_preposition(owned.head))
+
+
 def _list_head(token):
     """The first name of the list a name belongs to: "Italy" in "in Greece, Bulgaria, Italy
     and Germany" (spaCy makes "Bulgaria" an apposition of "Greece" and the rest conjuncts of

@@ -1,0 +1,34 @@
+"""Which mentions of a place the article lists: regression tests for place precision
+(issue 13, rule 1), with sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors import ActorTable
+from tidings.places import find_places
+from tidings.records import Context
+
+EMPTY = ActorTable([])
+
+
+@pytest.fixture(scope="module")
+def uses(nlp):
+    def run(text: str) -> list[tuple[str, str]]:
+        found = find_places(Context(nlp(text), None, actors=EMPTY))
+        return [(p.as_dict()["text"], p.as_dict()["use"]) for p in found]
+    return run
+
+
+def test_possessor_of_a_place_that_is_no_location_lists_no_named_mentions(uses):
+    # the state and its acts ("Israel said", "Israel's position") are no places of a story
+    # whose only location use of the name qualifies a border that is a subject
+    found = uses("The minister said Israel was ready to pull back once Israel's northern "
+                 "border could be guarded. Israel's position has changed.")
+    assert ("Israel", "named") not in found
+    assert found.count(("Israel", "location")) == 1
+
+
+def test_possessor_of_a_place_something_is_in_keeps_the_named_mentions(uses):
+    found = uses("A girl was treated in Vietnam's capital on Friday. Vietnam reported two "
+                 "new cases.")
+    assert found == [("Vietnam", "location"), ("Vietnam", "named")]
