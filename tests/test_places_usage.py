@@ -32,3 +32,12 @@ def test_possessor_of_a_place_something_is_in_keeps_the_named_mentions(uses):
     found = uses("A girl was treated in Vietnam's capital on Friday. Vietnam reported two "
                  "new cases.")
     assert found == [("Vietnam", "location"), ("Vietnam", "named")]
+
+
+def test_small_town_dateline_before_a_dash_is_a_place(uses):
+    # a town too small to be read without a cue: the dateline's dash is the cue, and the
+    # story's later mention in its usual case is the same town
+    found = uses("Council to vote on budget\nTORRINGTON \u2014 The council will meet on "
+                 "Monday, and Torrington residents may speak.")
+    assert found[0] == ("TORRINGTON", "location")
+    assert "Torrington" in [text for text, _ in found]

@@ -18,6 +18,8 @@ from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Dotted initials of two or more letters ("B.C.", "P.E.I.").
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+# What follows a dateline's name: a dash of any length or the agency in parentheses.
+DATELINE_MARKS = frozenset("-\u2013\u2014(_")
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
 # A physical feature named without its kind word ("Borneo", "Sumatra") after a locative
@@ -192,6 +194,13 @@ def _opens_line(doc, s: int) -> bool:
     return "\n" in doc_text(doc)[starts[s - 1]:starts[s]]
 
 
+def _dateline_head(doc, i: int, j: int) -> bool:
+    """A name in capitals opening a line before a dash or a parenthesis ("TORRINGTON —",
+    "BANTAM (AP)"): a dateline, which says where the story is told from."""
+    return j < len(doc) and doc[j].text[:1] in DATELINE_MARKS and _opens_line(doc, i) \
+        and _span_text(doc, i, j).isupper()
+
+
 def _after_town(doc, s: int) -> bool:
     """"Churchill, Man.", "COLUMBIA, Ky.": a capitalized name and a comma just before."""
     return s > 1 and doc[s - 1].text == "," and _capitalized(doc[s - 2].text)
@@ -273,8 +282,10 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 _opens_line(doc, i) and doc[i:j].text.isupper()):  # "ADDIS ABABA, Ethiopia"
             continue
         else:
+            cue = _locative_cue(doc, i, j) or _local_modifier(doc, i, j) \
+                or _dateline_head(doc, i, j)
             found = [p for p in found if not _town_like(p) or p.population >= SURE_CITY_POPULATION
-                     or (p.primary and (_locative_cue(doc, i, j) or _local_modifier(doc, i, j)))]
+                     or (p.primary and cue)]
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound" \
                 and not _local_modifier(doc, i, j):
             # "Lassa fever", "Hendra virus": a name modifying a noun, not a place ("Winnipeg

@@ -137,13 +137,17 @@ def _echoes(doc, mentions: list[Toponym], chosen: dict, located: set,
     """Further mentions of a place the article uses as a location, under the very name it
     used, where the candidate search passed them over: inside an organization's name ("the
     Edmonton Traders' Association") or tagged as something else; not where the actor stage
-    read it as an actor ("Ottawa said", step 2). One name keeps one sense in a story; these are listed as ``named`` mentions
+    read it as an actor ("Ottawa said", step 2); a name a dateline gives in capitals, in its
+    usual case. One name keeps one sense in a story; these are listed as ``named`` mentions
     (never an event's place). Not inside a name spaCy tags as a person, group, event or work
     ("Jordan" in "Michael Jordan", "Steele said")."""
     names = {}
     for m in mentions:
-        if chosen.get(id(m)) in located and _capitalized_name(m.text):
-            names.setdefault(m.text, chosen[id(m)])
+        name = m.text
+        if name.isupper() and sum(c.isalpha() for c in name) >= MIN_CAPS_DATELINE:
+            name = name.title()  # "TORRINGTON —" in the dateline, "Torrington" in the story
+        if chosen.get(id(m)) in located and _capitalized_name(name):
+            names.setdefault(name, chosen[id(m)])
     if not names:
         return []
     taken = [False] * len(doc)
