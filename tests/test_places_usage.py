@@ -41,3 +41,16 @@ def test_small_town_dateline_before_a_dash_is_a_place(uses):
                  "Monday, and Torrington residents may speak.")
     assert found[0] == ("TORRINGTON", "location")
     assert "Torrington" in [text for text, _ in found]
+
+
+def test_later_names_of_a_list_modifying_a_kind_of_place(uses):
+    # "X and Y districts": each name modifies the kind word, which says they are places
+    found = uses("Officials culled birds in Nandurbar and Dhule districts.")
+    assert ("Dhule", "location") in found
+
+
+def test_capital_modifying_a_facility_is_the_city(uses):
+    # a capital before a hospital or a prison says where it is, not who governs
+    found = uses("She died in a Buenos Aires hospital on Monday.")
+    assert ("Buenos Aires", "location") in found
+    assert uses("The Washington talks ended on Monday.") == []

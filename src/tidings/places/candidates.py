@@ -323,6 +323,13 @@ def _local_modifier(doc, i: int, j: int) -> bool:
         or lemma in words("place_generic_suffixes")
 
 
+def _names_a_place_kind(token) -> bool:
+    """A noun that names a kind of place or facility ("districts", "farms", "hospital")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in words("place_generic_suffixes")
+                                     or lemma in words("place_facility_nouns"))
+
+
 def _misread_name(doc, ent, i: int, j: int) -> bool:
     """A whole DATE/LANGUAGE/... entity that is a proper name after a locative preposition
     and no calendar word: spaCy's slip ("continues in Winnipeg" tagged DATE, "in Aleppo"
@@ -354,6 +361,9 @@ def _locative_cue(doc, i: int, j: int) -> bool:
     if first.i != j - 1 and not possessor and first.dep_ == "pobj" \
             and first.head.lower_ in words("locative_preps"):
         return True  # a later name of a list after a locative word: "in Gulu, Lira and Kitgum"
+    if first.i != j - 1 and not possessor and first.dep_ in ("compound", "nmod") \
+            and _names_a_place_kind(first.head):
+        return True  # "Nandurbar and Dhule districts", "Pandi and Talavera farms"
     if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text) \
             and doc[j + 1].dep_ not in words("subject_deps"):
         return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause
