@@ -54,3 +54,9 @@ def test_capital_modifying_a_facility_is_the_city(uses):
     found = uses("She died in a Buenos Aires hospital on Monday.")
     assert ("Buenos Aires", "location") in found
     assert uses("The Washington talks ended on Monday.") == []
+
+
+def test_place_at_the_end_of_an_organisation_after_in_is_where_it_is(uses):
+    # spaCy runs the organisation's name over "in Winnipeg"; the town is still a place
+    found = uses("The girl was flown to the Children's Hospital of Manitoba in Winnipeg.")
+    assert ("Winnipeg", "location") in found

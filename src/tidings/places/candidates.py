@@ -271,6 +271,8 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
             elif (ent.start, ent.end) == (i, j):
                 found = _mislabelled(found, ent.label_, _mislabel_cue(doc, i, j)
                                      or _local_modifier(doc, i, j))
+            elif j == ent.end and i > ent.start + 1 and doc[i - 1].lower_ in ("in", "at"):
+                pass  # "the Children's Hospital of Manitoba in Winnipeg": where it is
             elif _local_institution(doc, ent, i, j):
                 # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
                 # a local body named after the place it serves; not a capital ("the
