@@ -18,6 +18,8 @@ from tidings.places.gazetteer import Gazetteer, GeoName, fold
 
 # Dotted initials of two or more letters ("B.C.", "P.E.I.").
 _INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+# What follows a dateline's name: a dash of any length or the agency in parentheses.
+DATELINE_MARKS = frozenset("-\u2013\u2014(_")
 # A city this large is meant even without a cue (a big city spaCy tagged as nothing).
 SURE_CITY_POPULATION = 1_000_000
 # A physical feature named without its kind word ("Borneo", "Sumatra") after a locative
@@ -192,6 +194,13 @@ def _opens_line(doc, s: int) -> bool:
     return "\n" in doc_text(doc)[starts[s - 1]:starts[s]]
 
 
+def _dateline_head(doc, i: int, j: int) -> bool:
+    """A name in capitals opening a line before a dash or a parenthesis ("TORRINGTON —",
+    "BANTAM (AP)"): a dateline, which says where the story is told from."""
+    return j < len(doc) and doc[j].text[:1] in DATELINE_MARKS and _opens_line(doc, i) \
+        and _span_text(doc, i, j).isupper()
+
+
 def _after_town(doc, s: int) -> bool:
     """"Churchill, Man.", "COLUMBIA, Ky.": a capitalized name and a comma just before."""
     return s > 1 and doc[s - 1].text == "," and _capitalized(doc[s - 2].text)
@@ -262,6 +271,8 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
             elif (ent.start, ent.end) == (i, j):
                 found = _mislabelled(found, ent.label_, _mislabel_cue(doc, i, j)
                                      or _local_modifier(doc, i, j))
+            elif j == ent.end and i > ent.start + 1 and doc[i - 1].lower_ in ("in", "at"):
+                pass  # "the Children's Hospital of Manitoba in Winnipeg": where it is
             elif _local_institution(doc, ent, i, j):
                 # "Winnipeg police", "the Kentucky State Police", "University of Manitoba":
                 # a local body named after the place it serves; not a capital ("the
@@ -273,8 +284,10 @@ def _longest_at(doc, i: int, gaz, open_word, capitalized, ent_of) -> Toponym | N
                 _opens_line(doc, i) and doc[i:j].text.isupper()):  # "ADDIS ABABA, Ethiopia"
             continue
         else:
+            cue = _locative_cue(doc, i, j) or _local_modifier(doc, i, j) \
+                or _dateline_head(doc, i, j)
             found = [p for p in found if not _town_like(p) or p.population >= SURE_CITY_POPULATION
-                     or (p.primary and (_locative_cue(doc, i, j) or _local_modifier(doc, i, j)))]
+                     or (p.primary and cue)]
         if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j - 1].dep_ == "compound" \
                 and not _local_modifier(doc, i, j):
             # "Lassa fever", "Hendra virus": a name modifying a noun, not a place ("Winnipeg
@@ -312,6 +325,13 @@ def _local_modifier(doc, i: int, j: int) -> bool:
         or lemma in words("place_generic_suffixes")
 
 
+def _names_a_place_kind(token) -> bool:
+    """A noun that names a kind of place or facility ("districts", "farms", "hospital")."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in words("place_generic_suffixes")
+                                     or lemma in words("place_facility_nouns"))
+
+
 def _misread_name(doc, ent, i: int, j: int) -> bool:
     """A whole DATE/LANGUAGE/... entity that is a proper name after a locative preposition
     and no calendar word: spaCy's slip ("continues in Winnipeg" tagged DATE, "in Aleppo"
@@ -343,6 +363,9 @@ def _locative_cue(doc, i: int, j: int) -> bool:
     if first.i != j - 1 and not possessor and first.dep_ == "pobj" \
             and first.head.lower_ in words("locative_preps"):
         return True  # a later name of a list after a locative word: "in Gulu, Lira and Kitgum"
+    if first.i != j - 1 and not possessor and first.dep_ in ("compound", "nmod") \
+            and _names_a_place_kind(first.head):
+        return True  # "Nandurbar and Dhule districts", "Pandi and Talavera farms"
     if j + 1 < len(doc) and doc[j].text == "," and _capitalized(doc[j + 1].text) \
             and doc[j + 1].dep_ not in words("subject_deps"):
         return True  # "Moshi, Kilimanjaro"; not "with Clinton, Blair pledged": a new clause

@@ -14,7 +14,10 @@
    and a dateline are. A place the article does use as a location is listed at each of its
    mentions, each with its ``use``: ``location`` where that mention says where something
    is, ``named`` where the name stands for the state or its people ("Iraq said" in a story
-   that also says "in Iraq"); events take their place from ``location`` mentions only.
+   that also says "in Iraq"); events take their place from ``location`` mentions only. A
+   place whose only location use is the possessor of a place that is no location itself
+   ("Israel's northern border could be guarded") is listed there but not at its named
+   mentions ("Israel said").
    Every mention still gave its context in step 3.
 """
 from __future__ import annotations
@@ -28,7 +31,7 @@ from tidings.places.candidates import Toponym, find_toponyms
 from tidings.places.resolution import article_context, mark_appositions, resolve, \
     stands_as_actor
 from tidings.places.unlisted import held_unlisted
-from tidings.places.usage import is_location, place_noun
+from tidings.places.usage import is_location, place_noun, qualifies_place
 from tidings.nlp.doctext import doc_ents, doc_text, token_texts
 from tidings.records import Context, Place
 
@@ -74,6 +77,11 @@ def find_places(ctx: Context) -> list[Place]:
             uses[id(m)] = "location" if id(m) in holders or is_location(
                 doc, m, place, place_tokens, id(m) in datelines) else "named"
     located = {chosen[id(m)] for m in mentions if uses.get(id(m)) == "location"}
+    # places the story is set in: a location mention other than the possessor of a place
+    # that is no location itself ("Israel's northern border could be guarded": usage.
+    # qualifies_place); only these have their named mentions listed
+    settings = {chosen[id(m)] for m in mentions if uses.get(id(m)) == "location"
+                and (id(m) in datelines or not qualifies_place(doc, m, place_tokens))}
     for m in _echoes(doc, mentions, chosen, located, metonyms):
         chosen[id(m)] = m.candidates[0]
         uses[id(m)] = "named"
@@ -84,7 +92,7 @@ def find_places(ctx: Context) -> list[Place]:
         place = chosen.get(id(m))
         if place is None or place not in located:
             continue  # a name the article never uses as a location ("US troops", "Iran said")
-        if uses[id(m)] == "named" and not LIST_NAMED_MENTIONS:
+        if uses[id(m)] == "named" and (not LIST_NAMED_MENTIONS or place not in settings):
             continue
         division = gaz.division(place.country, place.admin1)
         text, start = _with_article(doc_text(doc), m, place)
@@ -129,13 +137,17 @@ def _echoes(doc, mentions: list[Toponym], chosen: dict, located: set,
     """Further mentions of a place the article uses as a location, under the very name it
     used, where the candidate search passed them over: inside an organization's name ("the
     Edmonton Traders' Association") or tagged as something else; not where the actor stage
-    read it as an actor ("Ottawa said", step 2). One name keeps one sense in a story; these are listed as ``named`` mentions
+    read it as an actor ("Ottawa said", step 2); a name a dateline gives in capitals, in its
+    usual case. One name keeps one sense in a story; these are listed as ``named`` mentions
     (never an event's place). Not inside a name spaCy tags as a person, group, event or work
     ("Jordan" in "Michael Jordan", "Steele said")."""
     names = {}
     for m in mentions:
-        if chosen.get(id(m)) in located and _capitalized_name(m.text):
-            names.setdefault(m.text, chosen[id(m)])
+        name = m.text
+        if name.isupper() and sum(c.isalpha() for c in name) >= MIN_CAPS_DATELINE:
+            name = name.title()  # "TORRINGTON —" in the dateline, "Torrington" in the story
+        if chosen.get(id(m)) in located and _capitalized_name(name):
+            names.setdefault(name, chosen[id(m)])
     if not names:
         return []
     taken = [False] * len(doc)

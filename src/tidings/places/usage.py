@@ -79,6 +79,20 @@ def is_location(doc, mention, place, place_tokens: set[int], dateline: bool) -> 
     return False
 
 
+def qualifies_place(doc, mention, place_tokens: set[int]) -> bool:
+    """Whether a location mention only qualifies another place that the sentence does not
+    use as a location itself: the possessor of a place that is a subject or an object
+    ("Israel's northern frontier could be secured", "Indonesia's Aceh province has").
+    Such a mention is still a location, but it alone does not make the name's other
+    mentions (its state, its people) places of the story; "in Vietnam's capital" and
+    "within Canada's largest cities" do."""
+    token = _list_head(doc[mention.token_start:mention.token_end].root)
+    if token.dep_ != "poss" or not place_noun(token.head, place_tokens):
+        return False
+    owned = _list_head(token.head)
+    return not (owned.dep_ == "pobj" and located_by_preposition(owned.head))
+
+
 def _list_head(token):
     """The first name of the list a name belongs to: "Italy" in "in Greece, Bulgaria, Italy
     and Germany" (spaCy makes "Bulgaria" an apposition of "Greece" and the rest conjuncts of
@@ -121,13 +135,18 @@ def _stands_for_government(doc, span) -> bool:
     objected", "Moscow's stance"), the object of by/between/with/against, of "from" after a
     message ("warnings from Moscow") or of "to" after a message or an envoy ("a letter to
     Moscow", "the ambassador to Moscow"), or a modifier ("the Washington talks") but of a
-    gathering's name ("the Madrid summit"); elsewhere ("shelled Kyiv", "crowded Paris", "in
+    gathering's name ("the Madrid summit"), a facility's or a resident's ("a Paris hospital",
+    "a Lima man"); elsewhere ("shelled Kyiv", "crowded Paris", "in
     Ottawa") it is the city."""
     token = _list_head(span.root)
     if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in words("venue_nouns"):
         return False  # "the Madrid summit", "the NATO Washington summit": held there
     if token.dep_ == "poss" and place_noun(token.head, set()):
         return False  # "London's Heathrow", "Cairo's Abbasiya neighbourhood": where it is
+    modified = token.head.lemma_.lower()
+    if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and (
+            modified in words("place_facility_nouns") or modified in words("place_resident_nouns")):
+        return False  # "a Buenos Aires hospital", "a Paris man": where they are
     if token.dep_ in ("compound", "amod") or stands_as_actor(token):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "to":
