@@ -40,4 +40,9 @@ def lexicon() -> CueLexicon:
             nouns.add(cue)
         else:
             phrases.append(cue)
+    # the lemmatizer's slips on cue verbs ("hoped" -> "hop"): the wrong lemma reads as the
+    # cue it stands for, unless it is a cue itself
+    for row in tsv("verb_lemma_fixes.tsv"):
+        if row["lemma"] in verbs and row["given"] not in verbs:
+            verbs[row["given"]] = verbs[row["lemma"]]
     return CueLexicon(verbs, frozenset(nouns), tuple(phrases))

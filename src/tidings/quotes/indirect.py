@@ -26,6 +26,9 @@ MIN_OBJECT_WORDS = 2
 _NAMED_OBJECT_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 # How far (tokens) a "that" may follow its cue verb ("said on Friday that").
 MAX_THAT_DISTANCE = 5
+# How far a complementizer "that" the parse hung on a noun may follow its cue: a time and a
+# place phrase together ("said earlier on Friday during a news conference that") take ten.
+MAX_MISPARSED_THAT_DISTANCE = 10
 # How many clauses up a cue is looked at for a condition it stands in.
 MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
@@ -261,7 +264,7 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     none): a clause complement; a that-less clause the parse took for an adverbial one;
     the words after "that"; a requested act; the clause that hosts a parenthetical cue; an
     object or topic."""
-    for reading in (_clause_content, _bare_clause_content, _after_that_content,
+    for reading in (_clause_content, _gerund_clause_content, _bare_clause_content, _after_that_content,
                     _request_content, _host_content):
         found = reading(token, cls)
         if found is not _NEXT:
@@ -288,6 +291,20 @@ def _clause_content(token, cls: str):
         return None  # "allowed them to demonstrate": the act, not words
     s, e = _clause_span(child)
     return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+
+
+def _gerund_clause_content(token, cls: str):
+    """"said legalizing it could put people to work": the parse takes the gerund opening the
+    reported clause for the cue's complement and hangs the clause's verb on it."""
+    gerund = next((c for c in token.children if c.dep_ == "xcomp" and c.i == token.i + 1
+                   and c.tag_ == "VBG"), None) if cls == "speech" else None
+    clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.i > gerund.i
+                   and _finite(c)), None) if gerund is not None else None
+    if clause is None:
+        return _NEXT
+    s, _ = _clause_span(gerund)
+    _, e = _clause_span(clause)
+    return s, e, MIN_CLAUSE_WORDS, "clause"
 
 
 def _bare_clause_content(token, cls: str):
@@ -392,9 +409,16 @@ def _that_after(cue):
     that"), when the parse made it something other than a clause's mark."""
     doc = cue.doc
     i = cue.i + 1
-    while i < len(doc) and i - cue.i <= MAX_THAT_DISTANCE:
+    while i < len(doc) and i - cue.i <= MAX_MISPARSED_THAT_DISTANCE:
         tok = doc[i]
         if tok.lower_ == "that":
+            if tok.dep_ == "mark" and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
+                # "said during a news conference that he may wait": a complementizer the
+                # parse hung on the phrase's noun as a relative clause (a relative "that"
+                # is the clause's subject or object, never its mark)
+                return tok
+            if i - cue.i > MAX_THAT_DISTANCE:
+                return None
             return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
         if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
             return None
