@@ -13,7 +13,8 @@ from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subje
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
-from tidings.quotes.misparse import gerund_subject, noun_read_verb_speaker, swallowed_subject
+from tidings.quotes.misparse import gerund_subject, noun_read_verb_speaker, raised_conjunct_speaker, \
+    swallowed_subject
 from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
     quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -89,6 +90,9 @@ def speaker_of(cue, inside_quote=None):
     for child in cue.children:
         if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
             return child
+    raised = raised_conjunct_speaker(cue)
+    if raised is not None:
+        return raised
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None

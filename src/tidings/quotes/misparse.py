@@ -89,3 +89,24 @@ def inverted_frame(doc, open_at: int) -> tuple[tuple[int, int], tuple[int, int]]
     stop = comma if comma > 0 else end
     first = doc[verb.i + 1]
     return (verb.idx, verb.idx + len(verb)), (first.idx, len(text[:stop].rstrip()))
+
+
+def raised_conjunct_speaker(cue):
+    """"May said the country would leave the bloc and suggested that ...": a finite cue the
+    parse coordinated with a verb of another form inside someone's reported clause belongs
+    with the verb that reports it (a past tense is no conjunct of "would leave"); its
+    speaker is that verb's subject."""
+    if cue.dep_ != "conj" or cue.tag_ not in _FINITE_TAGS or cue.head.tag_ == cue.tag_ \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    tok = cue.head
+    for _ in range(MAX_GERUND_CLIMB):
+        if tok.dep_ == "ccomp" and tok.head is not tok:
+            outer = tok.head
+            if outer.tag_ == cue.tag_ and lexicon().verb_class(outer.lemma_) == "speech":
+                return subject_of(outer, speaker=True)
+            return None
+        if tok.dep_ not in ("conj", "xcomp", "acomp") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
