@@ -48,3 +48,14 @@ def test_finite_conjunct_of_modal_verb_speaks_with_reporting_verb():
             "and hinted that it would sell the mine.")
     q = one(extract_text(text)["quotes"], "it would sell the mine")
     assert mention(text, q) == "The minister"
+
+
+def test_cues_own_conjunct_ends_the_reported_clause(nlp):
+    text = ("Ms. Varga, a union organiser, said she'd fought through three long strikes in her "
+            "career and called it a normal part of the job during hard contract talks.")
+    quotes = run(nlp, text)
+    said = one(quotes, "fought through three long strikes")
+    assert "called" not in said["text"]
+    called = one(quotes, "a normal part of the job")
+    assert called["cue"] == "called"
+    assert mention(text, called) == "Ms. Varga"

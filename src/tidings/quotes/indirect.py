@@ -13,8 +13,8 @@ from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subje
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
-from tidings.quotes.misparse import gerund_subject, noun_read_verb_speaker, raised_conjunct_speaker, \
-    swallowed_subject
+from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
+    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after
 from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
     quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -25,11 +25,6 @@ MIN_CLAUSE_WORDS = 3
 MIN_OBJECT_WORDS = 2
 # Entity types of a one-word object a speech verb is about ("endorsed Smith", "praised NATO").
 _NAMED_OBJECT_TYPES = ("PERSON", "ORG", "NORP", "GPE")
-# How far (tokens) a "that" may follow its cue verb ("said on Friday that").
-MAX_THAT_DISTANCE = 5
-# How far a complementizer "that" the parse hung on a noun may follow its cue: a time and a
-# place phrase together ("said earlier on Friday during a news conference that") take ten.
-MAX_MISPARSED_THAT_DISTANCE = 10
 # How many clauses up a cue is looked at for a condition it stands in.
 MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
@@ -294,20 +289,18 @@ def _clause_content(token, cls: str):
             lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
         return None  # "allowed them to demonstrate": the act, not words
     s, e = _clause_span(child)
+    cut = own_conjunct_cut(token, child) if child.i > token.i else None
+    if cut is not None:  # "said he had fought ... and called it ...": the clause stops at "and"
+        e = min(e, _trim(doc_text(doc), s, doc[cut].idx + len(doc[cut]))[1])
     return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
 
 
 def _gerund_clause_content(token, cls: str):
-    """"said legalizing it could put people to work": the parse takes the gerund opening the
-    reported clause for the cue's complement and hangs the clause's verb on it."""
-    gerund = next((c for c in token.children if c.dep_ == "xcomp" and c.i == token.i + 1
-                   and c.tag_ == "VBG"), None) if cls == "speech" else None
-    clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.i > gerund.i
-                   and _finite(c)), None) if gerund is not None else None
-    if clause is None:
+    found = gerund_led_clause(token) if cls == "speech" else None
+    if found is None:
         return _NEXT
-    s, _ = _clause_span(gerund)
-    _, e = _clause_span(clause)
+    s, _ = _clause_span(found[0])  # "said legalizing it could put ...": from the gerund on
+    _, e = _clause_span(found[1])
     return s, e, MIN_CLAUSE_WORDS, "clause"
 
 
@@ -325,7 +318,7 @@ def _bare_clause_content(token, cls: str):
 
 def _after_that_content(token, cls: str):
     doc = token.doc
-    that = _that_after(token)
+    that = that_after(token)
     if that is None or cls != "speech":
         return _NEXT
     # "said that ..." that the parse did not make a clause: what follows "that" to the
@@ -405,28 +398,6 @@ def _mood(cue) -> str | None:
         return "negated"
     if any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in cue.children):
         return "unreal"
-    return None
-
-
-def _that_after(cue):
-    """The "that" right after a cue verb (past a time or place phrase: "said on Friday
-    that"), when the parse made it something other than a clause's mark."""
-    doc = cue.doc
-    i = cue.i + 1
-    while i < len(doc) and i - cue.i <= MAX_MISPARSED_THAT_DISTANCE:
-        tok = doc[i]
-        if tok.lower_ == "that":
-            if tok.dep_ == "mark" and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
-                # "said during a news conference that he may wait": a complementizer the
-                # parse hung on the phrase's noun as a relative clause (a relative "that"
-                # is the clause's subject or object, never its mark)
-                return tok
-            if i - cue.i > MAX_THAT_DISTANCE:
-                return None
-            return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
-            return None
-        i += 1
     return None
 
 
