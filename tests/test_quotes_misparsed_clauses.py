@@ -59,3 +59,13 @@ def test_cues_own_conjunct_ends_the_reported_clause(nlp):
     called = one(quotes, "a normal part of the job")
     assert called["cue"] == "called"
     assert mention(text, called) == "Ms. Varga"
+
+
+def test_name_in_apposition_to_a_description_is_the_speaker():
+    from tidings import extract_text
+
+    text = ("The head of the regional farmers' union, Petra Lind, said the drought would cut "
+            "the wheat harvest by a third.")
+    q = one(extract_text(text)["quotes"], "the drought would cut")
+    assert mention(text, q) == "The head of the regional farmers' union, Petra Lind"
+    assert q["speaker"]["name"] == "Petra Lind"

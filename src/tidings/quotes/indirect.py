@@ -120,7 +120,7 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
     head = resolve_relative(subj)
     if head is not subj:
         return mention, speaker_span_of(head, cue)
-    author = author_of(subj)
+    author = author_of(subj) or appositive_name(subj)
     if author is not None:
         return mention, speaker_span_of(author, cue)
     return mention, None
@@ -142,14 +142,28 @@ def speaker_span_of(subj, cue) -> tuple[int, int] | None:
     return None
 
 
+def appositive_name(token):
+    """The name set beside a description in apposition ("The head of the fund, Mike Hale,"):
+    it belongs to the speaker's phrase and names the speaker; None when there is none."""
+    if token.pos_ != "NOUN":
+        return None
+    # the parse may hang the name on the description's last noun ("the head of the union,
+    # Petra Lind"): a person's name there is still the one described
+    return next((c for c in token.subtree if c.i > token.i and c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and (c.head is token or c.ent_type_ == "PERSON")), None)
+
+
 def phrase_span(token) -> tuple[int, int]:
-    """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause."""
+    """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause, with
+    the name set beside a description in apposition."""
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
         if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
+    name = appositive_name(token)
+    right = max(right, name.right_edge.i) if name is not None else right
     doc = token.doc
     # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
     # quoted immigration official ...") leaves the phrase after it
