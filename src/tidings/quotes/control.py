@@ -42,10 +42,16 @@ def controller(cue):
     """The subject that controls a subjectless cue when the parse's own climb finds none:
     the passive subject of the main clause an adverbial gerund hangs on ("After saying
     ..., she was taken to hospital"), the subject of the speech verb whose spoken event a
-    participle modifies ("she said at a news conference announcing that ..."); else None."""
-    if cue.tag_ not in ("VBG", "VBN") or _own_subject(cue):
+    participle modifies ("she said at a news conference announcing that ..."), the passive
+    subject of the verb a complement hangs on ("she can be heard yelling that ...", "he was
+    forced to admit that ..."); else None."""
+    if _own_subject(cue):
         return None
     head = cue.head
+    if cue.dep_ == "xcomp" and head is not cue and not any(c.dep_ == "nsubj" for c in head.children):
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if cue.tag_ not in ("VBG", "VBN"):
+        return None
     if cue.dep_ == "pcomp" and head.dep_ in ("prep", "advcl") and head.head is not head:
         host = head.head
         return next((c for c in host.children if c.dep_ == "nsubjpass"), None)

@@ -14,9 +14,12 @@ class CueLexicon:
     verbs: dict[str, str]
     nouns: frozenset[str]
     phrases: tuple[str, ...]
+    # the lemmatizer's slips on cue verbs ("hoped" -> "hop"), read as the cue they stand for
+    slips: dict[str, str]
 
     def verb_class(self, lemma: str) -> str | None:
-        return self.verbs.get(lemma.lower())
+        lemma = lemma.lower()
+        return self.verbs.get(lemma) or self.verbs.get(self.slips.get(lemma, ""))
 
     def verbs_of(self, *classes: str) -> frozenset[str]:
         """The verb lemmas of the given classes."""
@@ -40,4 +43,7 @@ def lexicon() -> CueLexicon:
             nouns.add(cue)
         else:
             phrases.append(cue)
-    return CueLexicon(verbs, frozenset(nouns), tuple(phrases))
+    # a wrong lemma of a cue verb ("hop" for "hoped") reads as that cue, unless a cue itself
+    slips = {row["given"]: row["lemma"] for row in tsv("verb_lemma_fixes.tsv")
+             if row["lemma"] in verbs and row["given"] not in verbs}
+    return CueLexicon(verbs, frozenset(nouns), tuple(phrases), slips)

@@ -13,7 +13,8 @@ from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subje
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
-from tidings.quotes.misparse import gerund_subject, noun_read_verb_speaker, swallowed_subject
+from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
+    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after
 from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
     quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -24,8 +25,6 @@ MIN_CLAUSE_WORDS = 3
 MIN_OBJECT_WORDS = 2
 # Entity types of a one-word object a speech verb is about ("endorsed Smith", "praised NATO").
 _NAMED_OBJECT_TYPES = ("PERSON", "ORG", "NORP", "GPE")
-# How far (tokens) a "that" may follow its cue verb ("said on Friday that").
-MAX_THAT_DISTANCE = 5
 # How many clauses up a cue is looked at for a condition it stands in.
 MAX_CONDITION_CLIMB = 4
 # prepositions whose object is what was said: "called for", "warned of", "spoke about"
@@ -86,6 +85,9 @@ def speaker_of(cue, inside_quote=None):
     for child in cue.children:
         if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
             return child
+    raised = raised_conjunct_speaker(cue)
+    if raised is not None:
+        return raised
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
@@ -118,7 +120,7 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
     head = resolve_relative(subj)
     if head is not subj:
         return mention, speaker_span_of(head, cue)
-    author = author_of(subj)
+    author = author_of(subj) or appositive_name(subj)
     if author is not None:
         return mention, speaker_span_of(author, cue)
     return mention, None
@@ -140,14 +142,28 @@ def speaker_span_of(subj, cue) -> tuple[int, int] | None:
     return None
 
 
+def appositive_name(token):
+    """The name set beside a description in apposition ("The head of the fund, Mike Hale,"):
+    it belongs to the speaker's phrase and names the speaker; None when there is none."""
+    if token.pos_ != "NOUN":
+        return None
+    # the parse may hang the name on the description's last noun ("the head of the union,
+    # Petra Lind"): a person's name there is still the one described
+    return next((c for c in token.subtree if c.i > token.i and c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and (c.head is token or c.ent_type_ == "PERSON")), None)
+
+
 def phrase_span(token) -> tuple[int, int]:
-    """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause."""
+    """Span of the noun phrase headed by ``token``: its subtree up to a comma or clause, with
+    the name set beside a description in apposition."""
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
         if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
+    name = appositive_name(token)
+    right = max(right, name.right_edge.i) if name is not None else right
     doc = token.doc
     # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
     # quoted immigration official ...") leaves the phrase after it
@@ -261,7 +277,7 @@ def _content(token, cls: str) -> tuple[int, int, int, str] | None:
     none): a clause complement; a that-less clause the parse took for an adverbial one;
     the words after "that"; a requested act; the clause that hosts a parenthetical cue; an
     object or topic."""
-    for reading in (_clause_content, _bare_clause_content, _after_that_content,
+    for reading in (_clause_content, _gerund_clause_content, _bare_clause_content, _after_that_content,
                     _request_content, _host_content):
         found = reading(token, cls)
         if found is not _NEXT:
@@ -287,7 +303,19 @@ def _clause_content(token, cls: str):
             lemma in _INFINITIVE_THOUGHT and _object_infinitive(child)):  # "expects prices to rise"
         return None  # "allowed them to demonstrate": the act, not words
     s, e = _clause_span(child)
+    cut = own_conjunct_cut(token, child) if child.i > token.i else None
+    if cut is not None:  # "said he had fought ... and called it ...": the clause stops at "and"
+        e = min(e, _trim(doc_text(doc), s, doc[cut].idx + len(doc[cut]))[1])
     return s, _more_clauses(token, child, e), MIN_CLAUSE_WORDS, "clause"
+
+
+def _gerund_clause_content(token, cls: str):
+    found = gerund_led_clause(token) if cls == "speech" else None
+    if found is None:
+        return _NEXT
+    s, _ = _clause_span(found[0])  # "said legalizing it could put ...": from the gerund on
+    _, e = _clause_span(found[1])
+    return s, e, MIN_CLAUSE_WORDS, "clause"
 
 
 def _bare_clause_content(token, cls: str):
@@ -304,7 +332,7 @@ def _bare_clause_content(token, cls: str):
 
 def _after_that_content(token, cls: str):
     doc = token.doc
-    that = _that_after(token)
+    that = that_after(token)
     if that is None or cls != "speech":
         return _NEXT
     # "said that ..." that the parse did not make a clause: what follows "that" to the
@@ -384,21 +412,6 @@ def _mood(cue) -> str | None:
         return "negated"
     if any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD") for c in cue.children):
         return "unreal"
-    return None
-
-
-def _that_after(cue):
-    """The "that" right after a cue verb (past a time or place phrase: "said on Friday
-    that"), when the parse made it something other than a clause's mark."""
-    doc = cue.doc
-    i = cue.i + 1
-    while i < len(doc) and i - cue.i <= MAX_THAT_DISTANCE:
-        tok = doc[i]
-        if tok.lower_ == "that":
-            return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
-        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
-            return None
-        i += 1
     return None
 
 

@@ -1,11 +1,14 @@
-"""Speakers the parse hides: a subject swallowed by the phrase before the verb ("In an
-interview with the Daily Ledger Smith said that ..."), a verb read as a plural noun ("Smith
-charges that ..."), and the inverted frame of magazine style ("Said Smith: "..."").
+"""Speakers and clauses the parse hides: a subject swallowed by the phrase before the verb
+("In an interview with the Daily Ledger Smith said that ..."), a verb read as a plural noun
+("Smith charges that ..."), the inverted frame of magazine style ("Said Smith: "...""), a
+"that" the parse made no clause's mark, a gerund-led clause taken for the cue's complement,
+and the cue's own conjunct hung inside the clause it reports.
 
 Each rule looks only at the few tokens around one cue, so it adds no pass over the article.
 """
 from __future__ import annotations
 
+from tidings.data import words
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import subject_of
 from tidings.quotes.cues import lexicon
@@ -18,6 +21,12 @@ _SWALLOWING_DEPS = frozenset({"pobj", "compound", "appos", "conj"})
 MAX_GERUND_CLIMB = 3
 # An inverted frame names its speaker in a few words ("Said Jane Doe, the mayor:").
 MAX_INVERTED_WORDS = 12
+# How far (tokens) a "that" may follow its cue verb ("said on Friday that").
+MAX_THAT_DISTANCE = 5
+# How far a complementizer "that" the parse hung on a noun may follow its cue: a time and a
+# place phrase together ("said earlier on Friday during a news conference that") take ten.
+MAX_MISPARSED_THAT_DISTANCE = 10
+_WRITER_PRONOUNS = words("writer_pronouns")
 
 
 def swallowed_subject(cue) -> tuple[int, int] | None:
@@ -89,3 +98,76 @@ def inverted_frame(doc, open_at: int) -> tuple[tuple[int, int], tuple[int, int]]
     stop = comma if comma > 0 else end
     first = doc[verb.i + 1]
     return (verb.idx, verb.idx + len(verb)), (first.idx, len(text[:stop].rstrip()))
+
+
+def raised_conjunct_speaker(cue):
+    """"May said the country would leave the bloc and suggested that ...": a finite cue the
+    parse coordinated with a verb of another form inside someone's reported clause belongs
+    with the verb that reports it (a past tense is no conjunct of "would leave"); its
+    speaker is that verb's subject."""
+    if cue.dep_ != "conj" or cue.tag_ not in _FINITE_TAGS or cue.head.tag_ == cue.tag_ \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    tok = cue.head
+    for _ in range(MAX_GERUND_CLIMB):
+        if tok.dep_ == "ccomp" and tok.head is not tok:
+            outer = tok.head
+            if outer.tag_ == cue.tag_ and lexicon().verb_class(outer.lemma_) == "speech":
+                return subject_of(outer, speaker=True)
+            return None
+        if tok.dep_ not in ("conj", "xcomp", "acomp") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def that_after(cue):
+    """The "that" right after a cue verb (past a time or place phrase: "said on Friday
+    that"), when the parse made it something other than a clause's mark."""
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and i - cue.i <= MAX_MISPARSED_THAT_DISTANCE:
+        tok = doc[i]
+        if tok.lower_ == "that":
+            if tok.dep_ == "mark" and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i < tok.i:
+                # "said during a news conference that he may wait": a complementizer the
+                # parse hung on the phrase's noun as a relative clause (a relative "that"
+                # is the clause's subject or object, never its mark)
+                return tok
+            if i - cue.i > MAX_THAT_DISTANCE:
+                return None
+            return tok if tok.dep_ not in ("mark", "nsubj", "nsubjpass", "dobj") else None
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.lower_ in _WRITER_PRONOUNS:
+            return None
+        i += 1
+    return None
+
+
+def gerund_led_clause(cue):
+    """(gerund, clause) of "said legalizing it could put people to work": the parse takes
+    the gerund opening the reported clause for the cue's complement and hangs the clause's
+    verb on it; None when the cue has no such pair."""
+    gerund = next((c for c in cue.children if c.dep_ == "xcomp" and c.i == cue.i + 1
+                   and c.tag_ == "VBG"), None)
+    clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.i > gerund.i
+                   and any(s.dep_ in ("nsubj", "nsubjpass", "expl") for s in c.children)),
+                  None) if gerund is not None else None
+    return (gerund, clause) if clause is not None else None
+
+
+def own_conjunct_cut(cue, clause) -> int | None:
+    """The last token of a reported clause when the parse coordinated the cue's next speech
+    act with a verb of another form inside it ("Lee said he had fought three campaigns and
+    called it ...", "May said the country would leave and suggested ..."): a cue verb in the
+    cue's own finite form is the cue's conjunct, so the clause stops before it; else None."""
+    doc = cue.doc
+    for conj in clause.children:
+        if conj.dep_ != "conj" or conj.i < clause.i or conj.tag_ != cue.tag_ \
+                or conj.tag_ not in _FINITE_TAGS or clause.tag_ == conj.tag_ \
+                or lexicon().verb_class(conj.lemma_) != "speech":
+            continue
+        right = conj.left_edge.i - 1
+        while right > clause.i and (doc[right].dep_ == "cc" or doc[right].is_punct):
+            right -= 1
+        return right if right > clause.i else None
+    return None
