@@ -157,11 +157,12 @@ def parse_long(nlp, text: str):
 
     from tidings.nlp.doctext import remember_text
 
-    parts = list(nlp.pipe(text_pieces(text), batch_size=1))
+    parsed = pipeline.parse_text(text)
+    parts = list(nlp.pipe(text_pieces(parsed), batch_size=1))
     doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["user_data"])
-    if doc.text != text:  # cannot happen while pieces join back into the text
+    if doc.text != parsed:  # cannot happen while pieces join back into the text
         raise ValueError("pieces of a long text did not join back into it")
-    remember_text(doc, text)
+    remember_text(doc, parsed)
     return doc
 
 
@@ -188,7 +189,7 @@ def _error_document(item: Article, message: str) -> dict:
 
 
 def _run_batch(nlp, batch: list[Article | ReadFailure], with_text: bool) -> Iterator[dict]:
-    short = [item.text for item in batch
+    short = [pipeline.parse_text(item.text) for item in batch
              if isinstance(item, Article) and len(item.text) <= PIECE_CHARS]
     docs = iter(_parse_short(nlp, short))
     for item in batch:

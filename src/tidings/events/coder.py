@@ -23,7 +23,7 @@ from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
-from tidings.nlp.doctext import sentence_spans
+from tidings.nlp.doctext import doc_text, sentence_spans
 from tidings.nlp.marks import quoted_regions
 from tidings.nlp.syntax import has_mark
 from tidings.records import Context, Event, Side, TimeExpr, Place
@@ -271,14 +271,14 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
                 "guessed": sides.guessed, "root": trig.root,
                 "noun": trig.anchor is None and trig.tok.pos_ in NOUN_POS}
     says = any(c.dep_ == "ccomp" for c in trig.tok.children)  # "protested that ..."
-    out = []
+    out, sentence = [], doc_text(sent.doc)[sent.start_char:sent.end_char]
     for s, t in pairs:
         if s and t and _key(s) == _key(t):
             continue
         pair_code = literal_code(lemma(trig.tok), code, s, t, actors, says) if s and t else code
         if pair_code is None:
             continue
-        out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sent.text,
+        out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sentence,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,
                          **describe(pair_code), **facts, confidence=0.0,
                          symmetric=sides.pairs is not None, evidence=dict(evidence)))

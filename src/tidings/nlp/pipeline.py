@@ -23,6 +23,20 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("TIDINGS_MODEL") or DEFAULT_MODEL
 
 
+@functools.lru_cache(maxsize=1)
+def _parse_table() -> dict:
+    from tidings.nlp.marks import chars
+
+    return str.maketrans({ch: "\u2014" for ch in chars("parsed_as_em_dash")})
+
+
+def parse_text(text: str) -> str:
+    """The text the stages read: ``text`` with the dash look-alikes the model never saw in
+    training written as em dashes (data: ``parsed_as_em_dash``), at the same offsets, so
+    the parse, the datelines and the quoted words all read them as the dash they stand for."""
+    return text.translate(_parse_table())
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str | None = None):
     """The spaCy Language object for ``name`` (cached: one load per process)."""
