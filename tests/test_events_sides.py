@@ -66,3 +66,23 @@ def test_agent_hung_on_the_verb_reacting_to_the_act_is_the_acts_author(extract):
                   "Iraqi police in the north.", published="2022-05-10")
     assert any(e["trigger"] == "killings" and e["source"] and e["source"]["country"] == "IRQ"
                for e in doc["events"]), doc["events"]
+
+
+def test_similar_head_noun_repeats_the_kind_of_act_told_before(extract):
+    # a message like one told before ("a congratulation letter ... similar letters") is the
+    # same act; the passive's agent sends it, each president of the "of" list receives it
+    doc = extract("ROME (AP) - In a condolence message to the Chilean president, the Italian "
+                  "prime minister mourned the flood victims. Similar messages were sent by the "
+                  "Italian government to the presidents of Peru and Bolivia.",
+                  published="2022-05-10")
+    found = dyads(doc)
+    assert ("ITA", "PER", "01") in found and ("ITA", "BOL", "01") in found, doc["events"]
+
+
+def test_plain_head_noun_without_likeness_is_no_act(extract):
+    doc = extract("ROME (AP) - In a condolence message to the Chilean president, the Italian "
+                  "prime minister mourned the flood victims. Messages were sent by the "
+                  "Italian government to the presidents of Peru and Bolivia.",
+                  published="2022-05-10")
+    assert not any(e["target"] and e["target"]["country"] in ("PER", "BOL")
+                   for e in doc["events"]), doc["events"]

@@ -465,11 +465,18 @@ def _strong(tok, actors) -> bool:
     """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
         return True
-    if actors and actors.mentions_in(*roles.np_span(tok)):
+    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)):
         return True
     if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
         return True  # "the three countries" named together before
     return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
+
+
+def _runs_on(tok, actors) -> bool:
+    """"The presidents of X and Y": a mention that begins with the phrase and runs past its
+    head ("the presidents of X") names an actor there too."""
+    hit = actors.at(tok.idx, tok.idx + len(tok))
+    return hit is not None and hit[1][0] == roles.np_span(tok)[0] and hit[1][1] > tok.idx + len(tok)
 
 
 def _pick(tokens, actors, strict: bool) -> list[Side]:
