@@ -86,3 +86,23 @@ def test_plain_head_noun_without_likeness_is_no_act(extract):
                   published="2022-05-10")
     assert not any(e["target"] and e["target"]["country"] in ("PER", "BOL")
                    for e in doc["events"]), doc["events"]
+
+
+def test_approving_an_enlargement_targets_those_who_join(extract):
+    # a member ratifying or approving an organisation's enlargement cooperates with the
+    # countries joining: named in the phrase, or as the subject of a joining
+    doc = extract("ROME (AP) - Slovakia and Slovenia applied to join the European Union last "
+                  "year. Italy on Monday ratified the expansion of the European Union to "
+                  "include the two countries.", published="2022-05-10")
+    found = dyads(doc)
+    assert ("ITA", "SVK", "05") in found and ("ITA", "SVN", "05") in found, doc["events"]
+    assert not any(e["target"] and e["target"]["country"] == "IGO" and e["root"] == "05"
+                   for e in doc["events"]), doc["events"]
+
+
+def test_approving_their_joining_targets_the_joiners_not_the_approvers(extract):
+    doc = extract("Croatia and Serbia will take part in the summit, because the "
+                  "European Union has approved their joining the union, the Italian foreign "
+                  "minister said.", published="2022-05-10")
+    found = dyads(doc)
+    assert ("IGO", "HRV", "05") in found and ("IGO", "SRB", "05") in found, doc["events"]

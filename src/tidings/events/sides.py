@@ -210,6 +210,8 @@ def _prior_decision(trig: Trigger, d) -> bool:
     phrase names no author (no possessor, modifier, agent, "of" or "from" object)."""
     if trig.root not in words("decision_reaction_roots") or lemma(d) not in words("decision_nouns"):
         return False
+    if trig.root in words("enlargement_approval_roots") and authors.joiners(d, None):
+        return False  # "approved the enlargement move": aimed at those who join (pick_sides)
     if not any(c.dep_ == "det" and c.lower_ in words("definite_determiners") for c in d.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "ccomp") and not any(m.lower_ == "to" for m in c.children)
@@ -333,6 +335,9 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
     src_toks = [_author(document_author(_antecedent(t, actors)), actors) for t in src_toks]
     tgt_toks = [joined_body(t, actors) or t for t in tgt_toks]  # "ratified the accession treaty"
+    if code[:2] in words("enlargement_approval_roots"):  # "ratified NATO's expansion to include X"
+        tgt_toks = [j for t in tgt_toks for j in authors.joiners(t, actors) + [t]] \
+            or authors.enlargement_in_sentence(trig.head, actors)
     unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
     src_toks = [t for t in src_toks if t is not None]
     guessed = 0
@@ -413,6 +418,12 @@ def _phrase_sides(t, actors) -> list[Side]:
         # dateline on the subject; its place and agency are no part of the phrase
         start = phrase_start = max(start, line.end)
     phrase = {"phrase": (phrase_start, t.right_edge.idx + len(t.right_edge))}
+    if actors is not None and t.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in t.children):
+        # "the three former Warsaw Pact nations": a counted description stands for the actors
+        # named together before, not for the names that modify it
+        group = coref.resolve(_Scope(t.doc, actors), (start, end))
+        if len(group) >= 2:
+            return [a.ref((start, end)).copy(extra={**phrase, "coref": True}) for a in group]
     head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
     coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
     if head_hit is not None and not coordinated:
