@@ -106,3 +106,12 @@ def test_approving_their_joining_targets_the_joiners_not_the_approvers(extract):
                   "minister said.", published="2022-05-10")
     found = dyads(doc)
     assert ("IGO", "HRV", "05") in found and ("IGO", "SRB", "05") in found, doc["events"]
+
+
+def test_undated_act_of_another_code_is_no_later_mention_of_a_dated_one(extract):
+    # an act dated only by the report repeats a dated one only when it is the same act
+    # (same code): a praise on March 3 and a signed agreement are two events
+    doc = extract("LIMA, Peru (AP) - Peru on March 3 praised Chile's new mining law. Peru has "
+                  "signed a formal trade agreement with Chile.", published="2022-05-10")
+    codes = {e["cameo"] for e in doc["events"]}
+    assert {"051", "057"} <= codes, doc["events"]

@@ -301,18 +301,19 @@ def _finish(events: list[Event]) -> list[Event]:
     """One event per (source country, target country, root, date) per article (the Phoenix
     one-a-day rule, at country level): the most confident, then the
     most specific code. An event dated only by the publication date that repeats a dyad and
-    root dated in the text is a later mention of that event ("the shelling" told again):
-    dropped."""
+    code dated in the text is a later mention of that event ("the shelling" told again):
+    dropped; another code of the same root is another act ("the lower house approved it in
+    October ... the senate gave its go-ahead")."""
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (_side_id(ev.source), _side_id(ev.target), ev.root, ev.date)
         rank = (ev.confidence, len(ev.cameo))
         if key not in best or rank > (best[key].confidence, len(best[key].cameo)):
             best[key] = ev
-    dated = {(_side_id(e.source), _side_id(e.target), e.root)
+    dated = {(_side_id(e.source), _side_id(e.target), e.cameo)
              for e in best.values() if e.date_source in ("clause", "sentence")}
     kept = [e for e in best.values() if e.date_source not in ("published", "dateline")
-            or (_side_id(e.source), _side_id(e.target), e.root) not in dated]
+            or (_side_id(e.source), _side_id(e.target), e.cameo) not in dated]
     kept.sort(key=lambda e: (e.start, e.trigger_span[0]))
     for n, ev in enumerate(kept, 1):
         ev.id = f"E{n}"
