@@ -115,3 +115,13 @@ def test_undated_act_of_another_code_is_no_later_mention_of_a_dated_one(extract)
                   "signed a formal trade agreement with Chile.", published="2022-05-10")
     codes = {e["cameo"] for e in doc["events"]}
     assert {"051", "057"} <= codes, doc["events"]
+
+
+def test_cosponsors_of_a_text_cooperate_with_each_other(extract):
+    # "co-sponsored" is split at its hyphen by the tokenizer; the participle's "by" agents
+    # are the sponsors, each the partner of the others
+    doc = extract("A resolution, co-sponsored by Peru, Chile and Bolivia and adopted on "
+                  "Monday, calls for new talks on fishing rights.", published="2022-05-10")
+    pairs = {frozenset((s, t)) for s, t, r in dyads(doc) if r == "05"}
+    assert {frozenset(("PER", "CHL")), frozenset(("PER", "BOL")),
+            frozenset(("CHL", "BOL"))} <= pairs, doc["events"]

@@ -15,7 +15,8 @@ from tidings.data import words
 from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
 from tidings.events.roles import actor_modifier, agent_of, prep_objects
-from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match, wrong_lemmas
+from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, lemma, lexicon, match, prefixed_bases, \
+    wrong_lemmas
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
@@ -85,8 +86,10 @@ def _candidates(sent) -> dict[int, Trigger]:
     lemmas, doc = lemma_texts(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
         if lemmas[i] not in _trigger_lemmas() and lemmas[i] not in wrong_lemmas() \
-                and lemmas[i] not in lex.heads:  # a head noun may stand for an earlier act
-            continue  # no pattern, frame or obligation verb: no Token object made
+                and lemmas[i] not in lex.heads and lemmas[i] not in prefixed_bases():
+            # no pattern, frame or obligation verb, no head noun that may stand for an act
+            # told before, no verb split at its hyphen: no Token object made
+            continue
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
             continue  # part of a name ("Council for Mutual Cooperation"), not an act

@@ -123,7 +123,7 @@ def _subject_sides(trig: Trigger) -> tuple[list, list]:
     or a partner ("discussed trade with X") gives."""
     head = trig.head
     src, tgt = [], []
-    participle = participle_sides(head) if trig.root in words("victim_participle_roots") else None
+    participle = participle_sides(head)  # "a resolution co-sponsored by X and Y", too
     if participle is not None:  # "an engineer kidnapped by rebels": the rebels' act on him
         return participle
     if appraised_act(head) is not None:  # "she was heartened by X's help": she judges it
