@@ -125,3 +125,11 @@ def test_cosponsors_of_a_text_cooperate_with_each_other(extract):
     pairs = {frozenset((s, t)) for s, t, r in dyads(doc) if r == "05"}
     assert {frozenset(("PER", "CHL")), frozenset(("PER", "BOL")),
             frozenset(("CHL", "BOL"))} <= pairs, doc["events"]
+
+
+def test_signing_ones_own_accession_document_targets_the_body_not_other_joiners(extract):
+    doc = extract("ROME (AP) - Slovakia and Slovenia are to join the European Union in May. "
+                  "The Slovenian president signed Ljubljana's accession treaty on Monday.",
+                  published="2022-05-10")
+    signed = [e for e in doc["events"] if e["trigger"].startswith("signed")]
+    assert signed and all(e["target"]["country"] == "IGO" for e in signed), doc["events"]

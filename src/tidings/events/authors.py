@@ -248,6 +248,23 @@ def stance_sides(trig) -> tuple[list, list]:
 
 # --- the countries an approved enlargement takes in --------------------------------------------
 
+def membership_targets(tokens: list, code: str, head, actors) -> list:
+    """Target tokens of an act about membership: an accession document stands for the
+    organisation joined ("ratified the accession treaty", ``joined_body``); an approval of
+    an enlargement (``enlargement_approval_roots``) for those who join (``joiners``), then the
+    enlargement itself; an approval with no target, in a sentence about an enlargement, for
+    those who join it (``enlargement_in_sentence``)."""
+    approval = code[:2] in words("enlargement_approval_roots")
+    out = []
+    for t in tokens:
+        body = joined_body(t, actors)
+        if body is not None:
+            out.append(body)
+        else:
+            out.extend((joiners(t, actors) if approval else []) + [t])
+    return out or (enlargement_in_sentence(head, actors) if approval else [])
+
+
 def joiners(tok, actors):
     """The tokens naming who joins, when ``tok`` (a target of an approval) is an
     organisation's enlargement: "ratified NATO expansion to include X", "approved their

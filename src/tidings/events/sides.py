@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import authors, roles
-from tidings.events.authors import act_agent, appraised_act, document_author, joined_body, participle_sides, \
+from tidings.events.authors import act_agent, appraised_act, document_author, participle_sides, \
     relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
@@ -334,10 +334,7 @@ class Sides:
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
     src_toks = [_author(document_author(_antecedent(t, actors)), actors) for t in src_toks]
-    tgt_toks = [joined_body(t, actors) or t for t in tgt_toks]  # "ratified the accession treaty"
-    if code[:2] in words("enlargement_approval_roots"):  # "ratified NATO's expansion to include X"
-        tgt_toks = [j for t in tgt_toks for j in authors.joiners(t, actors) + [t]] \
-            or authors.enlargement_in_sentence(trig.head, actors)
+    tgt_toks = authors.membership_targets(tgt_toks, code, trig.head, actors)
     unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
     src_toks = [t for t in src_toks if t is not None]
     guessed = 0
