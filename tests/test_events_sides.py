@@ -66,3 +66,70 @@ def test_agent_hung_on_the_verb_reacting_to_the_act_is_the_acts_author(extract):
                   "Iraqi police in the north.", published="2022-05-10")
     assert any(e["trigger"] == "killings" and e["source"] and e["source"]["country"] == "IRQ"
                for e in doc["events"]), doc["events"]
+
+
+def test_similar_head_noun_repeats_the_kind_of_act_told_before(extract):
+    # a message like one told before ("a congratulation letter ... similar letters") is the
+    # same act; the passive's agent sends it, each president of the "of" list receives it
+    doc = extract("ROME (AP) - In a condolence message to the Chilean president, the Italian "
+                  "prime minister mourned the flood victims. Similar messages were sent by the "
+                  "Italian government to the presidents of Peru and Bolivia.",
+                  published="2022-05-10")
+    found = dyads(doc)
+    assert ("ITA", "PER", "01") in found and ("ITA", "BOL", "01") in found, doc["events"]
+
+
+def test_plain_head_noun_without_likeness_is_no_act(extract):
+    doc = extract("ROME (AP) - In a condolence message to the Chilean president, the Italian "
+                  "prime minister mourned the flood victims. Messages were sent by the "
+                  "Italian government to the presidents of Peru and Bolivia.",
+                  published="2022-05-10")
+    assert not any(e["target"] and e["target"]["country"] in ("PER", "BOL")
+                   for e in doc["events"]), doc["events"]
+
+
+def test_approving_an_enlargement_targets_those_who_join(extract):
+    # a member ratifying or approving an organisation's enlargement cooperates with the
+    # countries joining: named in the phrase, or as the subject of a joining
+    doc = extract("ROME (AP) - Slovakia and Slovenia applied to join the European Union last "
+                  "year. Italy on Monday ratified the expansion of the European Union to "
+                  "include the two countries.", published="2022-05-10")
+    found = dyads(doc)
+    assert ("ITA", "SVK", "05") in found and ("ITA", "SVN", "05") in found, doc["events"]
+    assert not any(e["target"] and e["target"]["country"] == "IGO" and e["root"] == "05"
+                   for e in doc["events"]), doc["events"]
+
+
+def test_approving_their_joining_targets_the_joiners_not_the_approvers(extract):
+    doc = extract("Croatia and Serbia will take part in the summit, because the "
+                  "European Union has approved their joining the union, the Italian foreign "
+                  "minister said.", published="2022-05-10")
+    found = dyads(doc)
+    assert ("IGO", "HRV", "05") in found and ("IGO", "SRB", "05") in found, doc["events"]
+
+
+def test_undated_act_of_another_code_is_no_later_mention_of_a_dated_one(extract):
+    # an act dated only by the report repeats a dated one only when it is the same act
+    # (same code): a praise on March 3 and a signed agreement are two events
+    doc = extract("LIMA, Peru (AP) - Peru on March 3 praised Chile's new mining law. Peru has "
+                  "signed a formal trade agreement with Chile.", published="2022-05-10")
+    codes = {e["cameo"] for e in doc["events"]}
+    assert {"051", "057"} <= codes, doc["events"]
+
+
+def test_cosponsors_of_a_text_cooperate_with_each_other(extract):
+    # "co-sponsored" is split at its hyphen by the tokenizer; the participle's "by" agents
+    # are the sponsors, each the partner of the others
+    doc = extract("A resolution, co-sponsored by Peru, Chile and Bolivia and adopted on "
+                  "Monday, calls for new talks on fishing rights.", published="2022-05-10")
+    pairs = {frozenset((s, t)) for s, t, r in dyads(doc) if r == "05"}
+    assert {frozenset(("PER", "CHL")), frozenset(("PER", "BOL")),
+            frozenset(("CHL", "BOL"))} <= pairs, doc["events"]
+
+
+def test_signing_ones_own_accession_document_targets_the_body_not_other_joiners(extract):
+    doc = extract("ROME (AP) - Slovakia and Slovenia are to join the European Union in May. "
+                  "The Slovenian president signed Ljubljana's accession treaty on Monday.",
+                  published="2022-05-10")
+    signed = [e for e in doc["events"] if e["trigger"].startswith("signed")]
+    assert signed and all(e["target"]["country"] == "IGO" for e in signed), doc["events"]

@@ -244,3 +244,109 @@ def stance_sides(trig) -> tuple[list, list]:
     else:
         tgt = roles.prep_objects(tok, tuple(trig.pattern.prep or ()))
     return [s for s in src if s is not None], tgt
+
+
+# --- the countries an approved enlargement takes in --------------------------------------------
+
+def membership_targets(tokens: list, code: str, head, actors) -> list:
+    """Target tokens of an act about membership: an accession document stands for the
+    organisation joined ("ratified the accession treaty", ``joined_body``); an approval of
+    an enlargement (``enlargement_approval_roots``) for those who join (``joiners``), then the
+    enlargement itself; an approval with no target, in a sentence about an enlargement, for
+    those who join it (``enlargement_in_sentence``)."""
+    approval = code[:2] in words("enlargement_approval_roots")
+    out = []
+    for t in tokens:
+        body = joined_body(t, actors)
+        if body is not None:
+            out.append(body)
+        else:
+            out.extend((joiners(t, actors) if approval else []) + [t])
+    return out or (enlargement_in_sentence(head, actors) if approval else [])
+
+
+def joiners(tok, actors):
+    """The tokens naming who joins, when ``tok`` (a target of an approval) is an
+    organisation's enlargement: "ratified NATO expansion to include X", "approved their
+    joining the alliance", "backed Freedonia's accession", "approved the enlargement move"
+    (the ones the story names as joining or becoming members); approving an enlargement is
+    cooperation with those who join, not with the organisation. [] when ``tok`` is no
+    enlargement or no one joining is named."""
+    if tok.dep_ == "dobj" and lemma(tok.head) in words("joining_verbs"):  # "their joining X"
+        return [_outer_subject(c, tok.head) for c in tok.head.children
+                if c.dep_ in ("nsubj", "nsubjpass")]
+    if not _enlargement(tok):
+        return []
+    own = [c for c in tok.children if c.dep_ == "poss"] + roles.prep_objects(tok, ("of",))
+    for x in (tok, tok.head):  # "expansion to include X": the parse may hang it on the verb
+        own.extend(o for c in x.children if c.dep_ in ("xcomp", "acl", "relcl")
+                   and lemma(c) in words("inclusion_verbs")
+                   for o in c.children if o.dep_ == "dobj")
+    own = [t for t in own if not _igo(t, actors)]
+    return own or _named_joiners(tok.doc, tok.i)
+
+
+def enlargement_in_sentence(tok, actors) -> list:
+    """"The ratification of NATO enlargement concluded after X gave its go-ahead": an
+    approval that names no object, in a sentence about an enlargement, approves it; who
+    joins, as ``joiners`` finds them (or the subject of a joining the approval governs),
+    or []."""
+    for verb in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
+        if lemma(verb) in words("joining_verbs"):  # "approved that they join", parsed so
+            return [_outer_subject(c, verb) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for t in tok.sent:
+        if t.i != tok.i and _enlargement(t):
+            return joiners(t, actors)
+    return []
+
+
+def _outer_subject(subj, verb):
+    """"X can now take part, because the members approved their joining": a pronoun subject
+    of a joining under an approval stands for the subject of a clause above the approval (the
+    approvers do not join); ``subj`` itself when it is no pronoun or none is found."""
+    if subj.pos_ != "PRON":
+        return subj
+    approver = subject_of(verb.head)
+    cur = verb.head
+    for _ in range(3):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        found = subject_of(cur)
+        if found is not None and found.pos_ != "PRON" and found is not approver:
+            return found
+    return subj
+
+
+def _enlargement(tok) -> bool:
+    """"NATO expansion", "the enlargement move"; not a document ("the accession treaty":
+    ``joined_body`` reads it)."""
+    return tok.pos_ in NOUN_POS and lemma(tok) not in words("document_nouns") and (lemma(tok) in words("enlargement_nouns") or any(
+        c.dep_ == "compound" and lemma(c) in words("enlargement_nouns") for c in tok.children))
+
+
+def _igo(tok, actors) -> bool:
+    hit = actors.at(tok.idx, tok.idx + len(tok)) if actors else None
+    return hit is not None and hit[0].country == "IGO"
+
+
+def _named_joiners(doc, near: int) -> list:
+    """The subject the story gives a joining ("X will join the alliance", "X were accepted
+    as members", "X are to become full members") nearest token ``near``."""
+    found = []
+    for t in doc:
+        if t.pos_ in VERB_POS and lemma(t) in words("joining_verbs"):
+            verb = t
+        elif lemma(t) in words("member_nouns") and (t.dep_ == "attr" or (
+                t.dep_ == "pobj" and t.head.lower_ == "as")):
+            verb = t.head.head if t.dep_ == "pobj" else t.head
+        else:
+            continue
+        for _ in range(3):  # "are scheduled to become members": up the complement chain
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or verb.dep_ != "xcomp":
+                break
+            verb = verb.head
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            found.append(subj)
+    return sorted(found, key=lambda s: abs(s.i - near))[:1]

@@ -301,19 +301,30 @@ def _finish(events: list[Event]) -> list[Event]:
     """One event per (source country, target country, root, date) per article (the Phoenix
     one-a-day rule, at country level): the most confident, then the
     most specific code. An event dated only by the publication date that repeats a dyad and
-    root dated in the text is a later mention of that event ("the shelling" told again):
-    dropped."""
+    root dated in the text is a later mention of that event ("the shelling" told again,
+    "an attack" after "fired missiles"), when it names the act the same way or more
+    generally (``_retold``): dropped; another specific code of the root is another act
+    ("the lower house approved it in October ... the senate gave its go-ahead")."""
     best: dict[tuple, Event] = {}
     for ev in events:
         key = (_side_id(ev.source), _side_id(ev.target), ev.root, ev.date)
         rank = (ev.confidence, len(ev.cameo))
         if key not in best or rank > (best[key].confidence, len(best[key].cameo)):
             best[key] = ev
-    dated = {(_side_id(e.source), _side_id(e.target), e.root)
-             for e in best.values() if e.date_source in ("clause", "sentence")}
+    dated: dict[tuple, list[str]] = {}
+    for e in best.values():
+        if e.date_source in ("clause", "sentence"):
+            dated.setdefault((_side_id(e.source), _side_id(e.target), e.root), []).append(e.cameo)
     kept = [e for e in best.values() if e.date_source not in ("published", "dateline")
-            or (_side_id(e.source), _side_id(e.target), e.root) not in dated]
+            or not _retold(e.cameo, dated.get((_side_id(e.source), _side_id(e.target), e.root), []))]
     kept.sort(key=lambda e: (e.start, e.trigger_span[0]))
     for n, ev in enumerate(kept, 1):
         ev.id = f"E{n}"
     return kept
+
+
+def _retold(code: str, dated: list[str]) -> bool:
+    """Does an act coded ``code`` retell one of the ``dated`` acts of its dyad and root: the
+    same code, a code the dated one refines, or the root's generic code ("190" after "195")?"""
+    return any(code == d or d.startswith(code) or code.endswith("0") and len(code) == 3
+               for d in dated)

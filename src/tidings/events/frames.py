@@ -16,7 +16,7 @@ from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
 from tidings.events.roles import actor_modifier, agent_of, prep_objects
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, foreign_modifier, lemma, lexicon, match, \
-    wrong_lemmas
+    prefixed_bases, wrong_lemmas
 from tidings.nlp.doctext import lemma_texts
 from tidings.nlp.syntax import SUBJECT_DEPS, subject_of
 
@@ -85,8 +85,11 @@ def _candidates(sent) -> dict[int, Trigger]:
     found: dict[int, Trigger] = {}
     lemmas, doc = lemma_texts(sent.doc), sent.doc
     for i in range(sent.start, sent.end):
-        if lemmas[i] not in _trigger_lemmas() and lemmas[i] not in wrong_lemmas():
-            continue  # no pattern, frame or obligation verb: no Token object made
+        if lemmas[i] not in _trigger_lemmas() and lemmas[i] not in wrong_lemmas() \
+                and lemmas[i] not in lex.heads and lemmas[i] not in prefixed_bases():
+            # no pattern, frame or obligation verb, no head noun that may stand for an act
+            # told before, no verb split at its hyphen: no Token object made
+            continue
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.ent_type_ in words("name_entity_labels"):
             continue  # part of a name ("Council for Mutual Cooperation"), not an act
@@ -96,7 +99,7 @@ def _candidates(sent) -> dict[int, Trigger]:
             continue  # "called the plan a provocation": a name given, not a call
         if tok.pos_ in VERB_POS and tok.dep_ == "amod":
             continue  # "the detained sailors", "a wounded officer": a state, not an act told
-        pat = match(tok)
+        pat = match(tok) or _like_earlier_act(tok)
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
             if pat.kind == "A":
@@ -105,6 +108,24 @@ def _candidates(sent) -> dict[int, Trigger]:
                                        or lemma(tok) in words("obligation_verbs")):
             found[tok.i] = Trigger(tok, None, None)
     return found
+
+
+def _like_earlier_act(tok) -> Pattern | None:
+    """"In a condolence telegram to X ... Similar telegrams were sent to Y": a head noun
+    ("telegram", "message") said to be like one told before is the same kind of act; the
+    pattern of the event noun that named the earlier one ("condolence"), or None."""
+    if tok.pos_ not in NOUN_POS or lemma(tok) not in lexicon().heads \
+            or not any(c.dep_ == "amod" and lemma(c) in words("likeness_modifiers")
+                       for c in tok.children):
+        return None
+    name = lemma(tok)
+    for earlier in reversed(tok.doc[:tok.sent.start]):
+        if earlier.pos_ in NOUN_POS and lemma(earlier) == name:
+            for mod in earlier.children:
+                pat = match(mod) if mod.dep_ == "compound" and mod.pos_ in NOUN_POS else None
+                if pat is not None:
+                    return pat
+    return None
 
 
 @functools.lru_cache(maxsize=1)

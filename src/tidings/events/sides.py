@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tidings.data import word_list, words
 from tidings.actors import coref
 from tidings.events import authors, roles
-from tidings.events.authors import act_agent, appraised_act, document_author, joined_body, participle_sides, \
+from tidings.events.authors import act_agent, appraised_act, document_author, participle_sides, \
     relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
@@ -123,7 +123,7 @@ def _subject_sides(trig: Trigger) -> tuple[list, list]:
     or a partner ("discussed trade with X") gives."""
     head = trig.head
     src, tgt = [], []
-    participle = participle_sides(head) if trig.root in words("victim_participle_roots") else None
+    participle = participle_sides(head)  # "a resolution co-sponsored by X and Y", too
     if participle is not None:  # "an engineer kidnapped by rebels": the rebels' act on him
         return participle
     if appraised_act(head) is not None:  # "she was heartened by X's help": she judges it
@@ -210,6 +210,8 @@ def _prior_decision(trig: Trigger, d) -> bool:
     phrase names no author (no possessor, modifier, agent, "of" or "from" object)."""
     if trig.root not in words("decision_reaction_roots") or lemma(d) not in words("decision_nouns"):
         return False
+    if trig.root in words("enlargement_approval_roots") and authors.joiners(d, None):
+        return False  # "approved the enlargement move": aimed at those who join (pick_sides)
     if not any(c.dep_ == "det" and c.lower_ in words("definite_determiners") for c in d.children):
         return False
     if any(c.dep_ in ("acl", "relcl", "ccomp") and not any(m.lower_ == "to" for m in c.children)
@@ -332,7 +334,7 @@ class Sides:
 def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors) -> Sides:
     """The actors the side tokens name, guessing by proximity where the parse gave none."""
     src_toks = [_author(document_author(_antecedent(t, actors)), actors) for t in src_toks]
-    tgt_toks = [joined_body(t, actors) or t for t in tgt_toks]  # "ratified the accession treaty"
+    tgt_toks = authors.membership_targets(tgt_toks, code, trig.head, actors)
     unsaid = None in src_toks  # "the embassy bombings killed ten": no author, none guessed
     src_toks = [t for t in src_toks if t is not None]
     guessed = 0
@@ -413,6 +415,12 @@ def _phrase_sides(t, actors) -> list[Side]:
         # dateline on the subject; its place and agency are no part of the phrase
         start = phrase_start = max(start, line.end)
     phrase = {"phrase": (phrase_start, t.right_edge.idx + len(t.right_edge))}
+    if actors is not None and t.tag_ in ("NNS", "NNPS") and any(c.dep_ == "nummod" for c in t.children):
+        # "the three former Warsaw Pact nations": a counted description stands for the actors
+        # named together before, not for the names that modify it
+        group = coref.resolve(_Scope(t.doc, actors), (start, end))
+        if len(group) >= 2:
+            return [a.ref((start, end)).copy(extra={**phrase, "coref": True}) for a in group]
     head_hit = actors.at(t.idx, t.idx + len(t)) if actors else None
     coordinated = any(c.dep_ == "cc" for c in t.subtree if start <= c.idx < end)
     if head_hit is not None and not coordinated:
@@ -465,11 +473,18 @@ def _strong(tok, actors) -> bool:
     """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
         return True
-    if actors and actors.mentions_in(*roles.np_span(tok)):
+    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)):
         return True
     if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
         return True  # "the three countries" named together before
     return any(c.pos_ == "PROPN" or c.ent_type_ in words("actor_entity_labels") for c in tok.lefts)
+
+
+def _runs_on(tok, actors) -> bool:
+    """"The presidents of X and Y": a mention that begins with the phrase and runs past its
+    head ("the presidents of X") names an actor there too."""
+    hit = actors.at(tok.idx, tok.idx + len(tok))
+    return hit is not None and hit[1][0] == roles.np_span(tok)[0] and hit[1][1] > tok.idx + len(tok)
 
 
 def _pick(tokens, actors, strict: bool) -> list[Side]:

@@ -94,11 +94,26 @@ def wrong_lemmas() -> frozenset[str]:
 
 
 def lemma(tok) -> str:
-    """The token's lemma, lower-cased, with the lemmatizer's known slips mended."""
+    """The token's lemma, lower-cased, with the lemmatizer's known slips mended; a verb the
+    tokenizer split at its hyphen ("co-sponsored": "co", "-", "sponsored") is read whole
+    ("cosponsor") when the lexicon has the whole verb."""
     found = tok.lemma_.lower()
     if found in wrong_lemmas():
         return _lemma_fixes().get(tok.lower_, found)
+    if found in prefixed_bases() and tok.i >= 2:
+        dash, prefix = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+        if dash.text == "-" and not dash.whitespace_ and not prefix.whitespace_ \
+                and prefix.lower_ + found in lexicon().verbs:
+            return prefix.lower_ + found
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def prefixed_bases() -> frozenset[str]:
+    """Verb lemmas the lexicon has with a prefix the tokenizer splits off at a hyphen
+    ("sponsor" for "cosponsor", "operate" for "cooperate")."""
+    return frozenset(verb[len(p):] for verb in lexicon().verbs for p in words("split_verb_prefixes")
+                     if verb.startswith(p) and len(verb) > len(p) + 2)
 
 
 def preps_of(tok) -> set[str]:
