@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from tidings.data import words
 from tidings.events.authors import act_agent
 from tidings.events.qualifiers import announced
-from tidings.events.roles import actor_modifier, agent_of, prep_objects
+from tidings.events.roles import actor_modifier, prep_objects
 from tidings.events.triggers import NOUN_POS, VERB_POS, Pattern, foreign_modifier, lemma, lexicon, match, \
     prefixed_bases, wrong_lemmas
 from tidings.nlp.doctext import lemma_texts
