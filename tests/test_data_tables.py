@@ -349,7 +349,7 @@ POS_TAGS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "
 CHARACTER_SETS = {"double_open_marks", "double_close_marks", "straight_double_marks",
                   "single_open_marks", "single_close_marks", "straight_single_marks",
                   "straight_mark_opens_after", "signature_dashes", "quote_frame_punct",
-                  "clause_edge_chars"}
+                  "clause_edge_chars", "parsed_as_em_dash"}
 STAGE_SET_FILES = ("word_sets/events.tsv", "word_sets/quotes.tsv", "word_sets/shared.tsv")
 
 
