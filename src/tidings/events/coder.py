@@ -18,7 +18,7 @@ from tidings.events.confidence import confidence
 from tidings.events.plausible import acceptable, literal_code, place_side, state_act
 from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
-    negated_above, report_date
+    negated_above, report_date, unneeded
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
@@ -102,7 +102,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
           report: tuple, told: list[Event]) -> list[Event]:
     """The events of one trigger: one per (source, target) pair that passes the threshold;
     ``told``: the events of the sentences before."""
-    if _question(trig):
+    if _question(trig) or unneeded(trig.head):
         return []
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)

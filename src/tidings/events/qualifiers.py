@@ -59,6 +59,14 @@ def negated_above(tok) -> bool:
     return False
 
 
+def unneeded(tok) -> bool:
+    """Is the act said not to be needed ("did not need to meet X", "has not bothered to
+    ask")? Neither done nor refused: no event."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in words("necessity_verbs") \
+        and negated(head)
+
+
 def _auxiliaries(tok) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
