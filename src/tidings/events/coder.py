@@ -15,10 +15,10 @@ from tidings.events.authors import implied_custodian
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import code_in, describe
 from tidings.events.confidence import confidence
-from tidings.events.plausible import acceptable, literal_code, place_side
+from tidings.events.plausible import acceptable, literal_code, place_side, state_act
 from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
-    report_date
+    negated_above, report_date, unneeded
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
@@ -102,6 +102,8 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
           report: tuple, told: list[Event]) -> list[Event]:
     """The events of one trigger: one per (source, target) pair that passes the threshold;
     ``told``: the events of the sentences before."""
+    if _question(trig) or unneeded(trig.head):
+        return []
     code, is_negated = _polarity(trig)
     toks = _side_tokens_of(trig)
     if toks is None:
@@ -118,6 +120,9 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
         return []
     if not sides.targets and sides.pairs is None and code[:2] not in _STANDS_WITHOUT_TARGET:
         return []  # "would not discuss the pullout": a one-sided report of a two-sided act
+    if is_negated:
+        return []  # "did not attack", "avoided criticizing": no act (cooperation refused is
+        # coded as rejection by ``_polarity``)
     settled = _settle_modality(trig, code, is_negated)
     if settled is None:
         return []
@@ -170,11 +175,34 @@ def _dateline_host(code: str, sides: Sides, places: list[Place]) -> Sides:
     return replace(sides, targets=[host])
 
 
+def _question(trig: Trigger) -> bool:
+    """Is an asking verb a question rather than a request ("asked the students if they were
+    ...", "asked him what he thought", "when asked about X", "asked him a series of
+    questions", "Trump asked," before a quotation)? A question is no appeal (CAMEO 02 needs
+    something asked for: "asked X for aid", "asked X to withdraw")."""
+    if trig.anchor is not None or lemma(trig.tok) not in words("asking_verbs") \
+            or trig.code != "020":
+        return False
+    kids = list(trig.tok.children)
+    if any(c.dep_ == "prep" and c.lower_ == "about" for c in kids):
+        return True
+    for c in kids:
+        if c.dep_ in ("ccomp", "advcl") and any(
+                t.tag_ in ("WDT", "WP", "WRB") or t.dep_ == "mark" and t.lower_ in ("if", "whether")
+                for t in c.subtree if t.i < c.i):
+            return True
+        if c.dep_ == "dobj" and any(lemma(t) in words("question_nouns") for t in c.subtree):
+            return True
+    return not any(c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "nsubjpass")
+                   for c in kids)
+
+
 def _polarity(trig: Trigger) -> tuple[str, bool]:
     """The code and whether the act is negated: negated cooperation is rejection, asserted
     ("would not discuss" -> 125)."""
     code = trig.code
-    is_negated = negated(trig.head) or (trig.anchor is not None and negated(trig.tok))
+    is_negated = negated(trig.head) or (trig.anchor is not None and negated(trig.tok)) \
+        or negated_above(trig.head)
     if is_negated:
         flipped = lexicon().frame_code("NOT", code)
         if flipped:
@@ -276,7 +304,7 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
         if s and t and _key(s) == _key(t):
             continue
         pair_code = literal_code(lemma(trig.tok), code, s, t, actors, says) if s and t else code
-        if pair_code is None:
+        if pair_code is None or s and not state_act(pair_code, s, actors):
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sentence,
                          trigger=trigger_text, trigger_span=span, source=s, target=t,

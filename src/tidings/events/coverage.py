@@ -37,7 +37,8 @@ def _pattern_codes() -> tuple[dict[str, list], set[str]]:
     for table in (lex.verbs, lex.nouns):
         for patterns in table.values():
             for pat in patterns:
-                by_code.setdefault(pat.cameo, []).append(pat)
+                if pat.cameo != "-":  # a sense of the word that names no act
+                    by_code.setdefault(pat.cameo, []).append(pat)
     framed = {code for pairs in lex.frames.values() for _, code in pairs if code != "-"}
     return by_code, framed
 

@@ -100,6 +100,8 @@ def _candidates(sent) -> dict[int, Trigger]:
         if tok.pos_ in VERB_POS and tok.dep_ == "amod":
             continue  # "the detained sailors", "a wounded officer": a state, not an act told
         pat = match(tok) or _like_earlier_act(tok)
+        if pat is not None and pat.cameo == "-":
+            continue  # "pleaded guilty", "released a poll": the word's sense that is no act
         if pat is not None:
             found[tok.i] = Trigger(tok, pat.cameo, pat)
             if pat.kind == "A":

@@ -64,6 +64,17 @@ def acceptable(source: Side | None, target: Side | None, root: str, actors) -> b
     return not self_directed(source, target, actors, root)
 
 
+def state_act(code: str, source: Side, actors) -> bool:
+    """Can this source do this act? Acts only states do (data: state_only_codes; granting
+    diplomatic recognition) need a state, its government or an international body: "the
+    passenger recognized the minister", "the parties recognize the workers' anger" are no
+    recognition."""
+    if not code_in(code, "state_only_codes"):
+        return True
+    return _is_state(source, actors) or source.country == "IGO" \
+        or source.sector in words("state_sectors")
+
+
 def place_side(side: Side, code: str, places) -> Side:
     """A target named by a place is that place's country when the act is material and done
     to a place ("shelled the outskirts of Kharkiv", "deployed troops to the border town"):
@@ -151,6 +162,13 @@ def literal_code(lemma: str, code: str, source: Side, target: Side, actors,
         return reading
     if code[:2] not in words("material_conflict_roots") or lemma not in _figurative():
         return code
-    if _political(source, actors) and _political(target, actors):
+    if _political(source, actors) and (_political(target, actors) or _bare_place(target)):
+        # "the court struck down a Texas law", "the senator attacked Chicago": a political
+        # actor does not do violence to a place either
         return _figurative()[lemma]
     return code
+
+
+def _bare_place(side: Side) -> bool:
+    """A target that is a place named in the phrase, not an actor (``place_side``)."""
+    return bool(side.extra.get("place")) and not side.actor

@@ -30,12 +30,41 @@ _REPORT_VERBS = cue_lexicon().verbs_of("speech", "thought")
 MAX_MODALITY_CLIMB = 8
 # How many to-clauses up an announced plan is looked for ("is prepared to start to ...").
 MAX_PLAN_CLIMB = 3
+# How many complement links up a negation of the act is looked for ("did not want to be
+# seen to attack": three).
+MAX_NEGATION_CLIMB = 3
 
 
 def negated(tok) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in words("negating_adverbs")
                or (c.dep_ == "det" and c.lower_ in words("negating_determiners"))
                for c in tok.children)
+
+
+def negated_above(tok) -> bool:
+    """Is the act the complement of a negated or avoiding verb or adjective ("did not need to
+    meet", "couldn't bring themselves to back", "avoided criticizing", "was not ready to
+    support")? A denied, avoided or unwanted act did not happen."""
+    cur = tok
+    for _ in range(MAX_NEGATION_CLIMB):
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in cur.children)
+        if cur.dep_ not in ("xcomp", "acomp") and not infinitive or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in words("negation_cancelling_verbs"):
+            return False  # "did not hesitate to attack": the act was done
+        if negated(cur) or cur.lemma_.lower() in words("avoiding_verbs"):
+            return True
+    return False
+
+
+def unneeded(tok) -> bool:
+    """Is the act said not to be needed ("did not need to meet X", "has not bothered to
+    ask")? Neither done nor refused: no event."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() in words("necessity_verbs") \
+        and negated(head)
 
 
 def _auxiliaries(tok) -> set[str]:

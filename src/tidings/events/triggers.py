@@ -147,6 +147,8 @@ def comps_of(tok) -> set[str]:
                     found.update(lemma(g) for g in obj.children if g.dep_ in ("compound", "amod"))
         if child.dep_ in ("prep", "prt", "agent"):
             found.update(lemma(g) for g in child.children if g.dep_ == "pobj")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        found.add(lemma(tok.head))  # "a poll released Monday": the noun is the object
     return found
 
 
