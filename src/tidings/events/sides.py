@@ -16,6 +16,8 @@ from tidings.events.authors import act_agent, appraised_act, document_author, pa
     relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
+from tidings.events.targets import absent_spans, force_targets, harm, own_force, own_force_spans, \
+    target_preps, topic_spans
 from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.dateline import dateline
@@ -79,10 +81,11 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
     dobjs += [a for a in [appraised_act(head)] if a is not None]  # the act judged
-    if _own_force(trig):
+    if own_force(trig):
         # "mobilized troops for the offensive against X", "deployed forces to X": the object
         # is the actor's own force; the target is where or against whom it goes
-        tgt.extend(_force_targets(head, dobjs, withdrawal=trig.root not in words("force_posture_roots")))
+        tgt.extend(force_targets(head, dobjs,
+                                 withdrawal=trig.root not in words("force_posture_roots")))
         if trig.root in words("force_posture_roots"):
             weak.extend(dobjs)
         dobjs = []
@@ -93,11 +96,11 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             side, is_weak = _object_side(trig, d, comp)
             if side is not None:
                 (weak if is_weak else tgt).append(side)
-            elif trig.authorless and _harm(d):
+            elif trig.authorless and harm(d):
                 unauthored.add(d.i)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
-    tgt.extend(roles.prep_objects(head, _target_preps(trig)))
+    tgt.extend(roles.prep_objects(head, target_preps(trig)))
     if _visits(trig.code):  # "visited troops in the border region": where they went
         tgt.extend(roles.prep_objects(head, word_list("visit_place_preps")))
     if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
@@ -110,7 +113,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             weak.extend(roles.prep_objects(x, ("for",)))
     if tok.i != head.i:  # nominal event under a support verb: its own prepositions
         of = ("of",) if trig.root in words("of_target_roots") else ()
-        tgt.extend(roles.prep_objects(noun, of + _target_preps(trig) + ("between",)))
+        tgt.extend(roles.prep_objects(noun, of + target_preps(trig) + ("between",)))
         src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
     tgt.extend(_to_clause_objects(head))
     tgt.extend(weak)
@@ -158,17 +161,6 @@ def _author(tok, actors):
     if author is not None and line is not None and author.idx < line.end:
         return tok  # "KABUL - A Taliban attack": the parse hung the dateline on the act
     return author
-
-
-def _force_targets(head, dobjs, withdrawal: bool = False) -> list:
-    """Where or against whom a force posture goes; what a withdrawal leaves ("from X")."""
-    found = []
-    preps = ("from",) if withdrawal else word_list("force_target_preps")
-    for x in [head] + dobjs:
-        found.extend(roles.prep_objects(x, preps))
-        for p in roles.prep_objects(x, ("for",)):  # "for a ground offensive against X"
-            found.extend(roles.prep_objects(p, word_list("force_purpose_preps")))
-    return found
 
 
 def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
@@ -259,7 +251,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
     # "warnings from Moscow", "aid from Japan": "from" names the act's author, except for a
     # pulling back of forces ("withdrawal from X": X is the place left)
-    from_author = not _own_force(trig)
+    from_author = not own_force(trig)
     senders = roles.prep_objects(tok, ("from",)) if from_author else []
     if from_author and noun.dep_ == "dobj" and lemma(noun.head) in words("receiving_verbs"):
         senders += roles.prep_objects(noun.head, ("from",))  # "received aid from X": X gave it
@@ -269,7 +261,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
         if lemma(trig.setting) in words("participation_verbs"):  # "X were engaged in raids"
             src.extend(c for c in trig.setting.children if c.dep_ == "nsubjpass")
-    preps = _target_preps(trig)
+    preps = target_preps(trig)
     if from_author:
         preps = tuple(p for p in preps if p != "from")
     if trig.root in words("of_target_roots"):
@@ -354,7 +346,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless and not trig.answers_prior:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
-            skip = _topic_spans(trig) + _absent_spans(trig) + _own_force_spans(trig)
+            skip = topic_spans(trig) + absent_spans(trig) + own_force_spans(trig)
             targets = _nearby(trig, actors, after=True, avoid=sources, skip=skip)
             guessed += bool(targets)
         if not targets:
@@ -495,67 +487,6 @@ def _pick(tokens, actors, strict: bool) -> list[Side]:
         if sides:
             return sides
     return []
-
-
-def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of a topic verb's objects ("discussed the pullout of the troops")."""
-    head = trig.head
-    if head.pos_ not in VERB_POS or lemma(head) not in lexicon().topic:
-        return []
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            for c in head.children if c.dep_ == "dobj"]
-
-
-def _harm(noun) -> bool:
-    """An act that harms ("the bombing", "the terrorist acts"): those after it ("on the
-    embassy", "against civilians") are its victims, never the target of a reaction to it;
-    those after a helping act ("support for aid to X") are its beneficiaries."""
-    act = match(noun)
-    return lemma(noun) in words("act_nouns") or (
-        act is not None and act.cameo[:2] in words("material_conflict_roots"))
-
-
-def _target_preps(trig: Trigger) -> tuple:
-    """The prepositions whose object is the act's target: those of a consultation ("talks on
-    Kosovo", "consulted on the budget") name its topic, not its partner; "at" names a target
-    only for acts aimed at someone ("fired at", "lashed out at", "protested at"), elsewhere
-    the place ("met at the embassy", "tightened security at our embassies"); "against" names
-    a cooperation's common adversary ("stand with X against Y"), not its partner."""
-    preps = roles.TARGET_PREPS
-    if trig.root in words("partner_roots"):
-        topic = words("consultation_topic_preps")
-        preps = tuple(p for p in preps if p not in topic)
-    if trig.root not in words("aimed_roots"):
-        preps = tuple(p for p in preps if p not in words("aim_preps"))
-    if trig.root in words("common_front_roots"):
-        preps = tuple(p for p in preps if p != "against")
-    return preps
-
-
-def _own_force(trig: Trigger) -> bool:
-    """A force posture or a pulling back of forces: its object is the actor's own force."""
-    return trig.root in words("force_posture_roots") \
-        or code_in(trig.code, "own_force_codes")
-
-
-def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of the forces an actor moves ("withdrew troops"): its own, no target."""
-    return [roles.np_span(c) for t in (trig, trig.embedded) if t is not None and _own_force(t)
-            for c in t.head.children if c.dep_ == "dobj"]
-
-
-def _absent_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of the phrases that name what the act goes without or despite
-    ("attacking without UN approval", "despite Freedonian protests") or, for acts not aimed
-    at anyone, where it happens ("met at the embassy"), or a cooperation's common adversary
-    ("pledged to stand with X against Y"): no side is there."""
-    preps = words("absent_preps")
-    if trig.root not in words("aimed_roots"):  # "met at the embassy": where, not with whom
-        preps = preps | words("aim_preps")
-    if trig.root in words("common_front_roots"):
-        preps = preps | {"against"}
-    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
-            for p in trig.head.subtree if p.dep_ == "prep" and p.lower_ in preps]
 
 
 def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
