@@ -133,3 +133,20 @@ def test_signing_ones_own_accession_document_targets_the_body_not_other_joiners(
                   published="2022-05-10")
     signed = [e for e in doc["events"] if e["trigger"].startswith("signed")]
     assert signed and all(e["target"]["country"] == "IGO" for e in signed), doc["events"]
+
+
+def test_force_posture_in_a_sea_is_aimed_at_the_sources_adversary(extract):
+    text = ("Turkey threatened on Monday to strike Syria unless the shelling stops. "
+            "The Turkish navy is now patrolling the eastern Mediterranean.")
+    doc = extract(text, published="2022-05-10")
+    assert ("TUR", "SYR", "15") in dyads(doc), doc["events"]
+
+
+def test_force_posture_with_two_adversaries_guesses_none(extract):
+    text = ("Turkey threatened on Monday to strike Syria unless the shelling stops, and warned "
+            "Greece over its drilling. The Turkish navy is now patrolling the eastern "
+            "Mediterranean.")
+    doc = extract(text, published="2022-05-10")
+    aimed = [e for e in doc["events"] if e["root"] == "15" and e["target"]
+             and e["target"]["country"] in ("SYR", "GRC")]
+    assert not aimed, doc["events"]

@@ -20,6 +20,7 @@ from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
     report_date
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
+from tidings.events.targets import posture_adversary
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
@@ -78,6 +79,7 @@ def scored_events(ctx: Context) -> list[Event]:
             candidates.extend(found)
             violent.extend(violent_phrases(trig))
     candidates = resolve_victims(candidates, violent, ctx)
+    posture_adversary(candidates)  # "moved troops into the Gulf": at the story's adversary
     kept = []
     for event in candidates:
         if not acceptable(event.source, event.target, event.root, ctx.actors):

@@ -80,3 +80,41 @@ def absent_spans(trig: Trigger) -> list[tuple[int, int]]:
         preps = preps | {"against"}
     return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
             for p in trig.head.subtree if p.dep_ == "prep" and p.lower_ in preps]
+
+
+def posture_adversary(events: list) -> None:
+    """A force posture aimed at no country ("is bolstering its presence in the gulf", "moved
+    troops and a naval armada into the Gulf", "a British carrier is patrolling the Gulf") is
+    aimed at the adversary the story names for its source: the one foreign country that the
+    same country's threats, force postures, sanctions and violent acts target in the article
+    (``posture_adversary_roots``). None when they target several countries or none; the
+    target taken is counted as a guess (the confidence model weighs it)."""
+    foes: dict[str, dict[str, object]] = {}
+    for event in events:
+        if event.root in words("posture_adversary_roots") and _foreign(event.source, event.target):
+            foes.setdefault(event.source.country, {}).setdefault(event.target.country, event.target)
+    for event in events:
+        if event.root not in words("force_posture_roots") or not _aimless(event.source, event.target):
+            continue
+        found = foes.get(event.source.country, {})
+        if len(found) == 1:
+            foe = next(iter(found.values()))
+            event.target = foe.copy(extra={**foe.extra, "adversary": True})
+            event.evidence["guessed"] = event.evidence.get("guessed", 0) + 1
+
+
+def _foreign(source, target) -> bool:
+    """Sides of two different countries (an IGO counts as one)."""
+    return bool(source and target and source.country and target.country
+                and source.country != target.country)
+
+
+def _aimless(source, target) -> bool:
+    """A posture's target that names no country it is aimed at: none, a sea or region with no
+    country ("the Gulf"), or the source's own force ("moved additional troops")."""
+    if source is None or not source.country:
+        return False
+    if target is None or not target.country:
+        return True
+    return target.country == source.country and not target.extra.get("place") \
+        and target.sector in words("force_sectors")
