@@ -150,3 +150,18 @@ def test_force_posture_with_two_adversaries_guesses_none(extract):
     aimed = [e for e in doc["events"] if e["root"] == "15" and e["target"]
              and e["target"]["country"] in ("SYR", "GRC")]
     assert not aimed, doc["events"]
+
+
+def test_description_beside_a_list_of_nationalities_stands_for_the_list(extract):
+    doc = extract("Border guards detained three travellers, two Chileans and a Peruvian, "
+                  "on Monday.", published="2022-05-10")
+    targets = {e["target"]["country"] for e in doc["events"] if e["root"] == "17" and e["target"]}
+    assert {"CHL", "PER"} <= targets, doc["events"]
+
+
+def test_agentless_arrest_is_made_by_the_police_the_sentence_before_names(extract):
+    text = ("LONDON (AP) - Kenyan police said on Friday they had detained nine men. The nine "
+            "men, five Somalis and four Ethiopians, were arrested because they had no papers.")
+    doc = extract(text, published="2022-05-10")
+    assert ("KEN", "SOM", "17") in dyads(doc), doc["events"]
+    assert not [e for e in doc["events"] if e["source"] and e["source"]["country"] == "GBR"]

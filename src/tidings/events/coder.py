@@ -109,7 +109,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if toks is None:
         return []
     sides = pick_sides(trig, code, *toks, actors)
-    sides = implied_custodian(trig, code, sides, places)  # "a man was arrested in X"
+    sides = implied_custodian(trig, code, sides, places, actors)  # "a man was arrested in X"
     if trig.answers_prior and not sides.targets and sides.pairs is None:
         sides = _prior_actor(sides, told, sent.start_char)
     if trig.accuses is not None:

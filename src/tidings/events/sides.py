@@ -423,6 +423,8 @@ def _phrase_sides(t, actors) -> list[Side]:
         if actor.id not in seen:
             seen.add(actor.id)
             out.append(actor.ref(mention).copy(extra=phrase))
+    if not out and actors is not None:  # "the 14 foreigners, six Iraqis and a Turk": the list
+        out = [a.copy(extra={**a.extra, **phrase}) for a in _appositive_sides(t, actors)]
     if not out and actors is not None:
         # a pronoun or a description ("it", "the two countries", "the body") stands for the
         # actors coreference finds for it (tidings.actors.coref), when it is sure
@@ -453,6 +455,27 @@ def _of_conjunct_sides(t, actors, phrase: dict) -> list[Side]:
     return out
 
 
+def _appositive_sides(t, actors) -> list[Side]:
+    """A description that names no actor but is set beside a list of actors ("the 14
+    foreigners, six Iraqis, six Sudanese and a Turk", "two men, a Briton and a Dane") stands
+    for the actors listed. Only a plural description: a singular one's apposition is its name
+    ("the peacekeeping force in Lebanon (UNIFIL)"), which the actor stage reads itself."""
+    if t.tag_ not in ("NNS", "NNPS"):
+        return []
+    out, seen, todo = [], set(), [c for c in t.children if c.dep_ == "appos"]
+    while todo and len(out) < MAX_SIDES:
+        cur = todo.pop(0)
+        todo.extend(c for c in cur.children if c.dep_ in ("appos", "conj"))
+        hit = actors.at(cur.idx, cur.idx + len(cur))
+        if hit is None:
+            start, end = roles.np_span(cur)
+            hit = next(iter(actors.mentions_in(start, end)), None)
+        if hit is not None and hit[0].id not in seen:
+            seen.add(hit[0].id)
+            out.append(hit[0].ref(hit[1]))
+    return out
+
+
 @dataclass
 class _Scope:
     """What coreference needs of the article: the Doc and its actors."""
@@ -465,7 +488,8 @@ def _strong(tok, actors) -> bool:
     """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
         return True
-    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)):
+    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)
+                   or _appositive_sides(tok, actors)):
         return True
     if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
         return True  # "the three countries" named together before
