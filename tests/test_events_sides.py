@@ -165,3 +165,17 @@ def test_agentless_arrest_is_made_by_the_police_the_sentence_before_names(extrac
     doc = extract(text, published="2022-05-10")
     assert ("KEN", "SOM", "17") in dyads(doc), doc["events"]
     assert not [e for e in doc["events"] if e["source"] and e["source"]["country"] == "GBR"]
+
+
+def test_relative_subject_and_possessive_of_another_person_are_resolved(extract):
+    text = ("Peruvian President Ana Ruiz discussed the crisis with the one ally who has backed "
+            "her threat of force, Chilean prime minister Luis Vidal.")
+    doc = extract(text, published="2022-05-10")
+    assert ("CHL", "PER", "05") in dyads(doc), doc["events"]
+
+
+def test_possessive_of_the_actor_itself_names_no_target(extract):
+    doc = extract("Prime Minister Ana Ruiz of Peru defended her plan for new sanctions on "
+                  "Monday.", published="2022-05-10")
+    assert not [e for e in doc["events"] if e["source"] and e["target"]
+                and e["source"]["country"] == e["target"]["country"]], doc["events"]

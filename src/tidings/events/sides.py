@@ -176,6 +176,10 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
         mod = roles.actor_modifier(d) or act_agent(d)
         if mod is None and generic:  # "condemned the acts of the navy": the navy
             mod = next(iter(roles.prep_objects(d, ("of",))), None)
+        if mod is not None and mod.lower_ in words("person_possessives"):
+            # "backed his threat of force": whoever "his" stands for, unless the actor itself
+            # (pick_sides), ranked after the targets the phrase names
+            return mod, True
         if mod is not None and mod.lower_ in words("own_possessives"):
             return None, False  # "expressed its regret to X": the actor's own act; X is next
         if mod is not None:
@@ -339,6 +343,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         # nearest actor is rarely the one who did it
         sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
+    tgt_toks = [t for t in tgt_toks if not _own_possessive(t, sources, actors)]
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
     if not targets and len(sources) >= 2 and reciprocal(trig, code):
@@ -352,6 +357,15 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
     return Sides(sources, targets, pairs, guessed)
+
+
+def _own_possessive(tok, sources: list[Side], actors) -> bool:
+    """A possessive pronoun that stands for the act's own source ("she backed her own
+    plan") or for no one coreference is sure of: no target."""
+    if tok.dep_ != "poss" or tok.pos_ != "PRON":
+        return False
+    found = _sides(tok, actors)
+    return not found or not found[0].actor or any(found[0].actor == s.actor for s in sources)
 
 
 def reciprocal(trig: Trigger, code: str) -> bool:
@@ -458,10 +472,10 @@ def _of_conjunct_sides(t, actors, phrase: dict) -> list[Side]:
 def _appositive_sides(t, actors) -> list[Side]:
     """A description that names no actor but is set beside a list of actors ("the 14
     foreigners, six Iraqis, six Sudanese and a Turk", "two men, a Briton and a Dane") stands
-    for the actors listed. Only a plural description: a singular one's apposition is its name
-    ("the peacekeeping force in Lebanon (UNIFIL)"), which the actor stage reads itself."""
-    if t.tag_ not in ("NNS", "NNPS"):
-        return []
+    for the actors listed; a singular one ("the one ally who backed him, Prime Minister Ana
+    Roe") for the person it names, not for an organization ("the peacekeeping force in
+    Lebanon (UNIFIL)": the force is where it serves)."""
+    plural = t.tag_ in ("NNS", "NNPS")
     out, seen, todo = [], set(), [c for c in t.children if c.dep_ == "appos"]
     while todo and len(out) < MAX_SIDES:
         cur = todo.pop(0)
@@ -470,7 +484,7 @@ def _appositive_sides(t, actors) -> list[Side]:
         if hit is None:
             start, end = roles.np_span(cur)
             hit = next(iter(actors.mentions_in(start, end)), None)
-        if hit is not None and hit[0].id not in seen:
+        if hit is not None and hit[0].id not in seen and (plural or hit[0].kind == "person"):
             seen.add(hit[0].id)
             out.append(hit[0].ref(hit[1]))
     return out
