@@ -133,3 +133,49 @@ def test_signing_ones_own_accession_document_targets_the_body_not_other_joiners(
                   published="2022-05-10")
     signed = [e for e in doc["events"] if e["trigger"].startswith("signed")]
     assert signed and all(e["target"]["country"] == "IGO" for e in signed), doc["events"]
+
+
+def test_force_posture_in_a_sea_is_aimed_at_the_sources_adversary(extract):
+    text = ("Turkey threatened on Monday to strike Syria unless the shelling stops. "
+            "The Turkish navy is now patrolling the eastern Mediterranean.")
+    doc = extract(text, published="2022-05-10")
+    assert ("TUR", "SYR", "15") in dyads(doc), doc["events"]
+
+
+def test_force_posture_with_two_adversaries_guesses_none(extract):
+    text = ("Turkey threatened on Monday to strike Syria unless the shelling stops, and warned "
+            "Greece over its drilling. The Turkish navy is now patrolling the eastern "
+            "Mediterranean.")
+    doc = extract(text, published="2022-05-10")
+    aimed = [e for e in doc["events"] if e["root"] == "15" and e["target"]
+             and e["target"]["country"] in ("SYR", "GRC")]
+    assert not aimed, doc["events"]
+
+
+def test_description_beside_a_list_of_nationalities_stands_for_the_list(extract):
+    doc = extract("Border guards detained three travellers, two Chileans and a Peruvian, "
+                  "on Monday.", published="2022-05-10")
+    targets = {e["target"]["country"] for e in doc["events"] if e["root"] == "17" and e["target"]}
+    assert {"CHL", "PER"} <= targets, doc["events"]
+
+
+def test_agentless_arrest_is_made_by_the_police_the_sentence_before_names(extract):
+    text = ("LONDON (AP) - Kenyan police said on Friday they had detained nine men. The nine "
+            "men, five Somalis and four Ethiopians, were arrested because they had no papers.")
+    doc = extract(text, published="2022-05-10")
+    assert ("KEN", "SOM", "17") in dyads(doc), doc["events"]
+    assert not [e for e in doc["events"] if e["source"] and e["source"]["country"] == "GBR"]
+
+
+def test_relative_subject_and_possessive_of_another_person_are_resolved(extract):
+    text = ("Peruvian President Ana Ruiz discussed the crisis with the one ally who has backed "
+            "her threat of force, Chilean prime minister Luis Vidal.")
+    doc = extract(text, published="2022-05-10")
+    assert ("CHL", "PER", "05") in dyads(doc), doc["events"]
+
+
+def test_possessive_of_the_actor_itself_names_no_target(extract):
+    doc = extract("Prime Minister Ana Ruiz of Peru defended her plan for new sanctions on "
+                  "Monday.", published="2022-05-10")
+    assert not [e for e in doc["events"] if e["source"] and e["target"]
+                and e["source"]["country"] == e["target"]["country"]], doc["events"]

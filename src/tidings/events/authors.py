@@ -87,16 +87,22 @@ def joined_body(d, actors):
 
 # --- the author of an arrest -----------------------------------------------------------------
 
-def implied_custodian(trig, code: str, sides, places):
+def implied_custodian(trig, code: str, sides, places, actors=None):
     """``sides`` with the police of where it happened as the source of an agentless passive
-    arrest ("a Freedonian man was arrested in Ruritania"); a target guessed by proximity is
-    dropped there (the one arrested is the passive subject, or nobody the text names)."""
+    arrest ("a Freedonian man was arrested in Ruritania"), else the police of a country the
+    sentence before names ("Ruritanian police said they held 14 men. The men, ..., were
+    rounded up"), else the dateline's; a target guessed by proximity is dropped there (the
+    one arrested is the passive subject, or nobody the text names)."""
     head = trig.head
     if sides.sources or sides.pairs is not None or not code_in(code, "custody_codes") \
             or head.pos_ not in VERB_POS or trig.tok.i != head.i \
             or not roles.is_passive(head) or roles.agent_of(head) is not None:
         return sides
     country, mention = _where(head, places)
+    told = _police_told_before(head, actors) if mention is None or _at_dateline(mention, places) \
+        else None
+    if told is not None:
+        country, mention = told.country, told.mention
     if country is None:
         return sides
     police = Side(None, "police", country=country, sector="COP", code=country + "COP",
@@ -121,6 +127,22 @@ def _where(head, places) -> tuple[str | None, tuple | None]:
             return place.country, (place.start, place.end)
     line = next((p for p in places if p.dateline and p.country), None)
     return (line.country, (line.start, line.end)) if line is not None else (None, None)
+
+
+def _at_dateline(mention: tuple, places) -> bool:
+    return any(p.dateline and (p.start, p.end) == tuple(mention) for p in places)
+
+
+def _police_told_before(head, actors) -> Side | None:
+    """Police of a known country that the sentence before names: those who told of arrests
+    ("Ruritanian police said on Tuesday they had arrested 14 foreigners")."""
+    if actors is None or head.sent.start == 0:
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    for actor, mention in actors.mentions_in(before.start_char, before.end_char):
+        if actor.sector == "COP" and actor.country:
+            return actor.ref(mention)
+    return None
 
 
 # --- an agent the parse hung one noun too high -----------------------------------------------

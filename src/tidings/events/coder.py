@@ -20,6 +20,7 @@ from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
     negated_above, report_date, unneeded
 from tidings.events.sides import Sides, pick_sides, reciprocal, side_tokens
+from tidings.events.targets import posture_adversary
 from tidings.events.triggers import NOUN_POS, lemma, lexicon
 from tidings.events.where import place_of
 from tidings.nlp.dateline import headline_end
@@ -78,6 +79,7 @@ def scored_events(ctx: Context) -> list[Event]:
             candidates.extend(found)
             violent.extend(violent_phrases(trig))
     candidates = resolve_victims(candidates, violent, ctx)
+    posture_adversary(candidates)  # "moved troops into the Gulf": at the story's adversary
     kept = []
     for event in candidates:
         if not acceptable(event.source, event.target, event.root, ctx.actors):
@@ -109,7 +111,7 @@ def _code(trig: Trigger, sent, actors, times: list[TimeExpr], places: list[Place
     if toks is None:
         return []
     sides = pick_sides(trig, code, *toks, actors)
-    sides = implied_custodian(trig, code, sides, places)  # "a man was arrested in X"
+    sides = implied_custodian(trig, code, sides, places, actors)  # "a man was arrested in X"
     if trig.answers_prior and not sides.targets and sides.pairs is None:
         sides = _prior_actor(sides, told, sent.start_char)
     if trig.accuses is not None:

@@ -16,6 +16,8 @@ from tidings.events.authors import act_agent, appraised_act, document_author, pa
     relative_head, stray_agent
 from tidings.events.frames import Trigger
 from tidings.events.ontology import code_in
+from tidings.events.targets import absent_spans, force_targets, harm, own_force, own_force_spans, \
+    target_preps, topic_spans
 from tidings.events.qualifiers import clause_span
 from tidings.events.triggers import NOUN_POS, VERB_POS, lemma, lexicon, match
 from tidings.nlp.dateline import dateline
@@ -79,10 +81,11 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
     tgt.extend(c for c in head.children if c.dep_ == "dative")
     dobjs = [c for c in head.children if c.dep_ == "dobj" and c.i not in (tok.i, noun.i)]
     dobjs += [a for a in [appraised_act(head)] if a is not None]  # the act judged
-    if _own_force(trig):
+    if own_force(trig):
         # "mobilized troops for the offensive against X", "deployed forces to X": the object
         # is the actor's own force; the target is where or against whom it goes
-        tgt.extend(_force_targets(head, dobjs, withdrawal=trig.root not in words("force_posture_roots")))
+        tgt.extend(force_targets(head, dobjs,
+                                 withdrawal=trig.root not in words("force_posture_roots")))
         if trig.root in words("force_posture_roots"):
             weak.extend(dobjs)
         dobjs = []
@@ -93,11 +96,11 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             side, is_weak = _object_side(trig, d, comp)
             if side is not None:
                 (weak if is_weak else tgt).append(side)
-            elif trig.authorless and _harm(d):
+            elif trig.authorless and harm(d):
                 unauthored.add(d.i)
     if trig.root in words("addressee_clause_roots") and not tgt and not dobjs:
         tgt.extend(_clause_addressees(head))
-    tgt.extend(roles.prep_objects(head, _target_preps(trig)))
+    tgt.extend(roles.prep_objects(head, target_preps(trig)))
     if _visits(trig.code):  # "visited troops in the border region": where they went
         tgt.extend(roles.prep_objects(head, word_list("visit_place_preps")))
     if trig.root in words("violent_roots"):  # "a bomb exploded outside the embassy"
@@ -110,7 +113,7 @@ def _verbal_side_tokens(trig: Trigger) -> tuple[list, list]:
             weak.extend(roles.prep_objects(x, ("for",)))
     if tok.i != head.i:  # nominal event under a support verb: its own prepositions
         of = ("of",) if trig.root in words("of_target_roots") else ()
-        tgt.extend(roles.prep_objects(noun, of + _target_preps(trig) + ("between",)))
+        tgt.extend(roles.prep_objects(noun, of + target_preps(trig) + ("between",)))
         src.append(roles.actor_modifier(noun))  # "began a UN-led mediation mission"
     tgt.extend(_to_clause_objects(head))
     tgt.extend(weak)
@@ -160,17 +163,6 @@ def _author(tok, actors):
     return author
 
 
-def _force_targets(head, dobjs, withdrawal: bool = False) -> list:
-    """Where or against whom a force posture goes; what a withdrawal leaves ("from X")."""
-    found = []
-    preps = ("from",) if withdrawal else word_list("force_target_preps")
-    for x in [head] + dobjs:
-        found.extend(roles.prep_objects(x, preps))
-        for p in roles.prep_objects(x, ("for",)):  # "for a ground offensive against X"
-            found.extend(roles.prep_objects(p, word_list("force_purpose_preps")))
-    return found
-
-
 def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
     """The token a direct object stands for as target, and whether it is a weak one (a thing
     given or the actor's own, ranked after the prepositional targets)."""
@@ -184,6 +176,10 @@ def _object_side(trig: Trigger, d, comp) -> tuple[object, bool]:
         mod = roles.actor_modifier(d) or act_agent(d)
         if mod is None and generic:  # "condemned the acts of the navy": the navy
             mod = next(iter(roles.prep_objects(d, ("of",))), None)
+        if mod is not None and mod.lower_ in words("person_possessives"):
+            # "backed his threat of force": whoever "his" stands for, unless the actor itself
+            # (pick_sides), ranked after the targets the phrase names
+            return mod, True
         if mod is not None and mod.lower_ in words("own_possessives"):
             return None, False  # "expressed its regret to X": the actor's own act; X is next
         if mod is not None:
@@ -259,7 +255,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
     src += [roles.agent_of(child) for child in tok.children if child.dep_ == "acl"]
     # "warnings from Moscow", "aid from Japan": "from" names the act's author, except for a
     # pulling back of forces ("withdrawal from X": X is the place left)
-    from_author = not _own_force(trig)
+    from_author = not own_force(trig)
     senders = roles.prep_objects(tok, ("from",)) if from_author else []
     if from_author and noun.dep_ == "dobj" and lemma(noun.head) in words("receiving_verbs"):
         senders += roles.prep_objects(noun.head, ("from",))  # "received aid from X": X gave it
@@ -269,7 +265,7 @@ def _nominal_side_tokens(trig: Trigger) -> tuple[list, list]:
         src.append(subject_of(trig.setting))  # "X made a proposal in a call"
         if lemma(trig.setting) in words("participation_verbs"):  # "X were engaged in raids"
             src.extend(c for c in trig.setting.children if c.dep_ == "nsubjpass")
-    preps = _target_preps(trig)
+    preps = target_preps(trig)
     if from_author:
         preps = tuple(p for p in preps if p != "from")
     if trig.root in words("of_target_roots"):
@@ -347,6 +343,7 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         # nearest actor is rarely the one who did it
         sources = _nearby(trig, actors, after=False, avoid=[])
         guessed += bool(sources)
+    tgt_toks = [t for t in tgt_toks if not _own_possessive(t, sources, actors)]
     targets = _pick(tgt_toks, actors, strict=True)
     pairs = None
     if not targets and len(sources) >= 2 and reciprocal(trig, code):
@@ -354,12 +351,21 @@ def pick_sides(trig: Trigger, code: str, src_toks: list, tgt_toks: list, actors)
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if not targets and pairs is None and not trig.authorless and not trig.answers_prior:
         if trig.accuses is None:  # a reported clause names its own subject: no guessing there
-            skip = _topic_spans(trig) + _absent_spans(trig) + _own_force_spans(trig)
+            skip = topic_spans(trig) + absent_spans(trig) + own_force_spans(trig)
             targets = _nearby(trig, actors, after=True, avoid=sources, skip=skip)
             guessed += bool(targets)
         if not targets:
             targets = _pick(tgt_toks, actors, strict=False)
     return Sides(sources, targets, pairs, guessed)
+
+
+def _own_possessive(tok, sources: list[Side], actors) -> bool:
+    """A possessive pronoun that stands for the act's own source ("she backed her own
+    plan") or for no one coreference is sure of: no target."""
+    if tok.dep_ != "poss" or tok.pos_ != "PRON":
+        return False
+    found = _sides(tok, actors)
+    return not found or not found[0].actor or any(found[0].actor == s.actor for s in sources)
 
 
 def reciprocal(trig: Trigger, code: str) -> bool:
@@ -431,6 +437,8 @@ def _phrase_sides(t, actors) -> list[Side]:
         if actor.id not in seen:
             seen.add(actor.id)
             out.append(actor.ref(mention).copy(extra=phrase))
+    if not out and actors is not None:  # "the 14 foreigners, six Iraqis and a Turk": the list
+        out = [a.copy(extra={**a.extra, **phrase}) for a in _appositive_sides(t, actors)]
     if not out and actors is not None:
         # a pronoun or a description ("it", "the two countries", "the body") stands for the
         # actors coreference finds for it (tidings.actors.coref), when it is sure
@@ -461,6 +469,27 @@ def _of_conjunct_sides(t, actors, phrase: dict) -> list[Side]:
     return out
 
 
+def _appositive_sides(t, actors) -> list[Side]:
+    """A description that names no actor but is set beside a list of actors ("the 14
+    foreigners, six Iraqis, six Sudanese and a Turk", "two men, a Briton and a Dane") stands
+    for the actors listed; a singular one ("the one ally who backed him, Prime Minister Ana
+    Roe") for the person it names, not for an organization ("the peacekeeping force in
+    Lebanon (UNIFIL)": the force is where it serves)."""
+    plural = t.tag_ in ("NNS", "NNPS")
+    out, seen, todo = [], set(), [c for c in t.children if c.dep_ == "appos"]
+    while todo and len(out) < MAX_SIDES:
+        cur = todo.pop(0)
+        todo.extend(c for c in cur.children if c.dep_ in ("appos", "conj"))
+        hit = actors.at(cur.idx, cur.idx + len(cur))
+        if hit is None:
+            start, end = roles.np_span(cur)
+            hit = next(iter(actors.mentions_in(start, end)), None)
+        if hit is not None and hit[0].id not in seen and (plural or hit[0].kind == "person"):
+            seen.add(hit[0].id)
+            out.append(hit[0].ref(hit[1]))
+    return out
+
+
 @dataclass
 class _Scope:
     """What coreference needs of the article: the Doc and its actors."""
@@ -473,7 +502,8 @@ def _strong(tok, actors) -> bool:
     """Does this phrase name an actor (coded mention, proper name, pronoun, actor modifier)?"""
     if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in words("actor_entity_labels"):
         return True
-    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)):
+    if actors and (actors.mentions_in(*roles.np_span(tok)) or _runs_on(tok, actors)
+                   or _appositive_sides(tok, actors)):
         return True
     if actors and actors.groups and coref.resolve(_Scope(tok.doc, actors), roles.np_span(tok)):
         return True  # "the three countries" named together before
@@ -495,67 +525,6 @@ def _pick(tokens, actors, strict: bool) -> list[Side]:
         if sides:
             return sides
     return []
-
-
-def _topic_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of a topic verb's objects ("discussed the pullout of the troops")."""
-    head = trig.head
-    if head.pos_ not in VERB_POS or lemma(head) not in lexicon().topic:
-        return []
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            for c in head.children if c.dep_ == "dobj"]
-
-
-def _harm(noun) -> bool:
-    """An act that harms ("the bombing", "the terrorist acts"): those after it ("on the
-    embassy", "against civilians") are its victims, never the target of a reaction to it;
-    those after a helping act ("support for aid to X") are its beneficiaries."""
-    act = match(noun)
-    return lemma(noun) in words("act_nouns") or (
-        act is not None and act.cameo[:2] in words("material_conflict_roots"))
-
-
-def _target_preps(trig: Trigger) -> tuple:
-    """The prepositions whose object is the act's target: those of a consultation ("talks on
-    Kosovo", "consulted on the budget") name its topic, not its partner; "at" names a target
-    only for acts aimed at someone ("fired at", "lashed out at", "protested at"), elsewhere
-    the place ("met at the embassy", "tightened security at our embassies"); "against" names
-    a cooperation's common adversary ("stand with X against Y"), not its partner."""
-    preps = roles.TARGET_PREPS
-    if trig.root in words("partner_roots"):
-        topic = words("consultation_topic_preps")
-        preps = tuple(p for p in preps if p not in topic)
-    if trig.root not in words("aimed_roots"):
-        preps = tuple(p for p in preps if p not in words("aim_preps"))
-    if trig.root in words("common_front_roots"):
-        preps = tuple(p for p in preps if p != "against")
-    return preps
-
-
-def _own_force(trig: Trigger) -> bool:
-    """A force posture or a pulling back of forces: its object is the actor's own force."""
-    return trig.root in words("force_posture_roots") \
-        or code_in(trig.code, "own_force_codes")
-
-
-def _own_force_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of the forces an actor moves ("withdrew troops"): its own, no target."""
-    return [roles.np_span(c) for t in (trig, trig.embedded) if t is not None and _own_force(t)
-            for c in t.head.children if c.dep_ == "dobj"]
-
-
-def _absent_spans(trig: Trigger) -> list[tuple[int, int]]:
-    """Character spans of the phrases that name what the act goes without or despite
-    ("attacking without UN approval", "despite Freedonian protests") or, for acts not aimed
-    at anyone, where it happens ("met at the embassy"), or a cooperation's common adversary
-    ("pledged to stand with X against Y"): no side is there."""
-    preps = words("absent_preps")
-    if trig.root not in words("aimed_roots"):  # "met at the embassy": where, not with whom
-        preps = preps | words("aim_preps")
-    if trig.root in words("common_front_roots"):
-        preps = preps | {"against"}
-    return [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
-            for p in trig.head.subtree if p.dep_ == "prep" and p.lower_ in preps]
 
 
 def _nearby(trig: Trigger, actors, after: bool, avoid: list[Side],
