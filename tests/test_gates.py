@@ -78,9 +78,10 @@ def test_seed_actors_have_annotated_country_and_sector(shared, seed_doc):
 
 
 # (scorer, gold set under ../shared, floors): the acceptance bounds of issues 2-4 and 12-14
-# that the code meets, and for those it does not meet yet (PolNeAR end-to-end, dev events)
-# a floor just under today's figure so they cannot slip back (the notes of those issues
-# give the figures).
+# that the code meets (dev event precision a little above its bound 0.60, where it stands
+# now), and for those it does not meet yet (PolNeAR end-to-end, TR-News recall) a floor
+# just under today's figure so they cannot slip back (the notes of those issues give the
+# figures).
 GATES = {
     "actors": ("score_actors.py", "eval/events/ngec_actor_cases.jsonl", "--min-pass", "0.88"),
     "timebank": ("score_timex.py", "eval/time/TBAQ-cleaned/TimeBank",
@@ -88,17 +89,18 @@ GATES = {
     "geovirus": ("score_geo.py", "eval/geo/GeoVirus.xml",
                  "--min-acc161", "0.90", "--min-recall", "0.85"),
     "trnews": ("score_geo.py", "eval/geo/TR-News.xml", "--min-acc161", "0.87",
-               "--min-recall", "0.70"),
+               "--min-recall", "0.72"),
     "plover": ("score_plover.py", "eval/events/plv_train.tsv",
                "--min-type-accuracy", "0.85", "--min-dyad-recall", "0.65"),
     "plover-gsr": ("score_plover_gsr.py", "eval/events/plover_gsr_cameo.json",
                    "--min-type", "0.78"),
     "polnear": ("score_quotes.py", "eval/quotes/polnear_dev.jsonl",
                 "--min-content-f1", "0.80", "--min-speaker-f1", "0.85",
-                "--min-speaker-end-to-end", "0.73"),
-    "dev-stories": ("score_corpus.py", "corpus/dev", "--min-event-precision", "0.74",
+                "--min-speaker-end-to-end", "0.74"),
+    "dev-stories": ("score_corpus.py", "corpus/dev", "--min-event-precision", "0.78",
                     "--min-actors", "0.87", "--min-quote-f1", "0.80", "--min-places", "0.93",
-                    "--min-required", "0.62", "--min-events", "0.45"),
+                    "--min-place-precision", "0.85",
+                    "--min-required", "0.75", "--min-events", "0.55"),
 }
 
 
