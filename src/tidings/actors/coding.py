@@ -16,8 +16,8 @@ from tidings.actors.mentions import Mention, Piece, is_possessive
 from tidings.data import words
 from tidings.nlp.doctext import doc_ents, sentence_bounds
 from tidings.nlp.folding import fold
-from tidings.actors.placenames import located_country, misspelt_city_country, \
-    modifier_country, safe_city
+from tidings.actors.placenames import division_country, located_country, \
+    misspelt_city_country, modifier_country, safe_city
 
 # Piece kinds (the lexicon's Term kinds plus "person" for a name entity): this code's own
 # vocabulary, not words of the text, so they stay here.
@@ -105,8 +105,10 @@ def _country_of_modifiers(doc, reading: _Reading) -> None:
     organization of one country outranks it ("Ruritanian Hezbollah fighters" are
     Lebanese: the group's country, not the demonym's)."""
     for p in reading.through_head:
-        if p.term and p.kind in COUNTRY_KINDS | {"people"} and reading.country is None:
-            reading.country = p.term.country
+        if p.term and p.kind in COUNTRY_KINDS | {"people"} and reading.country is None \
+                and not _not_nationality(doc, reading, p):
+            reading.country = _hyphenated_nationality(doc, reading, p) or \
+                _division_before_title(doc, reading, p) or p.term.country
         if p.term and p.kind == "org" and reading.country is None and p.term.country:
             reading.country = p.term.country
             reading.igo = p.term.igo_code
@@ -123,6 +125,44 @@ def _country_of_modifiers(doc, reading: _Reading) -> None:
         else:
             reading.owner = tuple(fold(t.text) for t in doc[owner.start:owner.end]
                                   if not t.is_punct)
+
+
+def _not_nationality(doc, reading: _Reading, p: Piece) -> bool:
+    """"Spanish-language television", "French-speaking voters": a language, not a country
+    (the words after the hyphen: ``language_suffixes``)."""
+    return p.end + 1 < len(doc) and doc[p.end].text in ("-", "\u2013") and \
+        doc[p.end + 1].lower_ in words("language_suffixes")
+
+
+def _hyphenated_nationality(doc, reading: _Reading, p: Piece) -> str | None:
+    """"Mexican-American voters", "Cuban-Americans": the last demonym of a hyphenated
+    descent is the nationality; the first is where the family came from."""
+    country = None
+    for q in reading.through_head:
+        if q.start == p.end + 1 and doc[p.end].text in ("-", "\u2013") and q.term \
+                and q.kind in ("adjective", "people"):
+            country, p = q.term.country, q
+    return country
+
+
+def _division_before_title(doc, reading: _Reading, p: Piece) -> str | None:
+    """"Georgia Gov.", "New Jersey Gov.": a country's name just before a title that states
+    and provinces have, which is also (with the capitalized words before it) the name of a
+    first-level division, is the division ("Georgia" the US state; "Jersey" of "New
+    Jersey" is no island)."""
+    if p.kind != "country" or not any(
+            r.start >= p.end and r.term.key in words("division_titles") for r in
+            reading.through_head if r.kind == "role" and r.term):
+        return None
+    start = p.start
+    while start > 0 and p.start - start < 2 and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    for i in range(start, p.start + 1):
+        country = division_country(doc[i:p.end].text)
+        if country:
+            return country
+    return None
 
 
 def _owner(doc, reading: _Reading) -> Piece | None:
@@ -186,7 +226,12 @@ def _code_person(doc, reading: _Reading, published: str | None) -> None:
         if said[-1].term.key in words("member_titles") and orgs:
             reading.sector = orgs[-1].term.sector  # "Sinn Fein chairman X": the party's
         if reading.country is None and head.kind == "person":
-            reading.country = _titled_surname_country(name_span)
+            reading.country = _titled_surname_country(name_span, reading.sector)
+    if head.kind == "holder" and reading.country == "IGO" and head.term.country \
+            not in (None, "IGO") and any(set(r.term.key.split()) & words("abroad_roles")
+                                         for r in roles):
+        # "U.N. Ambassador John Bolton": a state's envoy to the body, not its official
+        reading.country, reading.igo = head.term.country, None
 
 
 def _code_organization(doc, reading: _Reading) -> None:
@@ -208,9 +253,20 @@ def _code_organization(doc, reading: _Reading) -> None:
                                   if not t.is_punct)
     if reading.roles:
         reading.sector = reading.roles[-1].term.sector
-    elif safe_city(reading.name) is not None:  # a city tagged ORG: its people
+    elif safe_city(reading.name) is not None and not _surname_of_person(doc, head):
+        # a city tagged ORG: its people (but "Sanders" after "Bernie Sanders" is him)
         reading.kind, reading.sector = "group", "CVL"
         reading.country = reading.country or safe_city(reading.name).country
+
+
+def _surname_of_person(doc, head: Piece) -> bool:
+    """Is this one-word name the last word of a person's name the article gives ("Fiorina"
+    after "Carly Fiorina")? Then it is that person, whatever town bears the name."""
+    if head.end - head.start != 1:
+        return False
+    word = doc[head.start].text
+    return any(e.label_ in words("actor_person_ents") and len(e) > 1 and e[-1].text == word
+               for e in doc_ents(doc))
 
 
 def _sector_of_institution(reading: _Reading) -> None:
@@ -414,15 +470,19 @@ def _generic_name(span) -> bool:
     return all(lexicon.key_token(t.text) in generic for t in span)
 
 
-def _titled_surname_country(name_span) -> str | None:
+def _titled_surname_country(name_span, sector: str | None) -> str | None:
     """"Assistant Secretary Okonjo": a title before a surname that one known office holder
-    bears gives that holder's country. Without a title a surname is too weak to go on."""
+    bears gives that holder's country, when the title is of that holder's sector ("Sen.
+    Cruz" is no Cuban prime minister named Marrero Cruz). Without a title a surname is too
+    weak to go on."""
     lex = lexicon.load()
     surname = lexicon.key_token(name_span[-1].text)
     people = {t.name: t for t in lex.surnames.get(surname, [])}
     if len(people) != 1:
         return None
     holder = next(iter(people.values()))
+    if sector and holder.sector and sector != holder.sector:
+        return None
     given = [lexicon.key_token(t.text) for t in name_span[:-1]]
     if given and lexicon.key_token(holder.name.split()[0]) != given[0]:
         return None  # another first name: another person
