@@ -170,7 +170,8 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
     if name in words("obligation_verbs") and (own_root is None or own_root in words("demand_roots")) \
             and _obligation(trig, found):
         return  # "declared that Y must ...": a demand on Y
-    if name in words("assertion_demand_verbs") and _asserts(trig.tok):
+    if name in words("assertion_demand_verbs") and _asserts(trig.tok) \
+            and _embedded(trig.tok, found, say=True) is None:
         trig.code = None  # "insisted that change will come": a view stated, no demand made
         return
     if name not in lex.frames:
