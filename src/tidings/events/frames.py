@@ -261,7 +261,7 @@ def _asserts(verb) -> bool:
         if any(a.lower_ in words("obligation_aux") for a in auxes):
             return False
         tensed = [clause] + auxes
-        if any(t.tag_ in words("indicative_tags") or t.tag_ == "MD" for t in tensed):
+        if any(t.tag_.lower() in words("indicative_tags") for t in tensed):
             return True
     return False
 
