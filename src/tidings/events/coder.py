@@ -15,7 +15,8 @@ from tidings.events.authors import implied_custodian
 from tidings.events.frames import Trigger, find_triggers
 from tidings.events.ontology import code_in, describe
 from tidings.events.confidence import confidence
-from tidings.events.plausible import acceptable, literal_code, place_side, state_act
+from tidings.events.plausible import acceptable, campaign_event, literal_code, place_side, \
+    state_act
 from tidings.events.victims import resolve_victims, violent_phrases
 from tidings.events.qualifiers import announced, conditional, date_of, modality, negated, \
     negated_above, report_date, unneeded
@@ -306,6 +307,8 @@ def _events(trig: Trigger, sent, code: str, sides: Sides, facts: dict, actors,
         if s and t and _key(s) == _key(t):
             continue
         pair_code = literal_code(lemma(trig.tok), code, s, t, actors, says) if s and t else code
+        if campaign_event(trig.tok, code, s, actors):
+            continue  # a candidate's rally is no protest
         if pair_code is None or s and not state_act(pair_code, s, actors):
             continue
         out.append(Event(start=sent.start_char, end=sent.end_char, sentence=sentence,

@@ -170,6 +170,10 @@ def _apply_frame(trig: Trigger, found: dict) -> None:
     if name in words("obligation_verbs") and (own_root is None or own_root in words("demand_roots")) \
             and _obligation(trig, found):
         return  # "declared that Y must ...": a demand on Y
+    if name in words("assertion_demand_verbs") and _asserts(trig.tok) \
+            and _embedded(trig.tok, found, say=True) is None:
+        trig.code = None  # "insisted that change will come": a view stated, no demand made
+        return
     if name not in lex.frames:
         return
     particles = lex.frame_particles.get(name)
@@ -242,6 +246,23 @@ def _obligation(trig: Trigger, found: dict) -> bool:
         trig.accuses = Trigger(clause, trig.code, None)  # its subject is the target
         trig.frame_derived = True
         return True
+    return False
+
+
+def _asserts(verb) -> bool:
+    """Does the verb state a that-clause in the indicative ("insisted that the plan will
+    work", "insisted the talks had failed") rather than demand it ("insisted that he
+    resign", "insisted that Y must withdraw", "insisted on talks")? CAMEO codes a demand
+    only where an act is asked of an actor."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in VERB_POS | {"AUX"}:
+            continue
+        auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in words("obligation_aux") for a in auxes):
+            return False
+        tensed = [clause] + auxes
+        if any(t.tag_.lower() in words("indicative_tags") for t in tensed):
+            return True
     return False
 
 

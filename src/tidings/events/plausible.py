@@ -12,6 +12,8 @@ An event that fails one is not emitted: event data that is mostly false is worse
    civil society; no force, civilians or state on either side) is figurative: "the senator
    attacked the governor" is criticism (111), "beat the incumbent" no event
    (data/figurative_codes.tsv).
+4. A protest is a demonstration against someone: a candidate's or party's rally is a campaign
+   event and rallying people is mobilizing them, neither is CAMEO 141 (``campaign_event``).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import functools
 
 from tidings.data import tsv, words
 from tidings.events.ontology import code_in
+from tidings.events.triggers import lemma
 from tidings.records import Side
 
 # The actor kinds that stand for a whole state (a country, its capital as government).
@@ -172,3 +175,20 @@ def literal_code(lemma: str, code: str, source: Side, target: Side, actors,
 def _bare_place(side: Side) -> bool:
     """A target that is a place named in the phrase, not an actor (``place_side``)."""
     return bool(side.extra.get("place")) and not side.actor
+
+
+def campaign_event(trig_tok, code: str, source: Side | None, actors) -> bool:
+    """Rule 4: is this protest trigger (data: rally_lemmas) a campaign event or a
+    mobilization rather than a demonstration? "rallied a coalition against X" (rallying
+    people) and "the Cruz rally", "the senator marched with supporters" (a rally of an
+    office holder, candidate or party: campaign_sectors, or a person with no sector); an
+    opposition, union or crowd rally stays a protest."""
+    if code[:2] != "14" or lemma(trig_tok) not in words("rally_lemmas"):
+        return False
+    if trig_tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trig_tok.children):
+        return True  # "rallying a coalition", "demonstrated the impotency of the law"
+    if source is None:
+        return False
+    if source.sector:
+        return source.sector in words("campaign_sectors")
+    return _kind(source, actors) == "person"

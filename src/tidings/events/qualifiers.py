@@ -181,6 +181,9 @@ def date_of(trig: Trigger, sent, times: list[TimeExpr],
         for time in candidates:
             if _modifies(sent.doc, time, tokens):
                 return _day(time.value), time.text, "clause"
+    cue = _historical_cue(trig)
+    if cue is not None:
+        return None, cue, "none"  # "in the past has criticized": not an act of the report's day
     teller = _reporting_verb(trig)
     if teller is not None:
         # "a spokesman said Thursday that the troops will stay until ...": a reported act
@@ -189,6 +192,29 @@ def date_of(trig: Trigger, sent, times: list[TimeExpr],
             if _modifies(sent.doc, time, {teller.i} | _climbed_from(teller)):
                 return _day(time.value), time.text, "report"
     return report
+
+
+def _historical_cue(trig: Trigger) -> str | None:
+    """The words that tell an act with no calendar date as past history ("in the past",
+    "had once criticized"; data: historical_objects, historical_adverbs) on its verb or a
+    verb it hangs on below any verb of saying, or None: such an act did not happen on the
+    report's day, and its date is unknown."""
+    cur = trig.head
+    for _ in range(MAX_MODALITY_CLIMB):
+        if cur is not trig.head and lemma(cur) in _REPORT_VERBS:
+            return None  # "said in the past" dates the saying, not the act it reports
+        for c in cur.children:
+            if c.dep_ == "advmod" and c.lower_ in words("historical_adverbs") \
+                    and c.i > c.head.left_edge.i and cur.tag_ in ("VBD", "VBN"):
+                return c.text  # "once" opening its clause is a conjunction ("once they agree")
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    o.dep_ == "pobj" and o.lower_ in words("historical_objects")
+                    and any(d.lower_ == "the" for d in o.children) for o in c.children):
+                return "in the past"
+        if cur.dep_ in ("ROOT", "relcl", "ccomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _reporting_verb(trig: Trigger):
