@@ -14,7 +14,8 @@ from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
-    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after
+    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after, \
+    trailing_participle_speaker
 from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
     quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -88,6 +89,9 @@ def speaker_of(cue, inside_quote=None):
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
+    trailing = trailing_participle_speaker(cue)
+    if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
+        return trailing
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
