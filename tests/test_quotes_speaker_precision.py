@@ -23,3 +23,19 @@ def test_participle_on_main_clause_keeps_its_own_subject(nlp):
     text = "The union rejected the offer on Monday, saying that the raise was far too small."
     q = one(run(nlp, text), "the raise was far too small")
     assert mention(text, q) == "The union"
+
+
+def test_adjunct_between_quote_and_cue_is_no_speaker(nlp):
+    text = ("The mayor has used the words \u201ca broken harbor\u201d often in her campaign, and "
+            "blamed the council for the delays.")
+    q = one(run(nlp, text), "a broken harbor")
+    assert mention(text, q) != "often in her campaign, and"
+
+
+def test_nickname_inside_a_name_is_no_quote(nlp):
+    text = ("Her cousin, state Rep. Dana \u201cDee\u201d Moss, shouted to the crowd. "
+            "\u201cThe whole county is watching us tonight, so we have to show up.\u201d")
+    quotes = run(nlp, text)
+    assert not any(q["text"] == "Dee" for q in quotes)
+    q = one(quotes, "The whole county is watching")
+    assert q["cue"] == "shouted" and "cousin" in mention(text, q)
