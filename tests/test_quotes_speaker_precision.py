@@ -39,3 +39,9 @@ def test_nickname_inside_a_name_is_no_quote(nlp):
     assert not any(q["text"] == "Dee" for q in quotes)
     q = one(quotes, "The whole county is watching")
     assert q["cue"] == "shouted" and "cousin" in mention(text, q)
+
+
+def test_parenthetical_cue_speaker_is_the_subject_beside_it(nlp):
+    text = "Farmers, Lee suggested, do not have to worry that the new dam will flood their fields."
+    q = one(run(nlp, text), "worry that the new dam")
+    assert mention(text, q) == "Lee"

@@ -83,9 +83,11 @@ def speaker_of(cue, inside_quote=None):
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or message_sender(cue.head)
-    for child in cue.children:
-        if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
-            return child
+    # two subjects are a parse of a parenthetical cue ("Voters, Lee suggested, do not ..."):
+    # the one beside the cue speaks, the other is the reported clause's
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and not (inside_quote and inside_quote(c.idx))]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - cue.i))
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
