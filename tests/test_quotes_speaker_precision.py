@@ -45,3 +45,10 @@ def test_parenthetical_cue_speaker_is_the_subject_beside_it(nlp):
     text = "Farmers, Lee suggested, do not have to worry that the new dam will flood their fields."
     q = one(run(nlp, text), "worry that the new dam")
     assert mention(text, q) == "Lee"
+
+
+def test_relative_that_mention_is_the_phrase_it_stands_for(nlp):
+    text = ("The mayor released a letter from the county engineer that says the old bridge "
+            "must be closed before the winter storms arrive.")
+    q = one(run(nlp, text), "the old bridge must be closed")
+    assert mention(text, q) == "the county engineer" or "letter" in mention(text, q)

@@ -124,6 +124,10 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
     if subj is None or mention is None:
         return mention, None
     head = resolve_relative(subj)
+    if head is not subj and subj.lower_ == "that":
+        # "a law that allows ...", "new rules that promise ...": "that" names a thing here;
+        # the phrase it stands for names the source
+        return speaker_span_of(head, cue) or mention, None
     if head is not subj:
         return mention, speaker_span_of(head, cue)
     author = author_of(subj) or appositive_name(subj)
