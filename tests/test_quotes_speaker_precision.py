@@ -52,3 +52,9 @@ def test_relative_that_mention_is_the_phrase_it_stands_for(nlp):
             "must be closed before the winter storms arrive.")
     q = one(run(nlp, text), "the old bridge must be closed")
     assert mention(text, q) == "the county engineer" or "letter" in mention(text, q)
+
+
+def test_participle_after_object_is_the_objects_speech(nlp):
+    text = "The collapse of the old alliance also left many small nations feeling that they faced no threat."
+    q = one(run(nlp, text), "they faced no threat")
+    assert mention(text, q) == "many small nations"

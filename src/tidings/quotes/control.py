@@ -13,6 +13,8 @@ _EXPLETIVE_HOSTS = words("expletive_host_verbs")
 _SPEAKING_EVENTS = words("speaking_event_nouns")
 # how far up the heads a non-finite cue's subject is looked for
 MAX_CLIMB = 4
+# entity labels of a time phrase: "spent the day arguing" has no speaker in its object
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _own_subject(verb) -> bool:
@@ -60,3 +62,20 @@ def controller(cue):
         if verb.pos_ in ("VERB", "AUX"):
             return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def object_predicate_speaker(cue):
+    """"The crisis left many nations feeling that ...", "cameras caught the mayor saying
+    ...": a participle cue with a clause of its own right after its verb's object, with no
+    comma between, says what that object does (a small clause); the object speaks, not the
+    verb's subject ("it" there is an impersonal or a misparse, never a speaker)."""
+    if cue.tag_ != "VBG" or _own_subject(cue) or cue.dep_ not in ("advcl", "xcomp", "ccomp", "oprd") \
+            or cue.head.i == cue.i or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return None  # a clause said: a participle with an object of its own may modify the noun
+    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.right_edge.i == cue.i - 1), None)
+    if obj is None or obj.ent_type_ in _TIME_LABELS or obj.pos_ not in ("PROPN", "PRON", "NOUN") \
+            or obj.lower_ == "it":
+        return None
+    return obj

@@ -11,7 +11,7 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.control import controller, impersonal
+from tidings.quotes.control import controller, impersonal, object_predicate_speaker
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
     own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after, \
@@ -91,7 +91,7 @@ def speaker_of(cue, inside_quote=None):
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
-    trailing = trailing_participle_speaker(cue)
+    trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue)
     if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
         return trailing
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
