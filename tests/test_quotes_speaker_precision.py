@@ -58,3 +58,17 @@ def test_participle_after_object_is_the_objects_speech(nlp):
     text = "The collapse of the old alliance also left many small nations feeling that they faced no threat."
     q = one(run(nlp, text), "they faced no threat")
     assert mention(text, q) == "many small nations"
+
+
+def test_according_to_a_speech_someone_delivered_is_theirs(nlp):
+    text = ("Firms should plan for the long term rather than for quarterly profit, according to a "
+            "speech Mrs. Lee delivered at the state university in July.")
+    q = one(run(nlp, text), "plan for the long term")
+    assert mention(text, q) == "Mrs. Lee"
+
+
+def test_according_to_a_document_filed_by_someone_is_theirs(nlp):
+    text = ("The man had threatened two neighbors, according to a court document filed by state "
+            "attorney Dana Moss.")
+    q = one(run(nlp, text), "threatened two neighbors")
+    assert mention(text, q) == "state attorney Dana Moss"

@@ -14,7 +14,7 @@ from tidings.nlp.doctext import doc_text, sentence_bounds, token_starts
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import inverted_frame
-from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
+from tidings.quotes.indirect import message_author, phrase_span, speaker_of, speaker_spans
 from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
@@ -159,7 +159,8 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 to = doc[tok.i + 1]
                 item.cue, item.cue_span = text[tok.idx:to.idx + len(to)], (tok.idx, to.idx + len(to))
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                item.speaker_span = phrase_span(pobj) if pobj is not None else None
+                author = message_author(pobj) if pobj is not None else None
+                item.speaker_span = phrase_span(author or pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
                 item.speaker_span, item.named_by = speaker_spans(speaker_of(tok, inside_quote), tok)

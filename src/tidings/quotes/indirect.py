@@ -58,6 +58,8 @@ _TOLD = words("told_objects")
 _AS_MARKS = words("reporting_clause_marks")
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
 _MESSAGE_NOUNS = words("message_nouns")
+# Documents and talks whose author a clause on them may name ("a speech she delivered").
+_AUTHORED_NOUNS = words("authored_nouns")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
 # Words opening a reduced passive clause ("when asked", "once told", "if pressed").
@@ -605,5 +607,22 @@ def _according(token) -> Attribution | None:
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     cue_end = to.idx + len(to)
-    return Attribution("indirect", s, e, cue=doc_text(doc)[token.idx:cue_end],
-                       cue_span=(token.idx, cue_end), speaker_span=phrase_span(pobj), basis="according")
+    author = message_author(pobj)
+    return Attribution("indirect", s, e, cue=doc_text(doc)[token.idx:cue_end], cue_span=(token.idx, cue_end),
+                       speaker_span=phrase_span(author if author is not None else pobj), basis="according")
+
+
+def message_author(noun):
+    """Who a message noun after "according to" comes from when a clause on it says so: "a
+    speech Mrs. Lee delivered in July" (the clause's subject), "a filing by the state's
+    attorney" and "a document filed by the state's attorney" (the agent); None otherwise."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS and noun.lemma_.lower() not in _AUTHORED_NOUNS:
+        return None
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if subject is not None:
+            return subject
+        agent = agent_of(clause)
+        if agent is not None:
+            return agent
+    return None
