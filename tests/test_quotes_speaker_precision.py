@@ -72,3 +72,10 @@ def test_according_to_a_document_filed_by_someone_is_theirs(nlp):
             "attorney Dana Moss.")
     q = one(run(nlp, text), "threatened two neighbors")
     assert mention(text, q) == "state attorney Dana Moss"
+
+
+def test_titles_joined_by_and_before_a_name_are_one_speaker(nlp):
+    text = ("GOP presidential contender and former neurosurgeon Ben Carson responded on Sunday to "
+            "claims that he had exaggerated his story.")
+    q = one(run(nlp, text), "exaggerated his story")
+    assert "Ben Carson" in mention(text, q) and q["speaker"]["name"] == "Ben Carson"

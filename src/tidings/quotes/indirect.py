@@ -132,7 +132,7 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
         return speaker_span_of(head, cue) or mention, None
     if head is not subj:
         return mention, speaker_span_of(head, cue)
-    author = author_of(subj) or appositive_name(subj)
+    author = author_of(subj) or appositive_name(subj) or _titled_conjunct(subj)
     if author is not None:
         return mention, speaker_span_of(author, cue)
     return mention, None
@@ -174,7 +174,7 @@ def phrase_span(token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
-    name = appositive_name(token)
+    name = appositive_name(token) or _titled_conjunct(token)
     right = max(right, name.right_edge.i) if name is not None else right
     doc = token.doc
     # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
@@ -185,6 +185,20 @@ def phrase_span(token) -> tuple[int, int]:
     while left < token.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _titled_conjunct(token):
+    """The name closing a string of titles joined by "and" ("GOP contender and former
+    neurosurgeon Ben Carson", "Vice President for news and talk Dave Gorab"): the parse
+    reads the last title and the name as a second person, but a bare title (no determiner,
+    no name of its own) is the named person's. None for two people ("the mayor and Lee")."""
+    if token.pos_ != "NOUN" or token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    conj = next((c for c in token.rights if c.dep_ == "conj"), None)
+    if conj is None or conj.pos_ != "PROPN" or conj.ent_type_ != "PERSON":
+        return None
+    between = token.doc[token.i + 1:conj.left_edge.i]
+    return conj if all(t.dep_ in ("cc", "prep", "pobj", "compound", "amod") and not t.is_punct for t in between) else None
 
 
 def _finite(clause) -> bool:
