@@ -79,3 +79,10 @@ def test_titles_joined_by_and_before_a_name_are_one_speaker(nlp):
             "claims that he had exaggerated his story.")
     q = one(run(nlp, text), "exaggerated his story")
     assert "Ben Carson" in mention(text, q) and q["speaker"]["name"] == "Ben Carson"
+
+
+def test_cue_coordinated_in_relative_clause_keeps_the_relative_mention(nlp):
+    text = ("The video has become a rallying point for demonstrators here, who have marched through "
+            "the streets and called for the footage to be released.")
+    q = one(run(nlp, text), "footage to be released")
+    assert mention(text, q) == "who"

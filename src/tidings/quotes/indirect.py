@@ -62,6 +62,10 @@ _MESSAGE_NOUNS = words("message_nouns")
 _AUTHORED_NOUNS = words("authored_nouns")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
+# How many coordinated verbs back a cue may share a relative clause's pronoun ("who met
+# them, spoke and said ...").
+MAX_CONJUNCT_CLIMB = 3
+_RELATIVE_PRONOUNS = words("relative_pronouns")
 # Words opening a reduced passive clause ("when asked", "once told", "if pressed").
 _REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 
@@ -96,10 +100,27 @@ def speaker_of(cue, inside_quote=None):
     trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue)
     if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
         return trailing
+    relative = _conjunct_relative(cue)
+    if relative is not None:
+        return relative
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return None
     return subj
+
+
+def _conjunct_relative(cue):
+    """"demonstrators here, who have taken to the streets and called for ...": a cue
+    coordinated with the verb of a relative clause shares its relative pronoun, the mention
+    of this attribution (the noun it stands for names the speaker); None otherwise."""
+    verb = cue
+    for _ in range(MAX_CONJUNCT_CLIMB):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb is cue or verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS), None)
 
 
 def _passive(cue) -> bool:
