@@ -86,3 +86,10 @@ def test_cue_coordinated_in_relative_clause_keeps_the_relative_mention(nlp):
             "the streets and called for the footage to be released.")
     q = one(run(nlp, text), "footage to be released")
     assert mention(text, q) == "who"
+
+
+def test_participle_hung_on_quoted_words_is_the_sentence_subjects(nlp):
+    text = ("Mr. Lee hardly settled the matter, treating the remark as praise -- ''That makes me "
+            "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay my taxes.''")
+    q = one(run(nlp, text), "Of course, I pay my taxes")
+    assert mention(text, q) == "Mr. Lee"

@@ -105,8 +105,20 @@ def speaker_of(cue, inside_quote=None):
         return relative
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
-        return None
+        return _leading_subject(cue, inside_quote)
     return subj
+
+
+def _leading_subject(cue, inside_quote):
+    """"Lee hardly clarified it, treating the remark as "..." and, when asked, asserting,
+    "...": a participle cue the parse hung on words inside quotation marks belongs to the
+    sentence's own first clause, whose subject (outside the marks) speaks; None for any
+    other cue, or when no such subject precedes it."""
+    if cue.tag_ != "VBG":
+        return None
+    sent = cue.sent
+    return next((t for t in cue.doc[sent.start:cue.i] if t.dep_ == "nsubj" and not inside_quote(t.idx)
+                 and t.head.pos_ in ("VERB", "AUX") and not inside_quote(t.head.idx)), None)
 
 
 def _conjunct_relative(cue):
