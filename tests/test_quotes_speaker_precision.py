@@ -93,3 +93,10 @@ def test_participle_hung_on_quoted_words_is_the_sentence_subjects(nlp):
             "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay my taxes.''")
     q = one(run(nlp, text), "Of course, I pay my taxes")
     assert mention(text, q) == "Mr. Lee"
+
+
+def test_participle_opening_the_sentence_is_the_main_subjects(nlp):
+    text = ("Claiming the criticism of the host is designed to pressure the moderators, Lee told "
+            "reporters that the debate was rigged.")
+    q = one(run(nlp, text), "the criticism of the host")
+    assert mention(text, q) == "Lee"

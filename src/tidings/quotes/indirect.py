@@ -14,8 +14,8 @@ from tidings.quotes.attribution import Attribution
 from tidings.quotes.control import controller, impersonal, object_predicate_speaker
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
-    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after, \
-    trailing_participle_speaker
+    opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
+    that_after, trailing_participle_speaker
 from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
     quoted_person
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
@@ -97,7 +97,7 @@ def speaker_of(cue, inside_quote=None):
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
-    trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue)
+    trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue) or opening_participle_speaker(cue)
     if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
         return trailing
     relative = _conjunct_relative(cue)

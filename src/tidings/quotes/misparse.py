@@ -207,3 +207,21 @@ def trailing_participle_speaker(cue):
     if not embedded or tok.head.i != tok.i or tok.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def opening_participle_speaker(cue):
+    """"Claiming the criticism was staged, Lee told reporters ...": a participle opening its
+    sentence, set off by a comma, is the main clause subject's act, whatever the parse made
+    of it (a clausal subject, a clause of its own); None when the participle is the main
+    verb or has a subject of its own."""
+    if cue.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    sent = cue.sent
+    if any(not (t.is_punct or t.is_space) for t in cue.doc[sent.start:cue.i]):
+        return None
+    root = sent.root
+    if root.i == cue.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    comma = next((t for t in cue.doc[cue.i:root.i] if t.text == ","), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if comma is not None and subject is not None and subject.i > comma.i else None
