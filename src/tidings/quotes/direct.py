@@ -23,6 +23,9 @@ MAX_CUE_GAP = 90
 # Dependents that give a speech verb something said of its own (a clause, an object, a
 # complement): such a sentence announces no quote after it.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
+# Prepositions of the setting of a speech act ("to the crowd", "at a rally", "in a
+# statement"): any other ("disagreed with her", "spoke about the plan") gives it a topic.
+_FRAME_PREPS = words("speech_setting_preps")
 _DASHES = chars("signature_dashes")
 _FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
@@ -77,13 +80,14 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
 
 def _announces(doc, prev, quote: Marked) -> bool:
     """`Ann Lee shouted to the crowd. "..."`: a sentence of the same paragraph whose main
-    verb is a speech verb saying nothing itself (no clause, no object) announces the quote
-    opening the next sentence."""
+    verb is a speech verb saying nothing itself (no clause, no object, no topic: only where
+    and to whom) announces the quote opening the next sentence."""
     root = prev.root
     if doc_text(doc)[prev.end_char:quote.open_at].strip() or lexicon().verb_class(root.lemma_) != "speech" \
             or root.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in root.children):
         return False
-    return not any(c.dep_ in _CONTENT_DEPS for c in root.children)
+    return not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" and c.lower_ not in _FRAME_PREPS
+                   for c in root.children)
 
 
 def _as_it_cue(tok) -> bool:

@@ -89,11 +89,9 @@ def speaker_of(cue, inside_quote=None):
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or message_sender(cue.head)
-    # two subjects are a parse of a parenthetical cue ("Voters, Lee suggested, do not ..."):
-    # the one beside the cue speaks, the other is the reported clause's
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not (inside_quote and inside_quote(c.idx))]
     if subjects:
-        return min(subjects, key=lambda c: abs(c.i - cue.i))
+        return _nearest_subject(cue, subjects)
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
@@ -119,6 +117,23 @@ def _leading_subject(cue, inside_quote):
     sent = cue.sent
     return next((t for t in cue.doc[sent.start:cue.i] if t.dep_ == "nsubj" and not inside_quote(t.idx)
                  and t.head.pos_ in ("VERB", "AUX") and not inside_quote(t.head.idx)), None)
+
+
+def _nearest_subject(cue, subjects):
+    """Of the subjects the parse gave a cue, the one that speaks: two are a parenthetical
+    cue ("Voters, Lee suggested, do not ...") or a heading run into the sentence ("THE
+    BORROWING Back when he wrote, Mr. Lee said"), where the one beside the cue speaks; but
+    a description and a name with only a comma between ("The league's owner, Mr. Hale
+    said") are one speaker in apposition, named by the phrase that opens it."""
+    if len(subjects) < 2:
+        return subjects[0]
+    first, second = subjects[0], subjects[1]
+    doc = cue.doc
+    set_off = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","
+    between = doc[first.i + 1:second.left_edge.i]
+    if not set_off and [t.text for t in between] == [","]:
+        return first
+    return min(subjects, key=lambda c: abs(c.i - cue.i))
 
 
 def _conjunct_relative(cue):
