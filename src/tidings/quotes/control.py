@@ -11,6 +11,8 @@ from tidings.data import words
 _EXPLETIVE_HOSTS = words("expletive_host_verbs")
 # spoken events a participle may hang on ("a news conference announcing ...")
 _SPEAKING_EVENTS = words("speaking_event_nouns")
+# Words opening a reduced passive clause ("when asked", "once told", "if pressed").
+_REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 # how far up the heads a non-finite cue's subject is looked for
 MAX_CLIMB = 4
 # entity labels of a time phrase: "spent the day arguing" has no speaker in its object
@@ -79,3 +81,18 @@ def object_predicate_speaker(cue):
             or obj.lower_ == "it":
         return None
     return obj
+
+
+def passive_cue(cue) -> bool:
+    """A cue in the passive ("she was asked", "when told of the ruling", "Asked about it,"):
+    its subject is the one spoken to or about, not who speaks."""
+    if cue.tag_ not in ("VBN", "VBD") or any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    if any(c.dep_ == "aux" for c in cue.children):
+        return False  # "has asked": a perfect, not a passive
+    # a bare participle opening a clause of its own ("Asked whether ...", "When asked ...";
+    # the tagger may read the latter as a past tense)
+    return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
+        c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))

@@ -14,7 +14,8 @@ from tidings.nlp.doctext import doc_text, sentence_bounds, token_starts
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import inverted_frame
-from tidings.quotes.indirect import message_author, phrase_span, speaker_of, speaker_spans
+from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
+from tidings.quotes.speaker_tokens import message_author
 from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's

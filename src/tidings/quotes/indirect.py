@@ -11,13 +11,13 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.control import controller, impersonal, object_predicate_speaker
+from tidings.quotes.control import controller, impersonal, object_predicate_speaker, passive_cue
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
     opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
     that_after, trailing_participle_speaker
-from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
-    quoted_person
+from tidings.quotes.speaker_tokens import agent_of, author_of, conjunct_relative, leading_subject, \
+    message_author, message_sender, nearest_subject, past_dateline, quoted_person, titled_conjunct
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -58,16 +58,8 @@ _TOLD = words("told_objects")
 _AS_MARKS = words("reporting_clause_marks")
 # Nouns of a message whose author speaks through it ("the ministry's statement said").
 _MESSAGE_NOUNS = words("message_nouns")
-# Documents and talks whose author a clause on them may name ("a speech she delivered").
-_AUTHORED_NOUNS = words("authored_nouns")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
-# How many coordinated verbs back a cue may share a relative clause's pronoun ("who met
-# them, spoke and said ...").
-MAX_CONJUNCT_CLIMB = 3
-_RELATIVE_PRONOUNS = words("relative_pronouns")
-# Words opening a reduced passive clause ("when asked", "once told", "if pressed").
-_REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 
 
 def speaker_of(cue, inside_quote=None):
@@ -84,85 +76,27 @@ def speaker_of(cue, inside_quote=None):
             return quoted_person(host)
         if host.pos_ in ("NOUN", "PROPN"):
             return host  # a parse hanging "as saying" on the quoted person
-    if _passive(cue):
+    if passive_cue(cue):
         return agent_of(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or message_sender(cue.head)
     subjects = [c for c in cue.children if c.dep_ == "nsubj" and not (inside_quote and inside_quote(c.idx))]
     if subjects:
-        return _nearest_subject(cue, subjects)
+        return nearest_subject(cue, subjects)
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
     trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue) or opening_participle_speaker(cue)
     if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
         return trailing
-    relative = _conjunct_relative(cue)
+    relative = conjunct_relative(cue)
     if relative is not None:
         return relative
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
-        return _leading_subject(cue, inside_quote)
+        return leading_subject(cue, inside_quote)
     return subj
-
-
-def _leading_subject(cue, inside_quote):
-    """"Lee hardly clarified it, treating the remark as "..." and, when asked, asserting,
-    "...": a participle cue the parse hung on words inside quotation marks belongs to the
-    sentence's own first clause, whose subject (outside the marks) speaks; None for any
-    other cue, or when no such subject precedes it."""
-    if cue.tag_ != "VBG":
-        return None
-    sent = cue.sent
-    return next((t for t in cue.doc[sent.start:cue.i] if t.dep_ == "nsubj" and not inside_quote(t.idx)
-                 and t.head.pos_ in ("VERB", "AUX") and not inside_quote(t.head.idx)), None)
-
-
-def _nearest_subject(cue, subjects):
-    """Of the subjects the parse gave a cue, the one that speaks: two are a parenthetical
-    cue ("Voters, Lee suggested, do not ...") or a heading run into the sentence ("THE
-    BORROWING Back when he wrote, Mr. Lee said"), where the one beside the cue speaks; but
-    a description and a name with only a comma between ("The league's owner, Mr. Hale
-    said") are one speaker in apposition, named by the phrase that opens it."""
-    if len(subjects) < 2:
-        return subjects[0]
-    first, second = subjects[0], subjects[1]
-    doc = cue.doc
-    set_off = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","
-    between = doc[first.i + 1:second.left_edge.i]
-    if not set_off and [t.text for t in between] == [","]:
-        return first
-    return min(subjects, key=lambda c: abs(c.i - cue.i))
-
-
-def _conjunct_relative(cue):
-    """"demonstrators here, who have taken to the streets and called for ...": a cue
-    coordinated with the verb of a relative clause shares its relative pronoun, the mention
-    of this attribution (the noun it stands for names the speaker); None otherwise."""
-    verb = cue
-    for _ in range(MAX_CONJUNCT_CLIMB):
-        if verb.dep_ != "conj" or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb is cue or verb.dep_ != "relcl":
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS), None)
-
-
-def _passive(cue) -> bool:
-    """A cue in the passive ("she was asked", "when told of the ruling", "Asked about it,"):
-    its subject is the one spoken to or about, not who speaks."""
-    if cue.tag_ not in ("VBN", "VBD") or any(c.dep_ == "nsubj" for c in cue.children):
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
-        return True
-    if any(c.dep_ == "aux" for c in cue.children):
-        return False  # "has asked": a perfect, not a passive
-    # a bare participle opening a clause of its own ("Asked whether ...", "When asked ...";
-    # the tagger may read the latter as a past tense)
-    return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
-        c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))
 
 
 def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -180,7 +114,7 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
         return speaker_span_of(head, cue) or mention, None
     if head is not subj:
         return mention, speaker_span_of(head, cue)
-    author = author_of(subj) or appositive_name(subj) or _titled_conjunct(subj)
+    author = author_of(subj) or appositive_name(subj) or titled_conjunct(subj)
     if author is not None:
         return mention, speaker_span_of(author, cue)
     return mention, None
@@ -222,7 +156,7 @@ def phrase_span(token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
-    name = appositive_name(token) or _titled_conjunct(token)
+    name = appositive_name(token) or titled_conjunct(token)
     right = max(right, name.right_edge.i) if name is not None else right
     doc = token.doc
     # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
@@ -233,20 +167,6 @@ def phrase_span(token) -> tuple[int, int]:
     while left < token.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _titled_conjunct(token):
-    """The name closing a string of titles joined by "and" ("GOP contender and former
-    neurosurgeon Ben Carson", "Vice President for news and talk Dave Gorab"): the parse
-    reads the last title and the name as a second person, but a bare title (no determiner,
-    no name of its own) is the named person's. None for two people ("the mayor and Lee")."""
-    if token.pos_ != "NOUN" or token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss") for c in token.children):
-        return None
-    conj = next((c for c in token.rights if c.dep_ == "conj"), None)
-    if conj is None or conj.pos_ != "PROPN" or conj.ent_type_ != "PERSON":
-        return None
-    between = token.doc[token.i + 1:conj.left_edge.i]
-    return conj if all(t.dep_ in ("cc", "prep", "pobj", "compound", "amod") and not t.is_punct for t in between) else None
 
 
 def _finite(clause) -> bool:
@@ -674,17 +594,3 @@ def _according(token) -> Attribution | None:
                        speaker_span=phrase_span(author if author is not None else pobj), basis="according")
 
 
-def message_author(noun):
-    """Who a message noun after "according to" comes from when a clause on it says so: "a
-    speech Mrs. Lee delivered in July" (the clause's subject), "a filing by the state's
-    attorney" and "a document filed by the state's attorney" (the agent); None otherwise."""
-    if noun.lemma_.lower() not in _MESSAGE_NOUNS and noun.lemma_.lower() not in _AUTHORED_NOUNS:
-        return None
-    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
-        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
-        if subject is not None:
-            return subject
-        agent = agent_of(clause)
-        if agent is not None:
-            return agent
-    return None
