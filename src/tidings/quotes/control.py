@@ -11,8 +11,12 @@ from tidings.data import words
 _EXPLETIVE_HOSTS = words("expletive_host_verbs")
 # spoken events a participle may hang on ("a news conference announcing ...")
 _SPEAKING_EVENTS = words("speaking_event_nouns")
+# Words opening a reduced passive clause ("when asked", "once told", "if pressed").
+_REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 # how far up the heads a non-finite cue's subject is looked for
 MAX_CLIMB = 4
+# entity labels of a time phrase: "spent the day arguing" has no speaker in its object
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _own_subject(verb) -> bool:
@@ -60,3 +64,35 @@ def controller(cue):
         if verb.pos_ in ("VERB", "AUX"):
             return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def object_predicate_speaker(cue):
+    """"The crisis left many nations feeling that ...", "cameras caught the mayor saying
+    ...": a participle cue with a clause of its own right after its verb's object, with no
+    comma between, says what that object does (a small clause); the object speaks, not the
+    verb's subject ("it" there is an impersonal or a misparse, never a speaker)."""
+    if cue.tag_ != "VBG" or _own_subject(cue) or cue.dep_ not in ("advcl", "xcomp", "ccomp", "oprd") \
+            or cue.head.i == cue.i or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return None  # a clause said: a participle with an object of its own may modify the noun
+    obj = next((c for c in cue.head.children if c.dep_ == "dobj" and c.right_edge.i == cue.i - 1), None)
+    if obj is None or obj.ent_type_ in _TIME_LABELS or obj.pos_ not in ("PROPN", "PRON", "NOUN") \
+            or obj.lower_ == "it":
+        return None
+    return obj
+
+
+def passive_cue(cue) -> bool:
+    """A cue in the passive ("she was asked", "when told of the ruling", "Asked about it,"):
+    its subject is the one spoken to or about, not who speaks."""
+    if cue.tag_ not in ("VBN", "VBD") or any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return True
+    if any(c.dep_ == "aux" for c in cue.children):
+        return False  # "has asked": a perfect, not a passive
+    # a bare participle opening a clause of its own ("Asked whether ...", "When asked ...";
+    # the tagger may read the latter as a past tense)
+    return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
+        c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))

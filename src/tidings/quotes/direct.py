@@ -15,11 +15,18 @@ from tidings.quotes.attribution import Attribution
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import inverted_frame
 from tidings.quotes.indirect import phrase_span, speaker_of, speaker_spans
+from tidings.quotes.speaker_tokens import message_author
 from tidings.nlp.marks import Marked, chars
 
 # A cue further than this many characters from the quote's edge is someone else's
 # (a news sentence frame "..., the mayor said in an interview with X on Tuesday" fits).
 MAX_CUE_GAP = 90
+# Dependents that give a speech verb something said of its own (a clause, an object, a
+# complement): such a sentence announces no quote after it.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj", "attr", "oprd"})
+# Prepositions of the setting of a speech act ("to the crowd", "at a rally", "in a
+# statement"): any other ("disagreed with her", "spoke about the plan") gives it a topic.
+_FRAME_PREPS = words("speech_setting_preps")
 _DASHES = chars("signature_dashes")
 _FRAME_PUNCT = chars("quote_frame_punct")
 # a signature after a dash is a name and maybe a title ("Jane Doe, teacher")
@@ -55,8 +62,8 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
         sents[last_end] = sent_of(last_end)
     if starts[first[0].i] > 0:
         prev = sent_of(starts[first[0].i] - 1)
-        if prev.text.rstrip().endswith(":"):  # `He said:` (maybe a paragraph before)
-            sents[prev.start] = prev
+        if prev.text.rstrip().endswith(":") or _announces(doc, prev, quote):
+            sents[prev.start] = prev  # `He said:` (maybe a paragraph before), `She shouted to the crowd.`
     cues = []
     for sent in sents.values():
         for tok in _near_edges(doc, sent, quote):
@@ -70,6 +77,18 @@ def _cue_tokens(doc, quote: Marked, inside_quote):
                   and tok.dep_ not in ("amod", "compound")):  # "so-called" is no cue
                 cues.append(tok)
     return cues
+
+
+def _announces(doc, prev, quote: Marked) -> bool:
+    """`Ann Lee shouted to the crowd. "..."`: a sentence of the same paragraph whose main
+    verb is a speech verb saying nothing itself (no clause, no object, no topic: only where
+    and to whom) announces the quote opening the next sentence."""
+    root = prev.root
+    if doc_text(doc)[prev.end_char:quote.open_at].strip() or lexicon().verb_class(root.lemma_) != "speech" \
+            or root.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in root.children):
+        return False
+    return not any(c.dep_ in _CONTENT_DEPS or c.dep_ == "prep" and c.lower_ not in _FRAME_PREPS
+                   for c in root.children)
 
 
 def _as_it_cue(tok) -> bool:
@@ -145,7 +164,8 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
                 to = doc[tok.i + 1]
                 item.cue, item.cue_span = text[tok.idx:to.idx + len(to)], (tok.idx, to.idx + len(to))
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                item.speaker_span = phrase_span(pobj) if pobj is not None else None
+                author = message_author(pobj) if pobj is not None else None
+                item.speaker_span = phrase_span(author or pobj) if pobj is not None else None
             else:
                 item.cue, item.cue_span = tok.text, (tok.idx, tok.idx + len(tok))
                 item.speaker_span, item.named_by = speaker_spans(speaker_of(tok, inside_quote), tok)
@@ -164,6 +184,11 @@ def attach(doc, quotes: list[Marked], inside_quote) -> list[Attribution]:
     return found
 
 
+# Parts of speech that open an adverbial or a prepositional phrase, never the noun phrase
+# of a speaker set between a quote and its cue ("often in his campaign", "in a statement").
+_NOT_PHRASE_OPENERS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "PART"})
+
+
 def _frame_speaker(doc, quote: Marked, cue) -> tuple[int, int] | None:
     """`"...," Chief Ana Ruiz, the mayor, said`: the noun phrase standing between the closing
     mark and the cue names the speaker, whatever the parse made of it (a long quote often
@@ -178,6 +203,8 @@ def _frame_speaker(doc, quote: Marked, cue) -> tuple[int, int] | None:
         return None  # a clause; a capitalized "verb" is a name the tagger misread ("Tulsa")
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in words):
         return None
+    if words[0].pos_ in _NOT_PHRASE_OPENERS or any(t.pos_ == "CCONJ" for t in words[-1:]):
+        return None  # `"..." often in his campaign, and criticized`: an adjunct, no name
     return words[0].idx, words[-1].idx + len(words[-1])
 
 

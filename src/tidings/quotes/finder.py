@@ -12,7 +12,7 @@ from __future__ import annotations
 from tidings.nlp.doctext import doc_text
 from tidings.quotes.attribution import Attribution
 from tidings.quotes.bites import find_bites, find_blocks
-from tidings.quotes.direct import attach, word_count
+from tidings.quotes.direct import attach, inside_marks, word_count
 from tidings.quotes.colon_lines import find_colon_lines
 from tidings.quotes.continuation import continue_reported
 from tidings.quotes.indirect import find_indirect
@@ -31,6 +31,8 @@ MIN_UNCUED_WORDS = 6
 # letters is capitalized (shorter ones, "of", "the", "It", may be either), and two words at
 # least are ("Morning Joe").
 MAX_TITLE_WORDS = 6
+# A nickname set inside a name in quotation marks is a word or two ("Cia", "The Rock").
+MAX_NICKNAME_WORDS = 3
 TITLE_WORD_LETTERS = 4
 # Words of someone speaking (first person, "you"): a span holding one is no title.
 _SPEAKING = frozenset(w for w, kind in words().items() if kind == "first") | {"you", "your"}
@@ -144,12 +146,27 @@ def _title(text: str, item: Attribution) -> bool:
             and all(w[0].isupper() for w in bare if len(w) >= TITLE_WORD_LETTERS))
 
 
+def _nickname(doc, item) -> bool:
+    """A short quoted span set inside a person's name (Marcia "Cia" Price, Dwayne "The
+    Rock" Johnson) is the nickname the person goes by: no one is quoted. The tagger may
+    read the surname after the mark as a common noun; it is capitalized all the same."""
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None or not len(span) or len(span) > MAX_NICKNAME_WORDS:
+        return False
+    left = next((t for t in reversed(doc[max(0, span.start - 2):span.start]) if not inside_marks(t)), None)
+    right = next((t for t in doc[span.end:span.end + 2] if not inside_marks(t)), None)
+    return (left is not None and right is not None and left.pos_ == "PROPN" and left.is_title
+            and right.pos_ in ("PROPN", "NOUN") and right.is_title and not right.is_sent_start
+            and doc_text(doc)[item.end - 1:item.end] not in ".!?,")
+
+
 def find_quotes(ctx: Context) -> list[Quote]:
     """The quotes of one parsed article, in text order."""
     doc, actors = ctx.doc, ctx.actors
     text = doc_text(doc)
     inside = quoted_regions(doc)
-    directs = [d for d in attach(doc, inside.marked, inside) if not _title(text, d)]
+    marked = [m for m in inside.marked if not _nickname(doc, m)]
+    directs = [d for d in attach(doc, marked, inside) if not _title(text, d)]
     indirects = find_indirect(doc, inside) + find_colon_lines(doc)
     kept = _merge(text, directs, indirects)
     labels = Labels(doc)

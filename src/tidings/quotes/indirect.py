@@ -11,12 +11,13 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.control import controller, impersonal
+from tidings.quotes.control import controller, impersonal, object_predicate_speaker, passive_cue
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
-    own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, that_after
-from tidings.quotes.speaker_tokens import agent_of, author_of, message_sender, past_dateline, \
-    quoted_person
+    opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
+    that_after, trailing_participle_speaker
+from tidings.quotes.speaker_tokens import agent_of, author_of, conjunct_relative, leading_subject, \
+    message_author, message_sender, nearest_subject, past_dateline, quoted_person, titled_conjunct
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -59,8 +60,6 @@ _AS_MARKS = words("reporting_clause_marks")
 _MESSAGE_NOUNS = words("message_nouns")
 # Verbs that report someone else's words: the one quoted speaks ("X was quoted as saying").
 _QUOTING_VERBS = words("quoting_verbs")
-# Words opening a reduced passive clause ("when asked", "once told", "if pressed").
-_REDUCED_CLAUSE_MARKS = words("reduced_clause_marks")
 
 
 def speaker_of(cue, inside_quote=None):
@@ -77,36 +76,27 @@ def speaker_of(cue, inside_quote=None):
             return quoted_person(host)
         if host.pos_ in ("NOUN", "PROPN"):
             return host  # a parse hanging "as saying" on the quoted person
-    if _passive(cue):
+    if passive_cue(cue):
         return agent_of(cue)  # "Asked about the deal, she said ...": she was asked; the asker is unnamed
     if cue.dep_ == "acl" and cue.head.lemma_.lower() in _MESSAGE_NOUNS:
         # "issued a statement saying ...": who issued it
         return author_of(cue.head) or message_sender(cue.head)
-    for child in cue.children:
-        if child.dep_ == "nsubj" and not (inside_quote and inside_quote(child.idx)):
-            return child
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and not (inside_quote and inside_quote(c.idx))]
+    if subjects:
+        return nearest_subject(cue, subjects)
     raised = raised_conjunct_speaker(cue)
     if raised is not None:
         return raised
+    trailing = object_predicate_speaker(cue) or trailing_participle_speaker(cue) or opening_participle_speaker(cue)
+    if trailing is not None and not (inside_quote and inside_quote(trailing.idx)):
+        return trailing
+    relative = conjunct_relative(cue)
+    if relative is not None:
+        return relative
     subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
-        return None
+        return leading_subject(cue, inside_quote)
     return subj
-
-
-def _passive(cue) -> bool:
-    """A cue in the passive ("she was asked", "when told of the ruling", "Asked about it,"):
-    its subject is the one spoken to or about, not who speaks."""
-    if cue.tag_ not in ("VBN", "VBD") or any(c.dep_ == "nsubj" for c in cue.children):
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
-        return True
-    if any(c.dep_ == "aux" for c in cue.children):
-        return False  # "has asked": a perfect, not a passive
-    # a bare participle opening a clause of its own ("Asked whether ...", "When asked ...";
-    # the tagger may read the latter as a past tense)
-    return cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
-        c.lower_ in _REDUCED_CLAUSE_MARKS for c in cue.children if c.dep_ in ("advmod", "mark")))
 
 
 def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -118,9 +108,13 @@ def speaker_spans(subj, cue) -> tuple[tuple[int, int] | None, tuple[int, int] | 
     if subj is None or mention is None:
         return mention, None
     head = resolve_relative(subj)
+    if head is not subj and subj.lower_ == "that":
+        # "a law that allows ...", "new rules that promise ...": "that" names a thing here;
+        # the phrase it stands for names the source
+        return speaker_span_of(head, cue) or mention, None
     if head is not subj:
         return mention, speaker_span_of(head, cue)
-    author = author_of(subj) or appositive_name(subj)
+    author = author_of(subj) or appositive_name(subj) or titled_conjunct(subj)
     if author is not None:
         return mention, speaker_span_of(author, cue)
     return mention, None
@@ -162,7 +156,7 @@ def phrase_span(token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_END_DEPS:
             break
         right = max(right, child.right_edge.i)
-    name = appositive_name(token)
+    name = appositive_name(token) or titled_conjunct(token)
     right = max(right, name.right_edge.i) if name is not None else right
     doc = token.doc
     # a finite verb is never inside a noun phrase: a parse that put one there ("The Argus
@@ -595,5 +589,8 @@ def _according(token) -> Attribution | None:
     if e <= s or _words(doc, s, e) < MIN_CLAUSE_WORDS:
         return None
     cue_end = to.idx + len(to)
-    return Attribution("indirect", s, e, cue=doc_text(doc)[token.idx:cue_end],
-                       cue_span=(token.idx, cue_end), speaker_span=phrase_span(pobj), basis="according")
+    author = message_author(pobj)
+    return Attribution("indirect", s, e, cue=doc_text(doc)[token.idx:cue_end], cue_span=(token.idx, cue_end),
+                       speaker_span=phrase_span(author if author is not None else pobj), basis="according")
+
+

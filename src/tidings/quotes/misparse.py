@@ -19,6 +19,10 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _SWALLOWING_DEPS = frozenset({"pobj", "compound", "appos", "conj"})
 # How far up a gerund after a preposition looks for the verb whose subject it shares.
 MAX_GERUND_CLIMB = 3
+# Clause levels a trailing participle may climb to its sentence's main verb (a reported
+# clause, its own adverbial clause, a relative clause inside: deeper is another sentence's
+# business or a parse too broken to trust).
+MAX_PARTICIPLE_CLIMB = 6
 # An inverted frame names its speaker in a few words ("Said Jane Doe, the mayor:").
 MAX_INVERTED_WORDS = 12
 # How far (tokens) a "that" may follow its cue verb ("said on Friday that").
@@ -171,3 +175,53 @@ def own_conjunct_cut(cue, clause) -> int | None:
             right -= 1
         return right if right > clause.i else None
     return None
+
+
+# Clause links a trailing participle climbs to reach the sentence's own clause; at least one
+# of them must be a complement or relative clause (_EMBEDDED) for the climb to apply.
+_CLIMB_DEPS = frozenset({"ccomp", "relcl", "advcl", "conj", "xcomp", "acl", "pcomp", "pobj", "dobj"})
+_EMBEDDED = frozenset({"ccomp", "relcl", "acl"})
+# Punctuation that sets a trailing participle off from the clause before it.
+_SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "\u2015"})
+
+
+def trailing_participle_speaker(cue):
+    """"Lee said the plan would fail, arguing that ...": a participle set off after a
+    sentence's reported or relative clause is the sentence's subject's act, though the parse
+    hangs it on the nearest verb inside that clause ("would fail", "who said"); the subject
+    of the sentence's main verb speaks. None when the participle hangs on the main clause
+    itself (its own subject is found the ordinary way) or the main verb has no subject."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    before = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
+    if before is None or before.text not in _SET_OFF:
+        return None
+    tok, embedded = cue.head, False
+    for _ in range(MAX_PARTICIPLE_CLIMB):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ not in _CLIMB_DEPS:
+            return None
+        embedded = embedded or tok.dep_ in _EMBEDDED
+        tok = tok.head
+    if not embedded or tok.head.i != tok.i or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubj"), None)
+
+
+def opening_participle_speaker(cue):
+    """"Claiming the criticism was staged, Lee told reporters ...": a participle opening its
+    sentence, set off by a comma, is the main clause subject's act, whatever the parse made
+    of it (a clausal subject, a clause of its own); None when the participle is the main
+    verb or has a subject of its own."""
+    if cue.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    sent = cue.sent
+    if any(not (t.is_punct or t.is_space) for t in cue.doc[sent.start:cue.i]):
+        return None
+    root = sent.root
+    if root.i == cue.i or root.pos_ not in ("VERB", "AUX"):
+        return None
+    comma = next((t for t in cue.doc[cue.i:root.i] if t.text == ","), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return subject if comma is not None and subject is not None and subject.i > comma.i else None

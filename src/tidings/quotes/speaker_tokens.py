@@ -1,5 +1,7 @@
 """Who a speaker token stands for where the parse or the wording hides it: the dateline a
-parse runs into the lead sentence's subject, the author of a message that "said"."""
+parse runs into the lead sentence's subject, the author of a message that "said", the one
+of two subjects that speaks, the relative pronoun a coordinated cue shares, the name after
+titles joined by "and"."""
 from __future__ import annotations
 
 import re
@@ -14,6 +16,12 @@ _AUTHOR_PREPS = words("author_preps")
 # How many noun and preposition links lie at most between a message and the verb that
 # sends it ("posted a series of tweets ...": tweets, of, series, posted).
 MAX_MESSAGE_CLIMB = 4
+# Documents and talks whose author a clause on them may name ("a speech she delivered").
+_AUTHORED_NOUNS = words("authored_nouns")
+# How many coordinated verbs back a cue may share a relative clause's pronoun ("who met
+# them, spoke and said ...").
+MAX_CONJUNCT_CLIMB = 3
+_RELATIVE_PRONOUNS = words("relative_pronouns")
 
 # A dateline opening a paragraph: a place in capitals ("WASHINGTON, Aug. 24", "LONDON") or
 # any place before a news agency in brackets ("New York (AFP)"), then a dash. A parse that
@@ -79,4 +87,77 @@ def message_sender(noun):
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             return subject_of(tok, speaker=True)
+    return None
+
+
+def nearest_subject(cue, subjects):
+    """Of the subjects the parse gave a cue, the one that speaks: two are a parenthetical
+    cue ("Voters, Lee suggested, do not ...") or a heading run into the sentence ("THE
+    BORROWING Back when he wrote, Mr. Lee said"), where the one beside the cue speaks; but
+    a description and a name with only a comma between ("The league's owner, Mr. Hale
+    said") are one speaker in apposition, named by the phrase that opens it."""
+    if len(subjects) < 2:
+        return subjects[0]
+    first, second = subjects[0], subjects[1]
+    doc = cue.doc
+    set_off = cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","
+    between = doc[first.i + 1:second.left_edge.i]
+    if not set_off and [t.text for t in between] == [","]:
+        return first
+    return min(subjects, key=lambda c: abs(c.i - cue.i))
+
+
+def conjunct_relative(cue):
+    """"demonstrators here, who have taken to the streets and called for ...": a cue
+    coordinated with the verb of a relative clause shares its relative pronoun, the mention
+    of this attribution (the noun it stands for names the speaker); None otherwise."""
+    verb = cue
+    for _ in range(MAX_CONJUNCT_CLIMB):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb is cue or verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS), None)
+
+
+def leading_subject(cue, inside_quote):
+    """"Lee hardly clarified it, treating the remark as "..." and, when asked, asserting,
+    "...": a participle cue the parse hung on words inside quotation marks belongs to the
+    sentence's own first clause, whose subject (outside the marks) speaks; None for any
+    other cue, or when no such subject precedes it."""
+    if cue.tag_ != "VBG":
+        return None
+    sent = cue.sent
+    return next((t for t in cue.doc[sent.start:cue.i] if t.dep_ == "nsubj" and not inside_quote(t.idx)
+                 and t.head.pos_ in ("VERB", "AUX") and not inside_quote(t.head.idx)), None)
+
+
+def titled_conjunct(token):
+    """The name closing a string of titles joined by "and" ("GOP contender and former
+    neurosurgeon Ben Carson", "Vice President for news and talk Dave Gorab"): the parse
+    reads the last title and the name as a second person, but a bare title (no determiner,
+    no name of its own) is the named person's. None for two people ("the mayor and Lee")."""
+    if token.pos_ != "NOUN" or token.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    conj = next((c for c in token.rights if c.dep_ == "conj"), None)
+    if conj is None or conj.pos_ != "PROPN" or conj.ent_type_ != "PERSON":
+        return None
+    between = token.doc[token.i + 1:conj.left_edge.i]
+    return conj if all(t.dep_ in ("cc", "prep", "pobj", "compound", "amod") and not t.is_punct for t in between) else None
+
+
+def message_author(noun):
+    """Who a message noun after "according to" comes from when a clause on it says so: "a
+    speech Mrs. Lee delivered in July" (the clause's subject), "a filing by the state's
+    attorney" and "a document filed by the state's attorney" (the agent); None otherwise."""
+    if noun.lemma_.lower() not in _MESSAGE_NOUNS and noun.lemma_.lower() not in _AUTHORED_NOUNS:
+        return None
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if subject is not None:
+            return subject
+        agent = agent_of(clause)
+        if agent is not None:
+            return agent
     return None
