@@ -11,7 +11,8 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.control import controller, impersonal, object_predicate_speaker, passive_cue
+from tidings.quotes.control import controller, impersonal, modified_noun, object_predicate_speaker, \
+    passive_cue
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
     opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
@@ -93,7 +94,7 @@ def speaker_of(cue, inside_quote=None):
     relative = conjunct_relative(cue)
     if relative is not None:
         return relative
-    subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
+    subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue) or modified_noun(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return leading_subject(cue, inside_quote)
     return subj
