@@ -66,3 +66,10 @@ def test_thing_or_quantity_modified_by_participle_cue_speaks_for_nobody(nlp):
             "The party replaced the old plank with softer language calling for more aid to farmers.")
     for q in run(nlp, text):
         assert (q.get("speaker") or {}).get("name") not in ("residents", "thousands of residents", "language")
+
+
+def test_backing_a_pronoun_for_a_candidate_is_a_stance(nlp):
+    text = ("Ms. Dorn won the primary in May.\n\nRural voters are backing her by a wide margin, "
+            "and the mayor supported him last year.")
+    q = one(run(nlp, text), "her")
+    assert mention(text, q) == "Rural voters"

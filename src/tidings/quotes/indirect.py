@@ -18,7 +18,8 @@ from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read
     opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
     that_after, trailing_participle_speaker
 from tidings.quotes.speaker_tokens import agent_of, author_of, conjunct_relative, leading_subject, \
-    message_author, message_sender, nearest_subject, past_dateline, quoted_person, titled_conjunct
+    message_author, message_sender, nearest_subject, past_dateline, person_object, quoted_person, \
+    titled_conjunct
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -369,7 +370,7 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
     lemma = token.lemma_.lower()
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    endorsed = lemma in _ENDORSE_VERBS and obj is not None and obj.ent_type_ == "PERSON"
+    endorsed = lemma in _ENDORSE_VERBS and obj is not None and person_object(obj)
     if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
             or lemma in _ACT_VERBS - ({lemma} if endorsed else set()) or lemma in _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
@@ -396,7 +397,7 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
             right = child.right_edge.i
     s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
     # "endorsed Smith", "criticized Lee": a named object is what they spoke for or against
-    named = obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_OBJECT_TYPES)
+    named = obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_OBJECT_TYPES or endorsed)
     return s, e, 1 if named else MIN_OBJECT_WORDS, "object"
 
 
