@@ -52,3 +52,24 @@ def test_title_case_section_heading_before_colon_is_no_speaker(nlp):
     quotes = run(nlp, text)
     assert not [q for q in quotes if q["text"].startswith(("The housing shortage", "Building more"))]
     assert mention(text, one(quotes, "We will not vote")) == "Sen. Ann Lee"
+
+
+def test_group_modified_by_participle_cue_speaks(nlp):
+    text = ("The council met on Monday.\n\nLast year the farmers paid $4 million to a political "
+            "group backing Governor Ann Marsh.")
+    q = one(run(nlp, text), "Governor Ann Marsh")
+    assert mention(text, q) == "a political group"
+
+
+def test_thing_or_quantity_modified_by_participle_cue_speaks_for_nobody(nlp):
+    text = ("The mayor is the model for the thousands of residents supporting Governor Ann Marsh.\n\n"
+            "The party replaced the old plank with softer language calling for more aid to farmers.")
+    for q in run(nlp, text):
+        assert (q.get("speaker") or {}).get("name") not in ("residents", "thousands of residents", "language")
+
+
+def test_backing_a_pronoun_for_a_candidate_is_a_stance(nlp):
+    text = ("Ms. Dorn won the primary in May.\n\nRural voters are backing her by a wide margin, "
+            "and the mayor supported him last year.")
+    q = one(run(nlp, text), "her")
+    assert mention(text, q) == "Rural voters"

@@ -5,6 +5,9 @@ a news conference speaks through "a news conference announcing that ...".
 """
 from __future__ import annotations
 
+import functools
+
+from tidings import data
 from tidings.data import words
 
 # "it goes without saying": a verb whose expletive "it" stands for no speaker
@@ -81,6 +84,37 @@ def object_predicate_speaker(cue):
             or obj.lower_ == "it":
         return None
     return obj
+
+
+# Quantity heads ("millions of", "a majority of"): "millions of Americans supporting him"
+# counts a population by its stance; it reports no one's words.
+_PARTITIVE_HEADS = words("partitive_heads")
+# entity labels of someone who can speak: a person, a body, a people
+_AGENT_LABELS = words("person_entity_labels") | words("speaker_group_labels")
+
+
+@functools.lru_cache(maxsize=1)
+def _role_nouns() -> frozenset:
+    """Role nouns of people and bodies (data/roles.tsv): "voter", "group", "senator"."""
+    return frozenset(row["pattern"].lower() for row in data.tsv("roles.tsv"))
+
+
+def modified_noun(cue):
+    """"Voters saying they want a ban", "a group backing the governor", "emails showing
+    that ...": an active participle modifying a noun says what that noun says or stands
+    for, so the noun speaks when it names people or a body (a past participle, "the
+    report issued on Monday", names no speaker); else None."""
+    head = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or head is cue or head.pos_ not in ("NOUN", "PROPN", "PRON") \
+            or _own_subject(cue):
+        return None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PARTITIVE_HEADS:
+        return None
+    # only people and bodies speak: "language calling for aid", "signs calling him a liar"
+    # say what they say for whoever wrote them, whom the text names elsewhere
+    if head.ent_type_ in _AGENT_LABELS or head.lemma_.lower() in _role_nouns():
+        return head
+    return None
 
 
 def passive_cue(cue) -> bool:

@@ -11,13 +11,15 @@ from tidings.data import word_list, words
 from tidings.nlp.doctext import doc_text, lemma_texts, token_texts
 from tidings.nlp.syntax import has_mark, is_time_phrase, resolve_relative, subject_of
 from tidings.quotes.attribution import Attribution
-from tidings.quotes.control import controller, impersonal, object_predicate_speaker, passive_cue
+from tidings.quotes.control import controller, impersonal, modified_noun, object_predicate_speaker, \
+    passive_cue
 from tidings.quotes.cues import lexicon
 from tidings.quotes.misparse import gerund_led_clause, gerund_subject, noun_read_verb_speaker, \
     opening_participle_speaker, own_conjunct_cut, raised_conjunct_speaker, swallowed_subject, \
     that_after, trailing_participle_speaker
 from tidings.quotes.speaker_tokens import agent_of, author_of, conjunct_relative, leading_subject, \
-    message_author, message_sender, nearest_subject, past_dateline, quoted_person, titled_conjunct
+    message_author, message_sender, nearest_subject, past_dateline, person_object, quoted_person, \
+    titled_conjunct
 from tidings.nlp.marks import CLOSING_MARKS, OPENING_MARKS, chars
 
 # a reported clause shorter than this many word tokens is a fragment, not speech
@@ -93,7 +95,7 @@ def speaker_of(cue, inside_quote=None):
     relative = conjunct_relative(cue)
     if relative is not None:
         return relative
-    subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue)
+    subj = subject_of(cue, speaker=True) or controller(cue) or gerund_subject(cue) or modified_noun(cue)
     if subj is not None and inside_quote is not None and inside_quote(subj.idx):
         return leading_subject(cue, inside_quote)
     return subj
@@ -368,7 +370,7 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
     lemma = token.lemma_.lower()
     # what the speaker talked about: "cited remarks ... as examples", "called for X"
     obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-    endorsed = lemma in _ENDORSE_VERBS and obj is not None and obj.ent_type_ == "PERSON"
+    endorsed = lemma in _ENDORSE_VERBS and obj is not None and person_object(obj)
     if (cls not in ("speech", "intent") and lemma not in _EVIDENCE_OBJECT_VERBS) \
             or lemma in _ACT_VERBS - ({lemma} if endorsed else set()) or lemma in _QUOTING_VERBS:
         return None  # the object of "quoted" is who or what was quoted, not the words
@@ -395,7 +397,7 @@ def _object_content(token, cls: str) -> tuple[int, int, int, str] | None:
             right = child.right_edge.i
     s, e = _trim(doc_text(doc), doc[obj.left_edge.i].idx, doc[right].idx + len(doc[right]))
     # "endorsed Smith", "criticized Lee": a named object is what they spoke for or against
-    named = obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_OBJECT_TYPES)
+    named = obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or obj.ent_type_ in _NAMED_OBJECT_TYPES or endorsed)
     return s, e, 1 if named else MIN_OBJECT_WORDS, "object"
 
 

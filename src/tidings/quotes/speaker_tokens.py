@@ -4,8 +4,10 @@ of two subjects that speaks, the relative pronoun a coordinated cue shares, the 
 titles joined by "and"."""
 from __future__ import annotations
 
+import functools
 import re
 
+from tidings import data
 from tidings.data import words
 from tidings.nlp.doctext import doc_text
 from tidings.nlp.syntax import subject_of
@@ -161,3 +163,16 @@ def message_author(noun):
         if agent is not None:
             return agent
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _personal_pronouns() -> frozenset:
+    """He, him, she, her (data/speaker_words.tsv): pronouns that stand for one person."""
+    return frozenset(row["word"].lower() for row in data.tsv("speaker_words.tsv")
+                     if row["kind"] in ("pron-m", "pron-f"))
+
+
+def person_object(obj) -> bool:
+    """Does object ``obj`` name a person ("backed Lee", "are supporting her")? A candidate
+    someone stands for, which makes the verb a stance rather than an act."""
+    return obj.ent_type_ == "PERSON" or (obj.tag_ == "PRP" and obj.lower_ in _personal_pronouns())
