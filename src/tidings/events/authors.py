@@ -343,8 +343,10 @@ def _outer_subject(subj, verb):
 def _enlargement(tok) -> bool:
     """"NATO expansion", "the enlargement move"; not a document ("the accession treaty":
     ``joined_body`` reads it)."""
-    return tok.pos_ in NOUN_POS and lemma(tok) not in words("document_nouns") and (lemma(tok) in words("enlargement_nouns") or any(
-        c.dep_ == "compound" and lemma(c) in words("enlargement_nouns") for c in tok.children))
+    if tok.pos_ not in NOUN_POS or lemma(tok) in words("document_nouns"):
+        return False
+    return lemma(tok) in words("enlargement_nouns") or any(
+        c.dep_ == "compound" and lemma(c) in words("enlargement_nouns") for c in tok.children)
 
 
 def _igo(tok, actors) -> bool:

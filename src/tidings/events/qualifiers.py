@@ -52,9 +52,9 @@ def negated_above(tok) -> bool:
         if cur.dep_ not in ("xcomp", "acomp") and not infinitive or cur.head is cur:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in words("negation_cancelling_verbs"):
+        if lemma(cur) in words("negation_cancelling_verbs"):
             return False  # "did not hesitate to attack": the act was done
-        if negated(cur) or cur.lemma_.lower() in words("avoiding_verbs"):
+        if negated(cur) or lemma(cur) in words("avoiding_verbs"):
             return True
     return False
 
@@ -63,7 +63,7 @@ def unneeded(tok) -> bool:
     """Is the act said not to be needed ("did not need to meet X", "has not bothered to
     ask")? Neither done nor refused: no event."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() in words("necessity_verbs") \
+    return tok.dep_ == "xcomp" and lemma(head) in words("necessity_verbs") \
         and negated(head)
 
 
